@@ -1,0 +1,38 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= pledgegraph-store
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(STORE)
+	$(BIN)/pledgegraph build seeds/ --store $(STORE)
+	$(BIN)/pledgegraph validate --store $(STORE)
+	$(BIN)/pledgegraph query who_pays --store $(STORE)
+	$(BIN)/pledgegraph query sources_disagree --store $(STORE)
+	$(BIN)/pledgegraph query claims_table --store $(STORE) --format csv
+	$(BIN)/pledgegraph export pledgegraph.ttl --store $(STORE)
+	@echo "Turtle export written to pledgegraph.ttl"
+
+eval: $(STAMP)
+	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
+	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(STORE) pledgegraph.ttl
