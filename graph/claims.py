@@ -1,0 +1,594 @@
+"""Building support claims from the mentions of each sentence.
+
+The rules, in the order they apply to a sentence:
+
+1. Headings and titles summarise the body: their mentions count, their claims do not.
+2. The sentence is cut into clauses at complementisers ("that"), quotes, ";", "while" and
+   "but"; a speech verb ("said", "confirmed", "according to") gives the speaker of the clauses it
+   governs.
+3. In each clause the leftmost trigger (lexicon.yaml) decides the kind; a hedge ("is
+   considering", "discussed", "open to") makes it a consideration, a negation ("will not",
+   "ruled out") cancels it.
+4. Roles: the subject (nearest actor before the trigger that no preposition governs, with its
+   coordination "Finland, Canada and Denmark") is the provider, or the funder for payment verbs;
+   people and departments act for their state; "to X" is the recipient (an alliance there is the
+   channel, `via`), "via/through X" the channel, "by X" a passive agent. A vague group subject
+   ("several other countries") makes no claim. Ukraine is the recipient unless another state is
+   named, which puts the transfer out of scope.
+5. Items: every system in the clause gives one claim; generic words ("weapons") only with money.
+   Funding without an item ("would cover the cost") refers to the last transfer claim of the
+   article, and joining "the effort" to the last funding claim.
+6. Ellipsis: ", Norway for one" after a claim repeats it for Norway with quantity 1.
+7. A claim repeated in an article is one claim with several evidence spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from graph.lexicon import Lexicon, load_lexicon
+from graph.mentions import PRONOUNS, MentionFinder, SentenceMentions, mention_finder
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.segments import Sentence, nlp, sentences
+from graph.vocabulary import Vocabulary
+
+_TRANSFER_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION)
+_CLAUSE_WORDS = frozenset({"that", "while", "whereas", "but", ";", "whilst"})
+_QUOTES = frozenset({'"', "“", "”"})
+_FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
+_KIND_OF_TRIGGER = {
+    "request": ClaimKind.REQUEST,
+    "request_object_provider": ClaimKind.REQUEST,
+    "pledge": ClaimKind.PLEDGE,
+    "delivery": ClaimKind.DELIVERY,
+    "funding": ClaimKind.FUNDING,
+    "funding_join": ClaimKind.FUNDING,
+    "suspension": ClaimKind.SUSPENSION,
+}
+_VAGUE = "vague"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence: its lexicon group and doc token range."""
+
+    group: str
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> ClaimKind:
+        return _KIND_OF_TRIGGER[self.group]
+
+
+@dataclass
+class Clause:
+    """Tokens [start, end) of a sentence, with the speaker of the speech verb governing them."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    own_speaker: str | None = None
+    is_complement: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Everything the extractor read from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    mentioned_actors: tuple[str, ...]
+    mentioned_systems: tuple[str, ...]
+    cited_sources: tuple[str, ...]
+
+
+@dataclass
+class _ArticleState:
+    """What earlier sentences of the article tell later ones: the last person, earlier claims."""
+
+    last_person: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+
+
+class ClaimExtractor:
+    """Reads claims out of articles; build once per vocabulary, reuse for every article."""
+
+    def __init__(self, vocabulary: Vocabulary, lexicon: Lexicon | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon or load_lexicon()
+        self.finder: MentionFinder = mention_finder(vocabulary)
+        self.ukraine = vocabulary.resolve_name("Ukraine")
+        self._matcher = Matcher(nlp().vocab)
+        for group, patterns in self.lexicon.triggers.items():
+            self._matcher.add(f"trigger:{group}", patterns)
+        self._matcher.add("hedge", self.lexicon.hedges)
+        self._matcher.add("negation", self.lexicon.negations)
+
+    # ------------------------------------------------------------------ article level
+    def extract(self, article: Article) -> ExtractionResult:
+        """Read the claims and mentions of one article. Never raises on odd text."""
+        state = _ArticleState()
+        actors: list[str] = []
+        systems: list[str] = []
+        for sentence in sentences(article):
+            mentions = self.finder.find(sentence, article.published)
+            actors.extend(m.iri for m in mentions.actors)
+            systems.extend(m.iri for m in mentions.systems if not m.generic)
+            if not sentence.is_heading:
+                self._sentence_claims(article, sentence, mentions, state)
+            subject_person = self._first_person_subject(sentence, mentions)
+            if subject_person:
+                state.last_person = subject_person
+        claims = merge_repeated(state.claims)
+        return ExtractionResult(
+            article=article,
+            claims=tuple(claims),
+            mentioned_actors=tuple(dict.fromkeys(actors)),
+            mentioned_systems=tuple(dict.fromkeys(systems)),
+            cited_sources=tuple(dict.fromkeys(state.cited)),
+        )
+
+    def _first_person_subject(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
+        doc = sentence.tokens.doc
+        for mention in mentions.actors:
+            if self.vocabulary.actor_type(mention.iri) is ActorType.PERSON and not self._governed(doc, mention.token_start, sentence.tokens.start):
+                return mention.iri
+        return None
+
+    # ------------------------------------------------------------------ sentence level
+    def _sentence_claims(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
+        doc = sentence.tokens.doc
+        matches = self._matcher(doc[sentence.tokens.start:sentence.tokens.end])
+        offset = sentence.tokens.start
+        triggers: list[Trigger] = []
+        hedges: list[int] = []
+        negations: list[int] = []
+        for match_id, start, end in matches:
+            name = nlp().vocab.strings[match_id]
+            if name.startswith("trigger:"):
+                triggers.append(Trigger(name.split(":", 1)[1], offset + start, offset + end))
+            elif name == "hedge":
+                hedges.append(offset + start)
+            else:
+                negations.append(offset + start)
+        if not triggers:
+            self._note_sources(sentence, mentions, state)
+            return
+        clauses = self._clauses(sentence, mentions, state)
+        according_to = self._according_to(sentence, mentions)
+        if according_to and self.vocabulary.actor_type(according_to) is ActorType.ORGANISATION:
+            state.cited.append(according_to)
+        for number, clause in enumerate(clauses):
+            in_clause = sorted((t for t in triggers if clause.start <= t.start < clause.end), key=lambda t: (t.start, -(t.end - t.start)))
+            if not in_clause:
+                continue
+            governing = in_clause[0]
+            hedge_at = [h for h in hedges if sentence.tokens.start <= h < governing.start]
+            if any(governing.start - 5 <= n < governing.start and n >= clause.start for n in negations):
+                continue
+            if any(governing.start <= n < governing.end for n in negations):
+                continue
+            self._clause_claims(article, sentence, mentions, state, clause, number == 0, in_clause, hedge_at, according_to)
+        self._note_sources(sentence, mentions, state, clauses)
+
+    def _note_sources(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, clauses: list[Clause] | None = None) -> None:
+        """Record outlets and institutes the article cites (its PROV reporting chain)."""
+        for clause in clauses or []:
+            if clause.speaker and self.vocabulary.actor_type(clause.speaker) is ActorType.ORGANISATION:
+                state.cited.append(clause.speaker)
+        source = self._according_to(sentence, mentions)
+        if source and clauses is None and self.vocabulary.actor_type(source) is ActorType.ORGANISATION:
+            state.cited.append(source)
+
+    def _clauses(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> list[Clause]:
+        doc = sentence.tokens.doc
+        lo, hi = sentence.tokens.start, sentence.tokens.end
+        cuts = [lo]
+        for token in doc[lo:hi]:
+            opens_quote = token.text in _QUOTES and doc[token.i - 1].text in (",", ":")
+            if token.i > lo and (token.lower_ in _CLAUSE_WORDS or opens_quote):
+                if token.i > cuts[-1]:
+                    cuts.append(token.i)
+        cuts.append(hi)
+        clauses = [Clause(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        speaker: str | None = None
+        for clause in clauses:
+            clause.speaker = speaker
+            clause.is_complement = speaker is not None
+            found = self._speaker_in(doc, clause, mentions, state, sentence)
+            if found is not None:
+                clause.own_speaker = found
+                speaker = found
+        # a trailing attribution (", Der Spiegel reports.") speaks for what precedes it
+        tail = clauses[-1]
+        trailing = self._trailing_speaker(doc, tail, mentions)
+        if trailing:
+            for clause in clauses:
+                clause.speaker = clause.speaker or trailing
+            if tail.speaker is None:
+                tail.speaker = trailing
+        return clauses
+
+    def _speaker_in(self, doc: Doc, clause: Clause, mentions: SentenceMentions, state: _ArticleState, sentence: Sentence) -> str | None:
+        """The subject of a speech verb in the clause ("Zelensky shared", "he added", "said Rubio")."""
+        for token in doc[clause.start:clause.end]:
+            if token.lower_ not in self.lexicon.speech_verbs:
+                continue
+            if token.i > sentence.tokens.start and doc[token.i - 1].lower_ == "to" and token.lower_ not in ("according",):
+                continue
+            subject = self._subject(doc, clause.start, token.i, mentions, state, None)
+            if isinstance(subject, list) and subject:
+                return subject[-1]
+            # inverted attribution: '..., said Zelensky'
+            inverted = token.i > clause.start and doc[token.i - 1].text in (",", '"', "”")
+            after = [m for m in mentions.actors if m.token_start == token.i + 1 and m.token_start < clause.end]
+            if inverted and after and self.vocabulary.actor_type(after[0].iri) is ActorType.PERSON:
+                return after[0].iri
+        return None
+
+    def _trailing_speaker(self, doc: Doc, clause: Clause, mentions: SentenceMentions) -> str | None:
+        end = clause.end
+        while end > clause.start and not doc[end - 1].is_alpha:
+            end -= 1
+        if end - 1 <= clause.start or doc[end - 1].lower_ not in self.lexicon.speech_verbs:
+            return None
+        verb = end - 1
+        before = [m for m in mentions.actors if m.token_end in (verb, verb - 1) and m.token_start > clause.start]
+        if before and doc[before[0].token_start - 1].text in (",", "“", '"', "”") or (before and doc[before[0].token_start - 1].lower_ == "the" and doc[before[0].token_start - 2].text == ","):
+            return before[0].iri
+        return None
+
+    def _according_to(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
+        doc = sentence.tokens.doc
+        for token in sentence.tokens:
+            if token.lower_ == "according" and token.i + 1 < sentence.tokens.end and doc[token.i + 1].lower_ == "to":
+                start = token.i + 2
+                if start < sentence.tokens.end and doc[start].lower_ == "the":
+                    start += 1
+                chosen = next((m for m in mentions.actors if m.token_start == start), None)
+                # "according to Germany's Kiel Institute": the source is the head, not the possessor
+                while chosen is not None:
+                    follower = next((m for m in mentions.actors if m.token_start == chosen.token_end + 1), None)
+                    if follower is None or doc[chosen.token_end].lower_ not in ("'s", "’s"):
+                        break
+                    chosen = follower
+                return chosen.iri if chosen else None
+        return None
+
+    # ------------------------------------------------------------------ clause level
+    def _clause_claims(
+        self,
+        article: Article,
+        sentence: Sentence,
+        mentions: SentenceMentions,
+        state: _ArticleState,
+        clause: Clause,
+        first_clause: bool,
+        triggers: list[Trigger],
+        hedges: list[int],
+        according_to: str | None,
+    ) -> None:
+        doc = sentence.tokens.doc
+        governing = triggers[0]
+        hedged = bool(hedges)
+        kind = ClaimKind.CONSIDERATION if hedged else governing.kind
+        subject = self._subject(doc, clause.start, governing.start, mentions, state, clause.speaker)
+        passive_agent = self._after_word(doc, clause, governing.end, mentions, ("by",))
+        if subject == _VAGUE and passive_agent is None:
+            return
+        agents: list[str] = list(passive_agent and [passive_agent] or (subject if isinstance(subject, list) else []))
+        if kind is ClaimKind.REQUEST and not (agents or clause.speaker or clause.own_speaker):
+            return  # a request needs someone who asks
+        if governing.group == "request_object_provider":
+            agents = self._objects(doc, clause, governing.end, mentions)
+        money = next((m for i, m in mentions.money if clause.start <= i < clause.end), None)
+        items = [m for m in mentions.systems if clause.start <= m.token_start < clause.end and (not m.generic or money is not None)]
+        # a named system beats generic words in the same clause ("weapons, including Patriot")
+        if any(not m.generic for m in items):
+            items = [m for m in items if not m.generic]
+        recipient, via, out_of_scope = self._destination(doc, clause, governing.start, mentions)
+        if out_of_scope:
+            return
+        said_by = self._said_by(clause, kind, hedged, subject, according_to)
+        considerer = None
+        if hedged:
+            hedge_subject = self._subject(doc, sentence.tokens.start, hedges[0], mentions, state, None)
+            if isinstance(hedge_subject, list) and hedge_subject:
+                considerer = self.vocabulary.acting_state(hedge_subject[-1])
+        day = self._date(mentions, clause, first_clause)
+        evidence = (sentence.span,)
+        pattern = f"{'hedged-' if hedged else ''}{governing.group}"
+
+        if not items:
+            if governing.kind is ClaimKind.FUNDING and agents:
+                self._anaphoric_funding(article, state, governing, agents, said_by, day, evidence, hedged)
+            return
+
+        base_agents = agents or [None]
+        for item in items:
+            for agent in base_agents:
+                acting = self.vocabulary.acting_state(agent) if agent else None
+                provider = funder = None
+                if kind is ClaimKind.FUNDING:
+                    funder = acting
+                elif kind is ClaimKind.REQUEST:
+                    provider = acting if governing.group == "request_object_provider" else self._after_word(doc, clause, governing.end, mentions, ("from",))
+                elif kind is ClaimKind.CONSIDERATION:
+                    provider, funder = self._considered_roles(doc, clause, triggers, mentions, state, considerer or acting)
+                    if provider is None and funder is None:
+                        continue
+                else:
+                    provider = acting
+                claim = Claim(
+                    article_id=article.id,
+                    kind=kind,
+                    system=item.iri,
+                    evidence=evidence,
+                    recipient=recipient or self.ukraine,
+                    provider=provider,
+                    funder=funder,
+                    via=via,
+                    quantity=item.quantity,
+                    unit=item.unit,
+                    said_by=said_by,
+                    date=day,
+                    pattern=pattern,
+                )
+                claim = _with_money(claim, money, self.vocabulary)
+                state.claims.append(claim)
+                if agent is not None:
+                    self._ellipsis(doc, clause, item, claim, mentions, state)
+
+    def _considered_roles(
+        self, doc: Doc, clause: Clause, triggers: list[Trigger], mentions: SentenceMentions, state: _ArticleState, considerer: str | None
+    ) -> tuple[str | None, str | None]:
+        """Who would provide and who would pay in a considered transfer.
+
+        A consideration is the considering actor's own: "His idea is that the US would supply"
+        is not a US consideration, so it makes no claim.
+        """
+        provider = funder = None
+        for trigger in triggers:
+            subject = self._subject(doc, clause.start, trigger.start, mentions, state, clause.speaker)
+            actor = self.vocabulary.acting_state(subject[-1]) if isinstance(subject, list) and subject else None
+            if trigger.kind is ClaimKind.FUNDING and funder is None:
+                funder = actor
+            elif trigger.kind is not ClaimKind.FUNDING and provider is None:
+                provider = actor
+        provider = provider or (considerer if funder is None else funder)
+        if considerer is not None and considerer not in (provider, funder):
+            return None, None
+        return provider, funder
+
+    def _anaphoric_funding(
+        self,
+        article: Article,
+        state: _ArticleState,
+        trigger: Trigger,
+        funders: list[str],
+        said_by: str | None,
+        day: date | None,
+        evidence: tuple,
+        hedged: bool,
+    ) -> None:
+        """"NATO members would cover the costs of these weapons": pay for the last transfer."""
+        wanted = (ClaimKind.FUNDING,) if trigger.group == "funding_join" else _TRANSFER_KINDS
+        for funder_mention in funders:
+            funder = self.vocabulary.acting_state(funder_mention)
+            # the last transfer that nobody else is said to pay for
+            source_index = next(
+                (
+                    i
+                    for i in range(len(state.claims) - 1, -1, -1)
+                    if state.claims[i].kind in wanted and (wanted == (ClaimKind.FUNDING,) or state.claims[i].funder in (None, funder))
+                ),
+                None,
+            )
+            if source_index is None:
+                continue
+            source = state.claims[source_index]
+            state.claims.append(
+                replace(
+                    source,
+                    kind=ClaimKind.CONSIDERATION if hedged else ClaimKind.FUNDING,
+                    funder=funder,
+                    said_by=said_by or source.said_by,
+                    date=day,
+                    evidence=evidence,
+                    value=None if source.kind is not ClaimKind.FUNDING else source.value,
+                    pattern=f"anaphoric-{trigger.group}",
+                )
+            )
+            if source.kind is not ClaimKind.FUNDING and source.funder is None:
+                state.claims[source_index] = source = replace(source, funder=funder)
+
+    def _ellipsis(self, doc: Doc, clause: Clause, item: Mention, claim: Claim, mentions: SentenceMentions, state: _ArticleState) -> None:
+        """", Norway for one": repeat the claim for another actor with another count."""
+        for mention in mentions.actors:
+            if not (item.token_end < mention.token_start < clause.end) or doc[mention.token_start - 1].text != ",":
+                continue
+            index = mention.token_end
+            if index < clause.end and doc[index].lower_ == "for":
+                index += 1
+            if index >= clause.end:
+                continue
+            number = self.finder._number(doc, index, clause.start)
+            if number is None or (index + 1 < clause.end and doc[index + 1].is_alpha and doc[index + 1].lower_ not in ("and", "or")):
+                continue
+            actor = self.vocabulary.acting_state(mention.iri)
+            role = {"funder": actor} if claim.kind is ClaimKind.FUNDING else {"provider": actor}
+            state.claims.append(replace(claim, quantity=number, pattern="ellipsis", **role))
+
+    # ------------------------------------------------------------------ roles
+    def _governed(self, doc: Doc, token_index: int, lo: int) -> bool:
+        """True when a preposition (or "the X of") governs the mention starting at `token_index`."""
+        previous = token_index - 1
+        while previous >= lo and doc[previous].lower_ in ("the", "its", "their", "our", "his", "her", "some"):
+            previous -= 1
+        return previous >= lo and doc[previous].lower_ in self.lexicon.prepositions
+
+    def _subject(
+        self, doc: Doc, lo: int, before: int, mentions: SentenceMentions, state: _ArticleState, speaker: str | None
+    ) -> list[str] | str | None:
+        """The actors (a coordination) that are the subject of the verb at `before`.
+
+        Returns a list of actor IRIs, _VAGUE for a vague group, or None when none is found.
+        """
+        by_end = {m.token_end: m for m in mentions.actors}
+        index = before - 1
+        while index >= lo:
+            token = doc[index]
+            mention = by_end.get(index + 1)
+            if mention is not None and mention.token_start >= lo and not self._governed(doc, mention.token_start, lo):
+                return self._coordination(doc, lo, mention, by_end)
+            if mention is not None:
+                index = mention.token_start - 1
+                continue
+            lower = token.lower_
+            if lower in self.lexicon.vague_heads and any(doc[j].lower_ in self.lexicon.vague_quantifiers for j in range(max(lo, index - 3), index)):
+                return _VAGUE
+            if lower in PRONOUNS:
+                # in reported speech the pronoun subject is most often the speaker
+                # ("Pistorius stated that they discussed"); otherwise the last person named
+                if speaker:
+                    return [speaker]
+                return [state.last_person] if state.last_person and lower not in _FIRST_PERSON else None
+            index -= 1
+        return None
+
+    def _coordination(self, doc: Doc, lo: int, last: Mention, by_end: dict[int, Mention]) -> list[str]:
+        found = [last.iri]
+        index = last.token_start - 1
+        while index >= lo:
+            while index >= lo and doc[index].lower_ in (",", "and", "the", "or"):
+                index -= 1
+            mention = by_end.get(index + 1)
+            if mention is None or mention.token_start < lo or index == last.token_start - 1:
+                break
+            found.insert(0, mention.iri)
+            last = mention
+            index = mention.token_start - 1
+        return found
+
+    def _objects(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions) -> list[str]:
+        """Coordinated actors right after a verb ("urging countries like Germany and Spain")."""
+        found: list[str] = []
+        index = after
+        for mention in sorted(mentions.actors, key=lambda m: m.token_start):
+            if mention.token_start < after or mention.token_start >= clause.end:
+                continue
+            gap = [t.lower_ for t in doc[index:mention.token_start]]
+            allowed = {",", "and", "or", "the", "our", "its", "countries", "states", "allies", "partners", "like", "such", "as"}
+            if any(word not in allowed for word in gap) or len(gap) > 4:
+                break
+            found.append(mention.iri)
+            index = mention.token_end
+        return found
+
+    def _after_word(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions, words: tuple[str, ...]) -> str | None:
+        for mention in mentions.actors:
+            if after <= mention.token_start < clause.end and self._preceding_word(doc, mention.token_start, clause.start) in words:
+                return mention.iri
+        return None
+
+    @staticmethod
+    def _preceding_word(doc: Doc, index: int, lo: int) -> str:
+        previous = index - 1
+        while previous >= lo and doc[previous].lower_ in ("the", "its", "their"):
+            previous -= 1
+        return doc[previous].lower_ if previous >= lo else ""
+
+    def _destination(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions) -> tuple[str | None, str | None, bool]:
+        """(recipient, via, out_of_scope) from "to X", "for X", "via X", "through X" and direct objects."""
+        recipient = via = None
+        for mention in mentions.actors:
+            if not (after <= mention.token_start < clause.end):
+                continue
+            word = self._preceding_word(doc, mention.token_start, clause.start)
+            actor_type = self.vocabulary.actor_type(mention.iri)
+            if word in ("via", "through"):
+                via = via or mention.iri
+            elif word in ("to", "for") or mention.token_start == after + 1 and doc[after].lower_ in ("provide", "supply", "give", "arm", "help"):
+                if actor_type is ActorType.ORGANISATION and mention.iri != self.ukraine:
+                    via = via or mention.iri
+                elif actor_type is ActorType.STATE and recipient is None:
+                    recipient = mention.iri
+        out_of_scope = recipient is not None and recipient != self.ukraine
+        return recipient, via, out_of_scope
+
+    def _said_by(self, clause: Clause, kind: ClaimKind, hedged: bool, subject: list[str] | str | None, according_to: str | None) -> str | None:
+        if clause.speaker or clause.own_speaker:
+            return clause.speaker or clause.own_speaker
+        if isinstance(subject, list) and subject and not hedged and kind.value in self.lexicon.self_attributed_kinds:
+            if self.vocabulary.actor_type(subject[-1]) is ActorType.PERSON:
+                return subject[-1]
+        return according_to
+
+    @staticmethod
+    def _date(mentions: SentenceMentions, clause: Clause, first_clause: bool) -> date | None:
+        for index, day in mentions.dates:
+            if clause.start <= index < clause.end or first_clause and index < clause.start:
+                return day
+        return None
+
+
+def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:
+    """Money goes to generic aid claims; a known figure makes the provider its funder too."""
+    if money is None or vocabulary.system_classes.get(claim.system, "").rsplit("#", 1)[-1] != "MilitaryAid":
+        return claim
+    funder = claim.funder
+    if money.value is not None and funder is None and claim.kind is not ClaimKind.REQUEST:
+        funder = claim.provider
+    return replace(
+        claim,
+        unit=money.currency,
+        quantity=None,
+        value=money.value,
+        currency=money.currency if money.value is not None else None,
+        funder=funder,
+    )
+
+
+def claim_key(claim: Claim) -> tuple[object, ...]:
+    """What makes two mentions of one article the same claim.
+
+    Kind, actor, item and recipient, and also the count and the date: "17 Patriot systems on
+    July 14" and an earlier promise of Patriots without a number are two statements.
+    """
+    return (claim.kind.value, claim.primary_actor, claim.system, claim.recipient, claim.quantity, claim.date)
+
+
+def merge_repeated(claims: list[Claim]) -> list[Claim]:
+    """One claim per real claim: repeats merge into the first, filling its gaps, adding evidence."""
+    merged: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = claim_key(claim)
+        if key not in merged:
+            merged[key] = claim
+            continue
+        first = merged[key]
+        updates = {}
+        for name in ("provider", "funder", "via", "quantity", "unit", "value", "currency", "said_by", "date"):
+            if getattr(first, name) is None and getattr(claim, name) is not None:
+                updates[name] = getattr(claim, name)
+        evidence = first.evidence + tuple(span for span in claim.evidence if span not in first.evidence)
+        merged[key] = replace(first, evidence=evidence, **updates)
+    return list(merged.values())
+
+
+@lru_cache(maxsize=4)
+def claim_extractor(vocabulary: Vocabulary) -> ClaimExtractor:
+    """The ClaimExtractor of a vocabulary, built once."""
+    return ClaimExtractor(vocabulary)
+
+
+def extract(article: Article, vocabulary: Vocabulary) -> ExtractionResult:
+    """Extract claims and mentions from one article with the given vocabulary."""
+    return claim_extractor(vocabulary).extract(article)

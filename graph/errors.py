@@ -1,0 +1,37 @@
+"""The exceptions pledgegraph raises; the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class PledgeGraphError(Exception):
+    """Base class of every error pledgegraph raises on purpose."""
+
+
+class ArticleError(PledgeGraphError):
+    """An article file cannot be read: empty, binary, wrong encoding, bad front matter."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ValidationFailed(PledgeGraphError):
+    """A graph violates the SHACL shapes; `report` is the human-readable report."""
+
+    def __init__(self, subject: str, report: str) -> None:
+        super().__init__(f"{subject} does not conform to the shapes:\n{report}")
+        self.subject = subject
+        self.report = report
+
+
+class QueryError(PledgeGraphError):
+    """A query cannot be found, parsed, bound or is refused (SERVICE, LOAD, updates)."""
+
+
+class StoreError(PledgeGraphError):
+    """The store cannot be opened or written (e.g. another process holds its lock)."""
+
+
+class RdfInputError(PledgeGraphError):
+    """An RDF file given by the user cannot be parsed."""

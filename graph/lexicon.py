@@ -1,0 +1,66 @@
+"""The extraction lexicon (`lexicon.yaml`) compiled into spaCy matcher patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger, hedge, negation and speech phrases as spaCy token patterns, plus word tables."""
+
+    triggers: dict[str, list[list[dict[str, Any]]]]
+    hedges: list[list[dict[str, Any]]]
+    negations: list[list[dict[str, Any]]]
+    speech_verbs: frozenset[str]
+    self_attributed_kinds: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    vague_heads: frozenset[str]
+    prepositions: frozenset[str]
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    currencies: dict[str, str]
+
+
+def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
+    """Compile "cover|covers the? cost" into a spaCy Matcher pattern (case-insensitive)."""
+    pattern: list[dict[str, Any]] = []
+    for word in phrase.split():
+        optional = word.endswith("?") and len(word) > 1
+        word = word.rstrip("?") if optional else word
+        choices = [choice.lower() for choice in word.split("|")]
+        token: dict[str, Any] = {"LOWER": {"IN": choices}} if len(choices) > 1 else {"LOWER": choices[0]}
+        if optional:
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern
+
+
+def _words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(choice.lower() for phrase in phrases for word in phrase.split() for choice in word.split("|"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and compile `lexicon.yaml` (once)."""
+    data = yaml.safe_load(_LEXICON_FILE.read_text(encoding="utf-8"))
+    return Lexicon(
+        triggers={kind: [phrase_pattern(p) for p in phrases] for kind, phrases in data["triggers"].items()},
+        hedges=[phrase_pattern(p) for p in data["hedges"]],
+        negations=[phrase_pattern(p) for p in data["negations"]],
+        speech_verbs=_words(data["speech_verbs"]),
+        self_attributed_kinds=frozenset(data["self_attributed_kinds"]),
+        vague_quantifiers=frozenset(data["vague_group"]["quantifiers"]),
+        vague_heads=frozenset(data["vague_group"]["heads"]),
+        prepositions=frozenset(data["prepositions"]),
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        multipliers={str(k): int(v) for k, v in data["multipliers"].items()},
+        currencies={str(k): str(v) for k, v in data["currencies"].items()},
+    )

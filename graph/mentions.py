@@ -1,0 +1,219 @@
+"""Finding mentions in a sentence: actors, systems (with quantity and unit), money and dates.
+
+Actors and systems come from the reference vocabulary through spaCy's PhraseMatcher (actors
+case-sensitively, systems case-insensitively; the longest match wins). Quantities are read from
+the words before a system, units from its head noun, money from currency signs and words, and
+dates with dateparser relative to the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from graph.lexicon import Lexicon, load_lexicon
+from graph.model import Mention, Money
+from graph.segments import Sentence, char_span, nlp
+from graph.vocabulary import Vocabulary
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_DATE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:,?\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:last\s+|on\s+|this\s+past\s+)(?:{_WEEKDAYS})|today|yesterday)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"(?P<sign>US\$|\$|€|£)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>thousand|million|billion|trillion|bn|mn|m|b)?\b"
+    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<mult2>thousand|million|billion|trillion|bn|mn)?\s*(?P<word>dollars|euros|pounds|USD|EUR|GBP)\b"
+    r"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>dollars|euros|pounds))",
+    re.IGNORECASE,
+)
+_SHORT_MULT = {"m": "million", "b": "billion"}
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "his", "her", "their", "our", "my"})
+
+
+@dataclass
+class SentenceMentions:
+    """What one sentence mentions. Token indices are indices into the sentence's paragraph Doc."""
+
+    actors: list[Mention] = field(default_factory=list)
+    systems: list[Mention] = field(default_factory=list)
+    money: list[tuple[int, Money]] = field(default_factory=list)  # (token index, money)
+    dates: list[tuple[int, date]] = field(default_factory=list)  # (token index, date)
+
+
+class MentionFinder:
+    """Recognises vocabulary mentions; build once per vocabulary and reuse for every article."""
+
+    def __init__(self, vocabulary: Vocabulary, lexicon: Lexicon | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon or load_lexicon()
+        tokenizer = nlp().make_doc
+        self._actor_matcher = PhraseMatcher(nlp().vocab, attr="ORTH")
+        self._actor_aliases = {}
+        for number, alias in enumerate(vocabulary.actor_aliases):
+            key = f"actor-{number}"
+            self._actor_aliases[nlp().vocab.strings.add(key)] = alias
+            self._actor_matcher.add(key, [tokenizer(alias.text)])
+        self._system_matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+        self._system_aliases = {}
+        for number, system_alias in enumerate(vocabulary.system_aliases):
+            key = f"system-{number}"
+            self._system_aliases[nlp().vocab.strings.add(key)] = system_alias
+            self._system_matcher.add(key, [tokenizer(system_alias.text)])
+
+    def find(self, sentence: Sentence, published: date | None) -> SentenceMentions:
+        """All mentions of one sentence; role labels resolve to their holder on `published`."""
+        doc = sentence.tokens.doc
+        lo, hi = sentence.tokens.start, sentence.tokens.end
+        found = SentenceMentions()
+        system_spans = self._systems(doc, lo, hi)
+        covered = {i for mention in system_spans for i in range(mention[0], mention[1])}
+        for start, end, alias in self._actors(doc, lo, hi, published):
+            if any(i in covered for i in range(start, end)):
+                continue
+            found.actors.append(Mention("actor", alias, char_span(sentence, start, end), start, end))
+        for start, end, iri, generic in system_spans:
+            quantity = self._quantity_before(doc, start, lo)
+            unit = self._unit_at(doc, start, end, hi) or self.vocabulary.systems[iri].default_unit
+            found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity))
+        found.money = self._money(sentence)
+        found.dates = self._dates(sentence, published)
+        return found
+
+    def _actors(self, doc: Doc, lo: int, hi: int, published: date | None) -> list[tuple[int, int, str]]:
+        spans = []
+        for match_id, start, end in self._actor_matcher(doc[lo:hi]):
+            alias = self._actor_aliases[match_id]
+            if alias.valid_on(published):
+                spans.append(doc[start:end])
+                spans[-1].label_ = alias.iri
+        return [(s.start, s.end, s.label_) for s in filter_spans(spans)]
+
+    def _systems(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+        spans = []
+        generic_of: dict[tuple[int, int], bool] = {}
+        for match_id, start, end in self._system_matcher(doc[lo:hi]):
+            alias = self._system_aliases[match_id]
+            span = doc[start:end]
+            span.label_ = alias.iri
+            spans.append(span)
+            generic_of[(span.start, span.end)] = alias.generic
+        merged: list[tuple[int, int, str, bool]] = []
+        for span in filter_spans(spans):
+            generic = generic_of[(span.start, span.end)]
+            # "Patriot air defense systems": a name followed by a category is one mention of the name
+            if merged and merged[-1][1] == span.start and not merged[-1][3]:
+                start, _, iri, was_generic = merged[-1]
+                merged[-1] = (start, span.end, iri, was_generic)
+                continue
+            merged.append((span.start, span.end, span.label_, generic))
+        return merged
+
+    def _quantity_before(self, doc: Doc, start: int, lo: int) -> int | None:
+        """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen"."""
+        index = start - 1
+        skipped = 0
+        while index >= lo and skipped < 3:
+            token = doc[index]
+            value = self._number(doc, index, lo)
+            if value is not None:
+                if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
+                    value *= self.lexicon.multipliers[doc[index + 1].lower_]
+                if index > lo and doc[index - 1].text in self.lexicon.currencies:
+                    return None
+                return value
+            if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:
+                return None
+            if token.lower_ in self.lexicon.multipliers:
+                index -= 1
+                continue
+            skipped += 1
+            index -= 1
+        return None
+
+    def _number(self, doc: Doc, index: int, lo: int) -> int | None:
+        token = doc[index]
+        text = token.text.replace(",", "")
+        if text.isdigit():
+            return int(text)
+        lower = token.lower_
+        if index > lo and f"{doc[index - 1].lower_} {lower}" in self.lexicon.numbers:
+            return self.lexicon.numbers[f"{doc[index - 1].lower_} {lower}"]
+        return self.lexicon.numbers.get(lower) if lower not in ("a",) else None
+
+    def _unit_at(self, doc: Doc, start: int, end: int, hi: int) -> str | None:
+        """The unit named by the last head noun of the compound at or after the mention."""
+        unit = None
+        for index in range(start, min(end + 3, hi)):
+            token = doc[index]
+            if index >= end and (not token.is_alpha or token.is_stop):
+                break
+            word_unit = self.vocabulary.unit_words.get(token.lower_)
+            if word_unit:
+                unit = word_unit
+        return unit
+
+    def _money(self, sentence: Sentence) -> list[tuple[int, Money]]:
+        result = []
+        text = sentence.span.text
+        for match in _MONEY.finditer(text):
+            start = sentence.span.start + match.start()
+            end = sentence.span.start + match.end()
+            span = type(sentence.span)(sentence.span.article_id, start, end, match.group(0))
+            token = self._token_at(sentence, match.start())
+            if match.group("vague"):
+                currency = self.lexicon.currencies[match.group("vword").lower()]
+                result.append((token, Money(None, currency, span)))
+                continue
+            if match.group("sign"):
+                currency = self.lexicon.currencies[match.group("sign")]
+                number, multiplier = match.group("num"), match.group("mult")
+            else:
+                word = match.group("word")
+                currency = self.lexicon.currencies.get(word) or self.lexicon.currencies[word.lower()]
+                number, multiplier = match.group("num2"), match.group("mult2")
+            amount = float(number.replace(",", ""))
+            if multiplier:
+                factor = self.lexicon.multipliers[_SHORT_MULT.get(multiplier.lower(), multiplier.lower())]
+                amount *= factor
+            result.append((token, Money(int(round(amount)), currency, span)))
+        return result
+
+    def _dates(self, sentence: Sentence, published: date | None) -> list[tuple[int, date]]:
+        import dateparser  # slow to import; the first article pays for it
+
+        result = []
+        for match in _DAY_DATE.finditer(sentence.span.text):
+            expression = re.sub(r"^(?:on|this past)\s+", "", match.group(0), flags=re.IGNORECASE)
+            settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]}
+            if published is not None:
+                from datetime import datetime, time
+
+                settings["RELATIVE_BASE"] = datetime.combine(published, time(12))
+            elif not re.search(r"\d{4}", expression):
+                continue
+            parsed = dateparser.parse(expression, languages=["en"], settings=settings)
+            if parsed is not None:
+                result.append((self._token_at(sentence, match.start()), parsed.date()))
+        return result
+
+    @staticmethod
+    def _token_at(sentence: Sentence, offset: int) -> int:
+        for token in sentence.tokens:
+            if token.idx - sentence.tokens.start_char >= offset:
+                return token.i
+        return sentence.tokens.end - 1
+
+
+@lru_cache(maxsize=4)
+def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
+    """The MentionFinder of a vocabulary, built once (building the matchers takes ~0.1 s)."""
+    return MentionFinder(vocabulary)
