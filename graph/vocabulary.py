@@ -101,6 +101,10 @@ class Vocabulary:
                 for text in graph.objects(system, SKOS.hiddenLabel):
                     self.system_aliases.append(SystemAlias(str(text), iri, generic=True))
 
+    def unit_iri(self, label: str) -> str | None:
+        """The IRI of a unit or currency label ("system", "USD"), or None."""
+        return next((iri for iri, unit_label in self.units.items() if unit_label == label), None)
+
     def actor_type(self, iri: str) -> ActorType | None:
         """The top-level type of an actor IRI, or None when the vocabulary does not know it."""
         actor = self.actors.get(iri)

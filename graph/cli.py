@@ -1,0 +1,167 @@
+"""The `pledgegraph` command line: thin commands that each call one library function.
+
+Exit codes: 0 ok, 1 validation failed, 2 error. Progress goes to stderr, data to stdout.
+Heavy libraries are imported inside the commands so `pledgegraph --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from graph.errors import PledgeGraphError
+
+app = typer.Typer(
+    name="pledgegraph",
+    help="Turn news about military support to Ukraine into a validated, queryable RDF knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+StoreOption = typer.Option(Path("pledgegraph-store"), "--store", help="Store folder (created by build).")
+
+
+def _fail(error: PledgeGraphError, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html) or folders of them."),
+    store: Path = StoreOption,
+) -> None:
+    """Read, extract, validate and commit articles; bad files are reported and skipped."""
+    from rich.progress import Progress
+
+    from graph.pipeline import build as build_store
+    from graph.store import GraphStore
+
+    try:
+        graph_store = GraphStore(store)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("building", total=None)
+            summary = build_store(paths, graph_store, progress=lambda path: progress.advance(task))
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    for outcome in summary.outcomes:
+        if outcome.committed:
+            err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
+        else:
+            err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False, soft_wrap=True)
+    err.print(f"{len(summary.committed)} article(s) committed, {len(summary.failed)} failed; store: {store}", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1 if all(o.invalid for o in summary.failed) else 2)
+
+
+@app.command()
+def validate(
+    file: Optional[Path] = typer.Argument(None, help="An RDF file to check; the store when omitted."),
+    store: Path = StoreOption,
+) -> None:
+    """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
+    from graph.checks import validate_file, validate_store
+
+    try:
+        report = validate_file(file) if file is not None else validate_store(store)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    out.print(report.text(), highlight=False, soft_wrap=True)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    query_text: str = typer.Argument(..., metavar="QUERY", help="A .rq file, a name in queries/, or SPARQL text."),
+    param: list[str] = typer.Option([], "--param", help="Bind a variable: name=value (repeatable)."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    store: Path = StoreOption,
+) -> None:
+    """Run a query over the store and print the results."""
+    from graph.queries import format_results, parse_parameters, resolve_query, run_query, solutions_to_rows
+    from graph.store import GraphStore
+
+    try:
+        named = resolve_query(query_text)
+        results = run_query(GraphStore(store, must_exist=True), named, parse_parameters(param))
+        if fmt == "table" and hasattr(results, "variables"):
+            _print_table(named.name, *solutions_to_rows(results))
+        else:
+            sys.stdout.write(format_results(results, fmt))
+    except PledgeGraphError as error:
+        _fail(error)
+
+
+def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{title}: {len(rows)} row(s)", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
+@app.command()
+def export(
+    output: Path = typer.Argument(..., metavar="OUT", help="The file to write."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="turtle, trig, nt, nquads or jsonld (default: from the extension)."),
+    store: Path = StoreOption,
+) -> None:
+    """Write the graph for partner tools."""
+    from graph.export import export as export_store
+    from graph.store import GraphStore
+
+    try:
+        used = export_store(GraphStore(store, must_exist=True), output, fmt)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    err.print(f"wrote {output} ({used})", highlight=False)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold YAML files."),
+    articles: list[Path] = typer.Argument(..., help="The articles the gold describes (files or folders)."),
+) -> None:
+    """Precision, recall and F1 of the claims table against analyst gold."""
+    from graph.evaluate import evaluate as run_evaluation
+
+    try:
+        evaluation = run_evaluation(gold_dir, articles)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    out.print(evaluation.report(), highlight=False, soft_wrap=True, markup=False)
+
+
+@app.command()
+def remove(article_id: str = typer.Argument(..., help="The article id (file stem)."), store: Path = StoreOption) -> None:
+    """Take an article, and everything read from it, out of the store."""
+    from graph.store import GraphStore
+
+    try:
+        removed = GraphStore(store, must_exist=True).remove_article(article_id)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    if not removed:
+        _fail(PledgeGraphError(f"the store {store} holds no article {article_id!r}"))
+    err.print(f"removed {article_id}", highlight=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

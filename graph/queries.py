@@ -1,0 +1,165 @@
+"""Analyst queries: find them (file, name in `queries/`, or text), check them, bind, run.
+
+Queries are checked before they run: updates, `SERVICE`, `LOAD` and `FROM`/`FROM NAMED` of
+graphs the store does not hold are refused, so no query writes or reaches outside the machine.
+Parameters are bound as values (pyoxigraph `substitutions`), never pasted into the text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+from graph.resources import queries_dir
+from graph.store import GraphStore
+
+_NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query with the header comment that documents it."""
+
+    name: str
+    text: str
+    description: str
+    parameters: tuple[str, ...]
+
+
+def resolve_query(query: str) -> NamedQuery:
+    """A `.rq` path, a name of `queries/` ("claims_table"), or SPARQL text, as a NamedQuery."""
+    candidate = Path(query)
+    if query.endswith(".rq") and candidate.is_file():
+        return _named(candidate)
+    if _NAME.match(query):
+        named = queries_dir() / (query if query.endswith(".rq") else f"{query}.rq")
+        if named.is_file():
+            return _named(named)
+        available = ", ".join(q.name for q in list_queries())
+        raise QueryError(f"no query named {query!r} in {queries_dir()}; available: {available}")
+    return NamedQuery("inline", query, "", ())
+
+
+def _named(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+    parameters = tuple(
+        sorted({m.group(1) for line in header for m in re.finditer(r"^param(?:eter)?s?:?\s+\?(\w+)", line, re.IGNORECASE)})
+    )
+    description = next((line for line in header if line), "")
+    return NamedQuery(path.stem, text, description, parameters)
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query of `queries/`, sorted by name."""
+    return [_named(path) for path in sorted(queries_dir().glob("*.rq"))]
+
+
+def check_query(text: str, store_graphs: set[str]) -> None:
+    """Refuse updates, SERVICE, LOAD and FROM of graphs the store does not hold.
+
+    Raises QueryError with the reason.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from pyparsing import ParseException
+
+    try:
+        parsed = parseQuery(text)
+    except ParseException as query_error:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise QueryError(f"the query is not valid SPARQL: {query_error}") from query_error
+        raise QueryError("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only") from query_error
+    for name, value in _walk(parsed):
+        if name == "ServiceGraphPattern":
+            raise QueryError("SERVICE is refused: queries never reach other endpoints")
+        if name == "DatasetClause":
+            graph = value.get("default") or value.get("named")
+            if str(graph) not in store_graphs:
+                raise QueryError(f"FROM <{graph}> is refused: the store holds no such graph")
+
+
+def _walk(node: Any) -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        name = getattr(item, "name", None)
+        if name:
+            found.append((name, item))
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        if isinstance(item, (list, tuple)) or hasattr(item, "asList"):
+            stack.extend(list(item))
+    return found
+
+
+def parse_parameters(pairs: list[str]) -> dict[str, str]:
+    """Turn ["k=v", …] into a dict; raises QueryError on a pair without '='."""
+    parameters = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"parameter {pair!r} must be written name=value")
+        key, value = pair.split("=", 1)
+        if not re.fullmatch(r"\w+", key.strip().lstrip("?$")):
+            raise QueryError(f"parameter name {key!r} must be a SPARQL variable name")
+        parameters[key.strip().lstrip("?$")] = value
+    return parameters
+
+
+def _term(value: str) -> ox.NamedNode | ox.Literal:
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            return ox.NamedNode(value[1:-1])
+        except ValueError as error:
+            raise QueryError(f"{value} is not a valid IRI") from error
+    if re.fullmatch(r"-?\d+", value):
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
+
+
+def run_query(store: GraphStore, query: NamedQuery, parameters: dict[str, str] | None = None) -> Any:
+    """Check and run a query with bound parameters; returns pyoxigraph results."""
+    graphs = {graph.value for graph in store.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode)}
+    check_query(query.text, graphs)
+    substitutions = {ox.Variable(key): _term(value) for key, value in (parameters or {}).items()}
+    try:
+        return store.query(query.text, substitutions or None)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise QueryError(f"query {query.name} failed: {error}") from error
+
+
+def solutions_to_rows(results: Any) -> tuple[list[str], list[list[str]]]:
+    """SELECT results as (column names, rows of plain strings; '' for unbound)."""
+    columns = [variable.value for variable in results.variables]
+    rows = []
+    for solution in results:
+        rows.append([_plain(solution[column]) for column in columns])
+    return columns, rows
+
+
+def _plain(term: Any) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def format_results(results: Any, fmt: str) -> str:
+    """Serialise results: SELECT as table/csv/tsv/json, ASK as true/false, graphs as Turtle."""
+    if isinstance(results, ox.QueryBoolean):
+        return "true" if bool(results) else "false"
+    if isinstance(results, ox.QueryTriples):
+        return ox.serialize(results, format=ox.RdfFormat.TURTLE).decode("utf-8")
+    if fmt in ("csv", "tsv", "json"):
+        output = io.BytesIO()
+        results.serialize(output, {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}[fmt])
+        return output.getvalue().decode("utf-8")
+    raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")

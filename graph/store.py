@@ -1,0 +1,132 @@
+"""The store: Oxigraph on disk (pyoxigraph), one named graph per article.
+
+Why Oxigraph: measured on this machine class it loads Turtle ~15x faster and answers analyst
+queries 50-70x faster than rdflib's in-memory engine, with less memory (NOTES.md). rdflib stays
+the library for building graphs and for pySHACL.
+
+Writes are per article: an article graph is loaded in one Oxigraph transaction, so a store
+holds each article whole or not at all. Oxigraph locks the folder, so a second writer gets a
+clear `StoreError` instead of corrupting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.errors import StoreError
+from graph.iris import article_graph_iri, article_id_of_graph
+from graph.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
+from graph.resources import ONTOLOGY_FILE, VOCABULARY_FILES, ontology_file
+
+DEFAULT_STORE = Path("pledgegraph-store")
+
+
+class GraphStore:
+    """An Oxigraph store, on disk (`path`) or in memory (`path=None`).
+
+    `must_exist=True` (for reading commands) refuses to create an empty store by mistake.
+    """
+
+    def __init__(self, path: Path | str | None = DEFAULT_STORE, *, must_exist: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.oxigraph = ox.Store()
+            else:
+                if must_exist and not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run 'pledgegraph build ARTICLES --store {self.path}' first")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.oxigraph = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the store at {self.path}: {error}. Another pledgegraph process may be using it; wait for it to finish."
+            ) from error
+
+    # ------------------------------------------------------------------ writing
+    def load_reference_data(self) -> None:
+        """(Re)load the ontology and reference vocabulary into their own named graphs."""
+        self._replace_graph_from_files(ONTOLOGY_GRAPH, [ontology_file(ONTOLOGY_FILE)])
+        self._replace_graph_from_files(VOCABULARY_GRAPH, [ontology_file(name) for name in VOCABULARY_FILES])
+
+    def _replace_graph_from_files(self, graph_iri: str, files: list[Path]) -> None:
+        data = b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in files)
+        self._replace_graph(str(graph_iri), data)
+
+    def commit_article(self, article_id: str, graph: Graph) -> None:
+        """Replace the article's named graph with `graph` (idempotent: same input, same store)."""
+        self._replace_graph(str(article_graph_iri(article_id)), graph.serialize(format="nt", encoding="utf-8"))
+
+    def _replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
+        target = ox.NamedNode(graph_iri)
+        if self.oxigraph.contains_named_graph(target):
+            self.oxigraph.remove_graph(target)
+        # one transaction: the graph is either all there or absent
+        self.oxigraph.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+
+    def remove_article(self, article_id: str) -> bool:
+        """Take an article's graph out; False when the store does not hold it."""
+        target = ox.NamedNode(str(article_graph_iri(article_id)))
+        if not self.oxigraph.contains_named_graph(target):
+            return False
+        self.oxigraph.remove_graph(target)
+        return True
+
+    def flush(self) -> None:
+        """Make sure everything written is on disk."""
+        if self.path is not None:
+            self.oxigraph.flush()
+
+    # ------------------------------------------------------------------ reading
+    def article_ids(self) -> list[str]:
+        """The ids of the articles in the store, sorted."""
+        ids = (article_id_of_graph(graph.value) for graph in self.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode))
+        return sorted(i for i in ids if i is not None)
+
+    def article_graph(self, article_id: str) -> Graph:
+        """An rdflib copy of one article's graph (for validation and tests)."""
+        return self._rdflib_graph(ox.NamedNode(str(article_graph_iri(article_id))))
+
+    def union_graph(self) -> Graph:
+        """An rdflib copy of all graphs merged (for whole-store validation on demand)."""
+        data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
+        return Graph().parse(data=data, format="nt")
+
+    def _rdflib_graph(self, graph_name: ox.NamedNode) -> Graph:
+        quads = self.oxigraph.quads_for_pattern(None, None, None, graph_name)
+        data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+        return Graph().parse(data=data, format="nt")
+
+    def triples(self) -> list[ox.Triple]:
+        """Every distinct triple of every graph, sorted so serialisations are deterministic."""
+        unique = {ox.Triple(q.subject, q.predicate, q.object) for q in self.oxigraph.quads_for_pattern(None, None, None, None)}
+        return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, sorted by graph, subject, predicate, object."""
+        quads = list(self.oxigraph.quads_for_pattern(None, None, None, None))
+        return iter(sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))))
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def query(self, sparql: str, substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None) -> object:
+        """Run a (checked) SPARQL query over the union of all graphs."""
+        return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+
+    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None:
+        """Write the whole dataset (formats with graphs) or the merged graph (triple formats)."""
+        if format.supports_datasets:
+            ox.serialize(self.quads(), output, format=format, prefixes=_prefixes())
+        else:
+            ox.serialize(self.triples(), output, format=format, prefixes=_prefixes())
+
+
+def _prefixes() -> dict[str, str]:
+    from graph.namespaces import PREFIXES
+
+    return dict(sorted(PREFIXES.items()))
