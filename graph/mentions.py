@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -192,6 +192,10 @@ class MentionFinder:
 
         result = []
         for match in _DAY_DATE.finditer(sentence.span.text):
+            weekday = _weekday_date(match.group(0), published)
+            if weekday is not None:
+                result.append((self._token_at(sentence, match.start()), weekday))
+                continue
             expression = re.sub(r"^(?:on|this past)\s+", "", match.group(0), flags=re.IGNORECASE)
             settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]}
             if published is not None:
@@ -211,6 +215,22 @@ class MentionFinder:
             if token.idx - sentence.tokens.start_char >= offset:
                 return token.i
         return sentence.tokens.end - 1
+
+
+def _weekday_date(expression: str, published: date | None) -> date | None:
+    """"on Friday", "last Tuesday": the latest such day before the publication date.
+
+    "last Tuesday" in an article of a Tuesday means a week before; "on Friday" on a Friday is
+    that day.
+    """
+    words = expression.lower().split()
+    if published is None or words[-1].capitalize() not in _WEEKDAYS.split("|"):
+        return None
+    wanted = _WEEKDAYS.split("|").index(words[-1].capitalize())
+    back = (published.weekday() - wanted) % 7
+    if back == 0 and words[0] == "last":
+        back = 7
+    return published - timedelta(days=back)
 
 
 @lru_cache(maxsize=4)

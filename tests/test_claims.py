@@ -1,0 +1,73 @@
+"""Claim rules on short texts written for the purpose (not the gold sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.claims import extract
+from graph.model import Article
+from graph.vocabulary import Vocabulary
+
+
+def _claims(text: str, vocabulary: Vocabulary) -> list[tuple]:
+    article = Article(id="t", text=text, published=date(2025, 3, 7))
+    result = extract(article, vocabulary)
+    label = vocabulary.label
+    return [
+        (c.kind.value, label(c.provider), label(c.funder), label(c.recipient), label(c.via), label(c.system), c.quantity, c.unit, label(c.said_by))
+        for c in result.claims
+    ]
+
+
+def test_coordination_with_ellipsis_gives_two_funding_claims(vocabulary: Vocabulary) -> None:
+    claims = _claims("Speaking in Kyiv, Zelensky said that Denmark would pay for three IRIS-T systems, Sweden for two.", vocabulary)
+    assert claims == [
+        ("funding", "", "Denmark", "Ukraine", "", "IRIS-T", 3, "system", "Volodymyr Zelensky"),
+        ("funding", "", "Sweden", "Ukraine", "", "IRIS-T", 2, "system", "Volodymyr Zelensky"),
+    ]
+
+
+def test_refusals_are_no_claims(vocabulary: Vocabulary) -> None:
+    assert _claims("Berlin ruled out sending Taurus missiles to Ukraine.", vocabulary) == []
+    assert _claims("The United States will not supply ATACMS to Ukraine.", vocabulary) == []
+
+
+def test_hedges_are_considerations(vocabulary: Vocabulary) -> None:
+    claims = _claims("Britain is weighing the transfer of Storm Shadow missiles to Ukraine.", vocabulary)
+    assert claims == [("consideration", "United Kingdom", "", "Ukraine", "", "Storm Shadow", None, "missile", "")]
+
+
+def test_pledge_by_a_person_counts_for_the_state_and_is_said_by_the_person(vocabulary: Vocabulary) -> None:
+    claims = _claims("Macron announced the delivery of six SAMP/T systems to Ukraine.", vocabulary)
+    assert claims == [("pledge", "France", "", "Ukraine", "", "SAMP/T", 6, "system", "Emmanuel Macron")]
+
+
+def test_vague_groups_and_other_recipients_make_no_claim(vocabulary: Vocabulary) -> None:
+    assert _claims("Several other European countries will send Patriot systems.", vocabulary) == []
+    assert _claims("The United States will send a Patriot system to Slovakia.", vocabulary) == []
+
+
+def test_via_an_alliance(vocabulary: Vocabulary) -> None:
+    claims = _claims("Canada will send NASAMS to Ukraine through NATO.", vocabulary)
+    assert claims == [("pledge", "Canada", "", "Ukraine", "NATO", "NASAMS", None, "system", "")]
+
+
+def test_mentions_without_a_claim_verb_make_no_claim(vocabulary: Vocabulary) -> None:
+    assert _claims("Patriot systems are crucial for the defence of Kyiv, Zelensky said.", vocabulary) == []
+
+
+def test_a_repeated_claim_is_one_claim_with_two_spans(vocabulary: Vocabulary) -> None:
+    text = "Norway will send NASAMS to Ukraine. Later the same day Norway confirmed it will send NASAMS to Ukraine."
+    article = Article(id="t", text=text, published=date(2025, 3, 7))
+    (claim,) = extract(article, vocabulary).claims
+    assert [span.text for span in claim.evidence] == [
+        "Norway will send NASAMS to Ukraine.",
+        "Later the same day Norway confirmed it will send NASAMS to Ukraine.",
+    ]
+    for span in claim.evidence:
+        assert text[span.start:span.end] == span.text
+
+
+def test_suspension_by_a_department_is_the_states(vocabulary: Vocabulary) -> None:
+    claims = _claims("The Pentagon halted shipments of HIMARS rockets to Ukraine.", vocabulary)
+    assert claims == [("suspension", "United States", "", "Ukraine", "", "HIMARS", None, "missile", "")]

@@ -1,0 +1,69 @@
+"""Extraction quality against the analyst gold of the seeds, and the evaluator itself."""
+
+from __future__ import annotations
+
+import yaml
+
+from graph.evaluate import evaluate, predicted_rows, score
+from graph.queries import resolve_query, run_query, solutions_to_rows
+from graph.store import GraphStore
+from graph.vocabulary import Vocabulary
+
+from conftest import DEVSET, GOLD, SEEDS
+
+
+def test_seed_claims_table_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
+    evaluation = evaluate(GOLD, [SEEDS], vocabulary)
+    total = evaluation.total()
+    assert total.gold == 23
+    assert total.precision >= 0.90, evaluation.report()
+    assert total.recall >= 0.90, evaluation.report()
+    # units, money and dates of the matched claims
+    assert total.detail_correct / total.detail_checked >= 0.90, evaluation.report()
+    for article in evaluation.articles:
+        assert article.precision >= 0.85 and article.recall >= 0.85, evaluation.report()
+
+
+def test_funders_quantities_and_speakers_are_right(seed_store: GraphStore) -> None:
+    columns, rows = solutions_to_rows(run_query(seed_store, resolve_query("claims_table")))
+    table = [dict(zip(columns, row)) for row in rows]
+    funding = {(r["funder"], r["system"], r["quantity"], r["said_by"]) for r in table if r["kind"] == "funding"}
+    assert ("Germany", "Patriot", "2", "Volodymyr Zelensky") in funding
+    assert ("Norway", "Patriot", "1", "Volodymyr Zelensky") in funding
+    assert {r["funder"] for r in table if r["kind"] == "funding"} == {
+        "Germany", "Norway", "NATO", "European Union", "Finland", "Canada", "Sweden", "United Kingdom", "Denmark",
+    }
+    pledge = next(r for r in table if r["kind"] == "pledge" and r["quantity"] == "17")
+    assert (pledge["provider"], pledge["system"], pledge["said_by"], pledge["date"]) == ("United States", "Patriot", "Donald Trump", "2025-07-14")
+    delivery = next(r for r in table if r["kind"] == "delivery")
+    assert (delivery["value"], delivery["currency"], delivery["unit"], delivery["said_by"]) == ("69000000000", "USD", "USD", "Kiel Institute")
+
+
+def test_actors_table_finds_every_gold_actor_with_its_type(seed_store: GraphStore) -> None:
+    columns, rows = solutions_to_rows(run_query(seed_store, resolve_query("actors")))
+    assert columns == ["actor", "name", "type", "articles"]
+    found = {(row[1], row[2]) for row in rows}
+    for gold_file in GOLD.glob("*.yaml"):
+        for actor in yaml.safe_load(gold_file.read_text(encoding="utf-8"))["actors"]:
+            assert (actor["name"], actor["type"]) in found, actor
+
+
+def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
+    store = GraphStore(None)
+    from graph.pipeline import build
+    from graph.evaluate import load_gold
+
+    build([SEEDS / "trump-patriots-via-nato.txt"], store, vocabulary=vocabulary)
+    gold = load_gold(GOLD, vocabulary)
+    predicted = predicted_rows(store, vocabulary)
+    dropped = predicted["trump-patriots-via-nato"][1:]
+    result = score({"trump-patriots-via-nato": gold["trump-patriots-via-nato"]}, {"trump-patriots-via-nato": dropped}).total()
+    assert (result.gold, result.predicted, result.matched) == (10, 9, 9)
+    assert result.recall == 0.9
+
+
+def test_devset_is_scored_and_reported(vocabulary: Vocabulary) -> None:
+    evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
+    assert evaluation.total().gold == 69
+    report = evaluation.report()
+    assert "wh-2022-04-08-biden-statement" in report and "MISS" in report
