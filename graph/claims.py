@@ -223,14 +223,30 @@ class ClaimExtractor:
                 continue
             if token.i > sentence.tokens.start and doc[token.i - 1].lower_ == "to" and token.lower_ not in ("according",):
                 continue
-            subject = self._subject(doc, clause.start, token.i, mentions, state, None)
-            if isinstance(subject, list) and subject:
-                return subject[-1]
+            adjacent = self._adjacent_subject(doc, clause.start, token.i, mentions, state)
+            if adjacent is not None:
+                return adjacent
             # inverted attribution: '..., said Zelensky'
             inverted = token.i > clause.start and doc[token.i - 1].text in (",", '"', "”")
             after = [m for m in mentions.actors if m.token_start == token.i + 1 and m.token_start < clause.end]
             if inverted and after and self.vocabulary.actor_type(after[0].iri) is ActorType.PERSON:
                 return after[0].iri
+        return None
+
+    def _adjacent_subject(self, doc: Doc, lo: int, verb: int, mentions: SentenceMentions, state: _ArticleState) -> str | None:
+        """The actor or pronoun right before a speech verb ("Rutte later confirmed", "he added")."""
+        by_end = {m.token_end: m for m in mentions.actors}
+        index = verb - 1
+        while index >= lo and verb - index <= 3:
+            mention = by_end.get(index + 1)
+            if mention is not None and not self._governed(doc, mention.token_start, lo):
+                return mention.iri
+            token = doc[index]
+            if token.lower_ in PRONOUNS:
+                return state.last_person if token.lower_ not in _FIRST_PERSON else None
+            if not token.is_alpha or token.is_title:
+                return None
+            index -= 1
         return None
 
     def _trailing_speaker(self, doc: Doc, clause: Clause, mentions: SentenceMentions) -> str | None:
@@ -464,16 +480,28 @@ class ClaimExtractor:
         return None
 
     def _coordination(self, doc: Doc, lo: int, last: Mention, by_end: dict[int, Mention]) -> list[str]:
+        """"Finland, Canada, Sweden, the United Kingdom, and Denmark": every conjunct.
+
+        A list needs "and"/"or" before its last member, so "According to Reuters, Germany" is one
+        subject, not two.
+        """
         found = [last.iri]
         index = last.token_start - 1
+        first_gap = True
         while index >= lo:
+            gap_start = index
             while index >= lo and doc[index].lower_ in (",", "and", "the", "or"):
                 index -= 1
+            gap = {doc[i].lower_ for i in range(index + 1, gap_start + 1)}
             mention = by_end.get(index + 1)
-            if mention is None or mention.token_start < lo or index == last.token_start - 1:
+            if mention is None or mention.token_start < lo or index == gap_start:
                 break
+            if first_gap and not gap & {"and", "or"}:
+                break
+            if self._governed(doc, mention.token_start, lo):
+                break
+            first_gap = False
             found.insert(0, mention.iri)
-            last = mention
             index = mention.token_start - 1
         return found
 
