@@ -27,7 +27,7 @@ def read_rdf_file(path: Path) -> Graph:
         raise RdfInputError(f"{path}: larger than {MAX_RDF_BYTES // (1024 * 1024)} MiB; refusing to parse it")
     rdf_format = guess_format(str(path)) or "turtle"
     try:
-        if rdf_format in ("trig", "nquads"):
+        if rdf_format in ("trig", "nquads", "json-ld"):
             dataset = Dataset()
             dataset.parse(path, format=rdf_format)
             merged = Graph()

@@ -32,15 +32,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from graph.lexicon import Lexicon, load_lexicon
-from graph.mentions import PRONOUNS, MentionFinder, SentenceMentions, mention_finder
+from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.roles import VAGUE, Clause, RoleFinder
 from graph.segments import Sentence, nlp, sentences
 from graph.vocabulary import Vocabulary
 
 _TRANSFER_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION)
-_CLAUSE_WORDS = frozenset({"that", "while", "whereas", "but", ";", "whilst"})
-_QUOTES = frozenset({'"', "“", "”"})
-_FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 _KIND_OF_TRIGGER = {
     "request": ClaimKind.REQUEST,
     "request_object_provider": ClaimKind.REQUEST,
@@ -50,7 +48,6 @@ _KIND_OF_TRIGGER = {
     "funding_join": ClaimKind.FUNDING,
     "suspension": ClaimKind.SUSPENSION,
 }
-_VAGUE = "vague"
 
 
 @dataclass(frozen=True)
@@ -64,17 +61,6 @@ class Trigger:
     @property
     def kind(self) -> ClaimKind:
         return _KIND_OF_TRIGGER[self.group]
-
-
-@dataclass
-class Clause:
-    """Tokens [start, end) of a sentence, with the speaker of the speech verb governing them."""
-
-    start: int
-    end: int
-    speaker: str | None = None
-    own_speaker: str | None = None
-    is_complement: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +91,7 @@ class ClaimExtractor:
         self.lexicon = lexicon or load_lexicon()
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
+        self.roles = RoleFinder(vocabulary, self.lexicon, self.ukraine)
         self._matcher = Matcher(nlp().vocab)
         for group, patterns in self.lexicon.triggers.items():
             self._matcher.add(f"trigger:{group}", patterns)
@@ -138,7 +125,7 @@ class ClaimExtractor:
     def _first_person_subject(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
         doc = sentence.tokens.doc
         for mention in mentions.actors:
-            if self.vocabulary.actor_type(mention.iri) is ActorType.PERSON and not self._governed(doc, mention.token_start, sentence.tokens.start):
+            if self.vocabulary.actor_type(mention.iri) is ActorType.PERSON and not self.roles.governed(doc, mention.token_start, sentence.tokens.start):
                 return mention.iri
         return None
 
@@ -161,8 +148,8 @@ class ClaimExtractor:
         if not triggers:
             self._note_sources(sentence, mentions, state)
             return
-        clauses = self._clauses(sentence, mentions, state)
-        according_to = self._according_to(sentence, mentions)
+        clauses = self.roles.clauses(sentence, mentions, state.last_person)
+        according_to = self.roles.according_to(sentence, mentions)
         if according_to and self.vocabulary.actor_type(according_to) is ActorType.ORGANISATION:
             state.cited.append(according_to)
         for number, clause in enumerate(clauses):
@@ -183,102 +170,10 @@ class ClaimExtractor:
         for clause in clauses or []:
             if clause.speaker and self.vocabulary.actor_type(clause.speaker) is ActorType.ORGANISATION:
                 state.cited.append(clause.speaker)
-        source = self._according_to(sentence, mentions)
+        source = self.roles.according_to(sentence, mentions)
         if source and clauses is None and self.vocabulary.actor_type(source) is ActorType.ORGANISATION:
             state.cited.append(source)
 
-    def _clauses(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> list[Clause]:
-        doc = sentence.tokens.doc
-        lo, hi = sentence.tokens.start, sentence.tokens.end
-        cuts = [lo]
-        for token in doc[lo:hi]:
-            opens_quote = token.text in _QUOTES and doc[token.i - 1].text in (",", ":")
-            if token.i > lo and (token.lower_ in _CLAUSE_WORDS or opens_quote):
-                if token.i > cuts[-1]:
-                    cuts.append(token.i)
-        cuts.append(hi)
-        clauses = [Clause(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
-        speaker: str | None = None
-        for clause in clauses:
-            clause.speaker = speaker
-            clause.is_complement = speaker is not None
-            found = self._speaker_in(doc, clause, mentions, state, sentence)
-            if found is not None:
-                clause.own_speaker = found
-                speaker = found
-        # a trailing attribution (", Der Spiegel reports.") speaks for what precedes it
-        tail = clauses[-1]
-        trailing = self._trailing_speaker(doc, tail, mentions)
-        if trailing:
-            for clause in clauses:
-                clause.speaker = clause.speaker or trailing
-            if tail.speaker is None:
-                tail.speaker = trailing
-        return clauses
-
-    def _speaker_in(self, doc: Doc, clause: Clause, mentions: SentenceMentions, state: _ArticleState, sentence: Sentence) -> str | None:
-        """The subject of a speech verb in the clause ("Zelensky shared", "he added", "said Rubio")."""
-        for token in doc[clause.start:clause.end]:
-            if token.lower_ not in self.lexicon.speech_verbs:
-                continue
-            if token.i > sentence.tokens.start and doc[token.i - 1].lower_ == "to" and token.lower_ not in ("according",):
-                continue
-            adjacent = self._adjacent_subject(doc, clause.start, token.i, mentions, state)
-            if adjacent is not None:
-                return adjacent
-            # inverted attribution: '..., said Zelensky'
-            inverted = token.i > clause.start and doc[token.i - 1].text in (",", '"', "”")
-            after = [m for m in mentions.actors if m.token_start == token.i + 1 and m.token_start < clause.end]
-            if inverted and after and self.vocabulary.actor_type(after[0].iri) is ActorType.PERSON:
-                return after[0].iri
-        return None
-
-    def _adjacent_subject(self, doc: Doc, lo: int, verb: int, mentions: SentenceMentions, state: _ArticleState) -> str | None:
-        """The actor or pronoun right before a speech verb ("Rutte later confirmed", "he added")."""
-        by_end = {m.token_end: m for m in mentions.actors}
-        index = verb - 1
-        while index >= lo and verb - index <= 3:
-            mention = by_end.get(index + 1)
-            if mention is not None and not self._governed(doc, mention.token_start, lo):
-                return mention.iri
-            token = doc[index]
-            if token.lower_ in PRONOUNS:
-                return state.last_person if token.lower_ not in _FIRST_PERSON else None
-            if not token.is_alpha or token.is_title:
-                return None
-            index -= 1
-        return None
-
-    def _trailing_speaker(self, doc: Doc, clause: Clause, mentions: SentenceMentions) -> str | None:
-        end = clause.end
-        while end > clause.start and not doc[end - 1].is_alpha:
-            end -= 1
-        if end - 1 <= clause.start or doc[end - 1].lower_ not in self.lexicon.speech_verbs:
-            return None
-        verb = end - 1
-        before = [m for m in mentions.actors if m.token_end in (verb, verb - 1) and m.token_start > clause.start]
-        if before and doc[before[0].token_start - 1].text in (",", "“", '"', "”") or (before and doc[before[0].token_start - 1].lower_ == "the" and doc[before[0].token_start - 2].text == ","):
-            return before[0].iri
-        return None
-
-    def _according_to(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
-        doc = sentence.tokens.doc
-        for token in sentence.tokens:
-            if token.lower_ == "according" and token.i + 1 < sentence.tokens.end and doc[token.i + 1].lower_ == "to":
-                start = token.i + 2
-                if start < sentence.tokens.end and doc[start].lower_ == "the":
-                    start += 1
-                chosen = next((m for m in mentions.actors if m.token_start == start), None)
-                # "according to Germany's Kiel Institute": the source is the head, not the possessor
-                while chosen is not None:
-                    follower = next((m for m in mentions.actors if m.token_start == chosen.token_end + 1), None)
-                    if follower is None or doc[chosen.token_end].lower_ not in ("'s", "’s"):
-                        break
-                    chosen = follower
-                return chosen.iri if chosen else None
-        return None
-
-    # ------------------------------------------------------------------ clause level
     def _clause_claims(
         self,
         article: Article,
@@ -295,27 +190,27 @@ class ClaimExtractor:
         governing = triggers[0]
         hedged = bool(hedges)
         kind = ClaimKind.CONSIDERATION if hedged else governing.kind
-        subject = self._subject(doc, clause.start, governing.start, mentions, state, clause.speaker)
-        passive_agent = self._after_word(doc, clause, governing.end, mentions, ("by",))
-        if subject == _VAGUE and passive_agent is None:
+        subject = self.roles.subject(doc, clause.start, governing.start, mentions, state.last_person, clause.speaker)
+        passive_agent = self.roles.after_word(doc, clause, governing.end, mentions, ("by",))
+        if subject == VAGUE and passive_agent is None:
             return
         agents: list[str] = list(passive_agent and [passive_agent] or (subject if isinstance(subject, list) else []))
         if kind is ClaimKind.REQUEST and not (agents or clause.speaker or clause.own_speaker):
             return  # a request needs someone who asks
         if governing.group == "request_object_provider":
-            agents = self._objects(doc, clause, governing.end, mentions)
+            agents = self.roles.objects(doc, clause, governing.end, mentions)
         money = next((m for i, m in mentions.money if clause.start <= i < clause.end), None)
         items = [m for m in mentions.systems if clause.start <= m.token_start < clause.end and (not m.generic or money is not None)]
         # a named system beats generic words in the same clause ("weapons, including Patriot")
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
-        recipient, via, out_of_scope = self._destination(doc, clause, governing.start, mentions)
+        recipient, via, out_of_scope = self.roles.destination(doc, clause, governing.start, mentions)
         if out_of_scope:
             return
         said_by = self._said_by(clause, kind, hedged, subject, according_to)
         considerer = None
         if hedged:
-            hedge_subject = self._subject(doc, sentence.tokens.start, hedges[0], mentions, state, None)
+            hedge_subject = self.roles.subject(doc, sentence.tokens.start, hedges[0], mentions, state.last_person, None)
             if isinstance(hedge_subject, list) and hedge_subject:
                 considerer = self.vocabulary.acting_state(hedge_subject[-1])
         day = self._date(mentions, clause, first_clause)
@@ -335,7 +230,7 @@ class ClaimExtractor:
                 if kind is ClaimKind.FUNDING:
                     funder = acting
                 elif kind is ClaimKind.REQUEST:
-                    provider = acting if governing.group == "request_object_provider" else self._after_word(doc, clause, governing.end, mentions, ("from",))
+                    provider = acting if governing.group == "request_object_provider" else self.roles.after_word(doc, clause, governing.end, mentions, ("from",))
                 elif kind is ClaimKind.CONSIDERATION:
                     provider, funder = self._considered_roles(doc, clause, triggers, mentions, state, considerer or acting)
                     if provider is None and funder is None:
@@ -372,7 +267,7 @@ class ClaimExtractor:
         """
         provider = funder = None
         for trigger in triggers:
-            subject = self._subject(doc, clause.start, trigger.start, mentions, state, clause.speaker)
+            subject = self.roles.subject(doc, clause.start, trigger.start, mentions, state.last_person, clause.speaker)
             actor = self.vocabulary.acting_state(subject[-1]) if isinstance(subject, list) and subject else None
             if trigger.kind is ClaimKind.FUNDING and funder is None:
                 funder = actor
@@ -443,114 +338,6 @@ class ClaimExtractor:
             state.claims.append(replace(claim, quantity=number, pattern="ellipsis", **role))
 
     # ------------------------------------------------------------------ roles
-    def _governed(self, doc: Doc, token_index: int, lo: int) -> bool:
-        """True when a preposition (or "the X of") governs the mention starting at `token_index`."""
-        previous = token_index - 1
-        while previous >= lo and doc[previous].lower_ in ("the", "its", "their", "our", "his", "her", "some"):
-            previous -= 1
-        return previous >= lo and doc[previous].lower_ in self.lexicon.prepositions
-
-    def _subject(
-        self, doc: Doc, lo: int, before: int, mentions: SentenceMentions, state: _ArticleState, speaker: str | None
-    ) -> list[str] | str | None:
-        """The actors (a coordination) that are the subject of the verb at `before`.
-
-        Returns a list of actor IRIs, _VAGUE for a vague group, or None when none is found.
-        """
-        by_end = {m.token_end: m for m in mentions.actors}
-        index = before - 1
-        while index >= lo:
-            token = doc[index]
-            mention = by_end.get(index + 1)
-            if mention is not None and mention.token_start >= lo and not self._governed(doc, mention.token_start, lo):
-                return self._coordination(doc, lo, mention, by_end)
-            if mention is not None:
-                index = mention.token_start - 1
-                continue
-            lower = token.lower_
-            if lower in self.lexicon.vague_heads and any(doc[j].lower_ in self.lexicon.vague_quantifiers for j in range(max(lo, index - 3), index)):
-                return _VAGUE
-            if lower in PRONOUNS:
-                # in reported speech the pronoun subject is most often the speaker
-                # ("Pistorius stated that they discussed"); otherwise the last person named
-                if speaker:
-                    return [speaker]
-                return [state.last_person] if state.last_person and lower not in _FIRST_PERSON else None
-            index -= 1
-        return None
-
-    def _coordination(self, doc: Doc, lo: int, last: Mention, by_end: dict[int, Mention]) -> list[str]:
-        """"Finland, Canada, Sweden, the United Kingdom, and Denmark": every conjunct.
-
-        A list needs "and"/"or" before its last member, so "According to Reuters, Germany" is one
-        subject, not two.
-        """
-        found = [last.iri]
-        index = last.token_start - 1
-        first_gap = True
-        while index >= lo:
-            gap_start = index
-            while index >= lo and doc[index].lower_ in (",", "and", "the", "or"):
-                index -= 1
-            gap = {doc[i].lower_ for i in range(index + 1, gap_start + 1)}
-            mention = by_end.get(index + 1)
-            if mention is None or mention.token_start < lo or index == gap_start:
-                break
-            if first_gap and not gap & {"and", "or"}:
-                break
-            if self._governed(doc, mention.token_start, lo):
-                break
-            first_gap = False
-            found.insert(0, mention.iri)
-            index = mention.token_start - 1
-        return found
-
-    def _objects(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions) -> list[str]:
-        """Coordinated actors right after a verb ("urging countries like Germany and Spain")."""
-        found: list[str] = []
-        index = after
-        for mention in sorted(mentions.actors, key=lambda m: m.token_start):
-            if mention.token_start < after or mention.token_start >= clause.end:
-                continue
-            gap = [t.lower_ for t in doc[index:mention.token_start]]
-            allowed = {",", "and", "or", "the", "our", "its", "countries", "states", "allies", "partners", "like", "such", "as"}
-            if any(word not in allowed for word in gap) or len(gap) > 4:
-                break
-            found.append(mention.iri)
-            index = mention.token_end
-        return found
-
-    def _after_word(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions, words: tuple[str, ...]) -> str | None:
-        for mention in mentions.actors:
-            if after <= mention.token_start < clause.end and self._preceding_word(doc, mention.token_start, clause.start) in words:
-                return mention.iri
-        return None
-
-    @staticmethod
-    def _preceding_word(doc: Doc, index: int, lo: int) -> str:
-        previous = index - 1
-        while previous >= lo and doc[previous].lower_ in ("the", "its", "their"):
-            previous -= 1
-        return doc[previous].lower_ if previous >= lo else ""
-
-    def _destination(self, doc: Doc, clause: Clause, after: int, mentions: SentenceMentions) -> tuple[str | None, str | None, bool]:
-        """(recipient, via, out_of_scope) from "to X", "for X", "via X", "through X" and direct objects."""
-        recipient = via = None
-        for mention in mentions.actors:
-            if not (after <= mention.token_start < clause.end):
-                continue
-            word = self._preceding_word(doc, mention.token_start, clause.start)
-            actor_type = self.vocabulary.actor_type(mention.iri)
-            if word in ("via", "through"):
-                via = via or mention.iri
-            elif word in ("to", "for") or mention.token_start == after + 1 and doc[after].lower_ in ("provide", "supply", "give", "arm", "help"):
-                if actor_type is ActorType.ORGANISATION and mention.iri != self.ukraine:
-                    via = via or mention.iri
-                elif actor_type is ActorType.STATE and recipient is None:
-                    recipient = mention.iri
-        out_of_scope = recipient is not None and recipient != self.ukraine
-        return recipient, via, out_of_scope
-
     def _said_by(self, clause: Clause, kind: ClaimKind, hedged: bool, subject: list[str] | str | None, according_to: str | None) -> str | None:
         if clause.speaker or clause.own_speaker:
             return clause.speaker or clause.own_speaker
