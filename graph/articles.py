@@ -125,7 +125,7 @@ def _string_field(path: Path, metadata: dict[str, Any], key: str) -> str:
         return ""
     if not isinstance(value, (str, int, float)):
         raise ArticleError(path, f"front matter field '{key}' must be text, not {type(value).__name__}")
-    return str(value).strip()
+    return " ".join(str(value).split())
 
 
 def _published(path: Path, metadata: dict[str, Any]) -> date | None:

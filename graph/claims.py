@@ -24,6 +24,7 @@ The rules, in the order they apply to a sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -39,6 +40,8 @@ from graph.segments import Sentence, nlp, sentences
 from graph.vocabulary import Vocabulary
 
 _TRANSFER_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION)
+_BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
+_FIRST_PERSON_WORDS = frozenset({"i", "we", "my", "our", "me", "us"})
 _KIND_OF_TRIGGER = {
     "request": ClaimKind.REQUEST,
     "request_object_provider": ClaimKind.REQUEST,
@@ -69,6 +72,8 @@ class ExtractionResult:
 
     article: Article
     claims: tuple[Claim, ...]
+    publisher: str | None
+    author: str | None
     mentioned_actors: tuple[str, ...]
     mentioned_systems: tuple[str, ...]
     cited_sources: tuple[str, ...]
@@ -79,6 +84,8 @@ class _ArticleState:
     """What earlier sentences of the article tell later ones: the last person, earlier claims."""
 
     last_person: str | None = None
+    author: str | None = None  # the person a statement is by ("Statement by President Joe Biden")
+    narrator: str | None = None  # whom "I"/"we" mean outside quotes: the author, else the publisher's state
     claims: list[Claim] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
 
@@ -101,7 +108,9 @@ class ClaimExtractor:
     # ------------------------------------------------------------------ article level
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""
-        state = _ArticleState()
+        publisher = self.vocabulary.publisher(article.outlet, article.url)
+        author = self._author(article, publisher)
+        state = _ArticleState(author=author, narrator=author or self.vocabulary.acting_state(publisher))
         actors: list[str] = []
         systems: list[str] = []
         for sentence in sentences(article):
@@ -117,10 +126,27 @@ class ClaimExtractor:
         return ExtractionResult(
             article=article,
             claims=tuple(claims),
+            publisher=publisher,
+            author=author,
             mentioned_actors=tuple(dict.fromkeys(actors)),
             mentioned_systems=tuple(dict.fromkeys(systems)),
             cited_sources=tuple(dict.fromkeys(state.cited)),
         )
+
+    def _author(self, article: Article, publisher: str | None) -> str | None:
+        """The person a statement, remarks or readout is by, read from its title."""
+        match = _BYLINE.match(article.title)
+        if match is None:
+            return None
+        byline = match.group(1)
+        for alias in sorted(self.vocabulary.actor_aliases, key=lambda a: -len(a.text)):
+            if alias.valid_on(article.published) and re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", byline):
+                if self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
+                    return alias.iri
+        if re.match(r"(?:the\s+)?President\b", byline) and publisher:
+            state = self.vocabulary.acting_state(publisher)
+            return self.vocabulary.office_holder(state, "President", article.published) if state else None
+        return None
 
     def _first_person_subject(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
         doc = sentence.tokens.doc
@@ -148,7 +174,7 @@ class ClaimExtractor:
         if not triggers:
             self._note_sources(sentence, mentions, state)
             return
-        clauses = self.roles.clauses(sentence, mentions, state.last_person)
+        clauses = self.roles.clauses(sentence, mentions, state.last_person, state.narrator)
         according_to = self.roles.according_to(sentence, mentions)
         if according_to and self.vocabulary.actor_type(according_to) is ActorType.ORGANISATION:
             state.cited.append(according_to)
@@ -190,7 +216,7 @@ class ClaimExtractor:
         governing = triggers[0]
         hedged = bool(hedges)
         kind = ClaimKind.CONSIDERATION if hedged else governing.kind
-        subject = self.roles.subject(doc, clause.start, governing.start, mentions, state.last_person, clause.speaker)
+        subject = self.roles.subject(doc, clause.start, governing.start, mentions, state.last_person, clause.speaker, state.narrator)
         passive_agent = self.roles.after_word(doc, clause, governing.end, mentions, ("by",))
         if subject == VAGUE and passive_agent is None:
             return
@@ -207,10 +233,10 @@ class ClaimExtractor:
         recipient, via, out_of_scope = self.roles.destination(doc, clause, governing.start, mentions)
         if out_of_scope:
             return
-        said_by = self._said_by(clause, kind, hedged, subject, according_to)
+        said_by = self._said_by(clause, kind, hedged, subject, according_to, state.author)
         considerer = None
         if hedged:
-            hedge_subject = self.roles.subject(doc, sentence.tokens.start, hedges[0], mentions, state.last_person, None)
+            hedge_subject = self.roles.subject(doc, sentence.tokens.start, hedges[0], mentions, state.last_person, None, state.narrator)
             if isinstance(hedge_subject, list) and hedge_subject:
                 considerer = self.vocabulary.acting_state(hedge_subject[-1])
         day = self._date(mentions, clause, first_clause)
@@ -267,7 +293,7 @@ class ClaimExtractor:
         """
         provider = funder = None
         for trigger in triggers:
-            subject = self.roles.subject(doc, clause.start, trigger.start, mentions, state.last_person, clause.speaker)
+            subject = self.roles.subject(doc, clause.start, trigger.start, mentions, state.last_person, clause.speaker, state.narrator)
             actor = self.vocabulary.acting_state(subject[-1]) if isinstance(subject, list) and subject else None
             if trigger.kind is ClaimKind.FUNDING and funder is None:
                 funder = actor
@@ -338,13 +364,20 @@ class ClaimExtractor:
             state.claims.append(replace(claim, quantity=number, pattern="ellipsis", **role))
 
     # ------------------------------------------------------------------ roles
-    def _said_by(self, clause: Clause, kind: ClaimKind, hedged: bool, subject: list[str] | str | None, according_to: str | None) -> str | None:
+    def _said_by(
+        self, clause: Clause, kind: ClaimKind, hedged: bool, subject: list[str] | str | None, according_to: str | None, author: str | None
+    ) -> str | None:
+        """Who the article attributes the claim to.
+
+        The speaker of a speech verb, else a person who is the subject of a public act, else the
+        author of a signed statement, else the source of "according to X".
+        """
         if clause.speaker or clause.own_speaker:
             return clause.speaker or clause.own_speaker
         if isinstance(subject, list) and subject and not hedged and kind.value in self.lexicon.self_attributed_kinds:
             if self.vocabulary.actor_type(subject[-1]) is ActorType.PERSON:
                 return subject[-1]
-        return according_to
+        return author or according_to
 
     @staticmethod
     def _date(mentions: SentenceMentions, clause: Clause, first_clause: bool) -> date | None:

@@ -44,9 +44,10 @@ def article_graph(result: ExtractionResult, vocabulary: Vocabulary) -> Graph:
         graph.add((node, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
     if article.outlet:
         graph.add((node, PG.outletName, Literal(article.outlet)))
-        publisher = vocabulary.resolve_name(article.outlet)
-        if publisher:
-            graph.add((node, SCHEMA.publisher, URIRef(publisher)))
+    if result.publisher:
+        graph.add((node, SCHEMA.publisher, URIRef(result.publisher)))
+    if result.author:
+        graph.add((node, SCHEMA.author, URIRef(result.author)))
     for actor in result.mentioned_actors:
         graph.add((node, SCHEMA.mentions, URIRef(actor)))
     for system in result.mentioned_systems:

@@ -83,6 +83,8 @@ class MentionFinder:
         for start, end, iri, generic in system_spans:
             quantity = self._quantity_before(doc, start, lo)
             unit = self._unit_at(doc, start, end, hi) or self.vocabulary.systems[iri].default_unit
+            if quantity is None and unit and not generic and self._single(doc, start, end, lo, hi):
+                quantity = 1
             found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity))
         found.money = self._money(sentence)
         found.dates = self._dates(sentence, published)
@@ -138,6 +140,21 @@ class MentionFinder:
             skipped += 1
             index -= 1
         return None
+
+    @staticmethod
+    def _single(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
+        """"an S-300", "an additional Patriot battery": one, when the head noun is singular."""
+        index = start - 1
+        while index >= lo and start - index <= 3 and doc[index].is_alpha and doc[index].lower_ not in ("a", "an"):
+            if doc[index].is_title or doc[index].lower_ in ("and", "or", "of", "to", "for", "the", "with"):
+                return False
+            index -= 1
+        if index < lo or doc[index].lower_ not in ("a", "an"):
+            return False
+        head = end
+        while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
+            head += 1
+        return not doc[head - 1].lower_.endswith("s") or doc[head - 1].lower_ in ("himars", "nasams", "atacms", "abrams", "jassm", "taurus")
 
     def _number(self, doc: Doc, index: int, lo: int) -> int | None:
         token = doc[index]

@@ -25,6 +25,10 @@ from graph.segments import Sentence
 from graph.vocabulary import Vocabulary
 
 VAGUE = "vague"
+_SKIPPED_BEFORE_NAMES = frozenset(
+    {"the", "its", "their", "our", "his", "her", "some", "president", "secretary", "minister", "chancellor",
+     "general", "premier", "king", "queen", "senator", "ambassador", "mr", "mrs", "ms", "dr"}
+)
 _CLAUSE_WORDS = frozenset({"that", "while", "whereas", "but", ";", "whilst"})
 _QUOTES = frozenset({'"', "“", "”"})
 _FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
@@ -50,7 +54,7 @@ class RoleFinder:
         self.lexicon = lexicon
         self.ukraine = ukraine
 
-    def clauses(self, sentence: Sentence, mentions: SentenceMentions, last_person: str | None) -> list[Clause]:
+    def clauses(self, sentence: Sentence, mentions: SentenceMentions, last_person: str | None, narrator: str | None = None) -> list[Clause]:
         doc = sentence.tokens.doc
         lo, hi = sentence.tokens.start, sentence.tokens.end
         cuts = [lo]
@@ -65,7 +69,7 @@ class RoleFinder:
         for clause in clauses:
             clause.speaker = speaker
             clause.is_complement = speaker is not None
-            found = self.speaker_in(doc, clause, mentions, last_person, sentence)
+            found = self.speaker_in(doc, clause, mentions, last_person, sentence, narrator)
             if found is not None:
                 clause.own_speaker = found
                 speaker = found
@@ -79,14 +83,16 @@ class RoleFinder:
                 tail.speaker = trailing
         return clauses
 
-    def speaker_in(self, doc: Doc, clause: Clause, mentions: SentenceMentions, last_person: str | None, sentence: Sentence) -> str | None:
+    def speaker_in(
+        self, doc: Doc, clause: Clause, mentions: SentenceMentions, last_person: str | None, sentence: Sentence, narrator: str | None = None
+    ) -> str | None:
         """The subject of a speech verb in the clause ("Zelensky shared", "he added", "said Rubio")."""
         for token in doc[clause.start:clause.end]:
             if token.lower_ not in self.lexicon.speech_verbs:
                 continue
             if token.i > sentence.tokens.start and doc[token.i - 1].lower_ == "to" and token.lower_ not in ("according",):
                 continue
-            adjacent = self.adjacent_subject(doc, clause.start, token.i, mentions, last_person)
+            adjacent = self.adjacent_subject(doc, clause.start, token.i, mentions, last_person, narrator)
             if adjacent is not None:
                 return adjacent
             # inverted attribution: '..., said Zelensky'
@@ -96,7 +102,9 @@ class RoleFinder:
                 return after[0].iri
         return None
 
-    def adjacent_subject(self, doc: Doc, lo: int, verb: int, mentions: SentenceMentions, last_person: str | None) -> str | None:
+    def adjacent_subject(
+        self, doc: Doc, lo: int, verb: int, mentions: SentenceMentions, last_person: str | None, narrator: str | None = None
+    ) -> str | None:
         """The actor or pronoun right before a speech verb ("Rutte later confirmed", "he added")."""
         by_end = {m.token_end: m for m in mentions.actors}
         index = verb - 1
@@ -106,7 +114,7 @@ class RoleFinder:
                 return mention.iri
             token = doc[index]
             if token.lower_ in PRONOUNS:
-                return last_person if token.lower_ not in _FIRST_PERSON else None
+                return last_person if token.lower_ not in _FIRST_PERSON else narrator
             if not token.is_alpha or token.is_title:
                 return None
             index -= 1
@@ -145,12 +153,13 @@ class RoleFinder:
     def governed(self, doc: Doc, token_index: int, lo: int) -> bool:
         """True when a preposition (or "the X of") governs the mention starting at `token_index`."""
         previous = token_index - 1
-        while previous >= lo and doc[previous].lower_ in ("the", "its", "their", "our", "his", "her", "some"):
+        # skip determiners and honorifics: "with the President", "with President Zelenskyy"
+        while previous >= lo and doc[previous].lower_ in _SKIPPED_BEFORE_NAMES:
             previous -= 1
         return previous >= lo and doc[previous].lower_ in self.lexicon.prepositions
 
     def subject(
-        self, doc: Doc, lo: int, before: int, mentions: SentenceMentions, last_person: str | None, speaker: str | None
+        self, doc: Doc, lo: int, before: int, mentions: SentenceMentions, last_person: str | None, speaker: str | None, narrator: str | None = None
     ) -> list[str] | str | None:
         """The actors (a coordination) that are the subject of the verb at `before`.
 
@@ -171,10 +180,13 @@ class RoleFinder:
                 return VAGUE
             if lower in PRONOUNS:
                 # in reported speech the pronoun subject is most often the speaker
-                # ("Pistorius stated that they discussed"); otherwise the last person named
+                # ("Pistorius stated that they discussed"); "I"/"we" outside quotes are the
+                # narrator; otherwise the last person named
                 if speaker:
                     return [speaker]
-                return [last_person] if last_person and lower not in _FIRST_PERSON else None
+                if lower in _FIRST_PERSON:
+                    return [narrator] if narrator else None
+                return [last_person] if last_person else None
             index -= 1
         return None
 

@@ -78,7 +78,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     for _, lines in blocks:
         group: list[tuple[int, str]] = []
         for start, line in lines:
-            if group and (not wrapped or _BULLET.match(line) or _looks_like_heading(group[-1][1])):
+            if group and (not wrapped or _BULLET.match(line)):
                 result.append(_paragraph(text, group))
                 group = []
             group.append((start, line))
@@ -117,7 +117,8 @@ def sentences(article: Article) -> list[Sentence]:
     """Every sentence of the article, in order, with offsets into `article.text`."""
     result: list[Sentence] = []
     for paragraph in paragraphs(article.text):
-        doc: Doc = nlp()(paragraph.text)
+        # a wrapped line break is a space to the tokenizer (same length, so offsets hold)
+        doc: Doc = nlp()(paragraph.text.replace("\n", " "))
         for sent in doc.sents:
             if not sent.text.strip():
                 continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlparse
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -100,6 +101,31 @@ class Vocabulary:
                     self.system_aliases.append(SystemAlias(text, iri))
                 for text in graph.objects(system, SKOS.hiddenLabel):
                     self.system_aliases.append(SystemAlias(str(text), iri, generic=True))
+
+    def publisher(self, outlet: str, url: str) -> str | None:
+        """The actor that published an article: its outlet name, else the web host of its url."""
+        by_name = self.resolve_name(outlet) if outlet else None
+        if by_name:
+            return by_name
+        host = urlparse(url).hostname or ""
+        for actor, web_host in self.graph.subject_objects(PG.webHost):
+            if host == str(web_host) or host.endswith("." + str(web_host)):
+                return str(actor)
+        return None
+
+    def office_holder(self, state: str, title_word: str, day: date | None) -> str | None:
+        """Who held the office of `state` whose title contains `title_word` ("President") on `day`."""
+        for role in self.graph.subjects(PG.roleOf, URIRef(state)):
+            title = str(self.graph.value(role, PG.roleTitle) or "")
+            if title_word.lower() not in title.lower().split():
+                continue
+            start = self.graph.value(role, SCHEMA.startDate)
+            end = self.graph.value(role, SCHEMA.endDate)
+            alias = ActorAlias(title, "", start.toPython() if start else None, end.toPython() if end else None)
+            holder = next(iter(self.graph.subjects(PG.holdsRole, role)), None)
+            if holder is not None and alias.valid_on(day):
+                return str(holder)
+        return None
 
     def unit_iri(self, label: str) -> str | None:
         """The IRI of a unit or currency label ("system", "USD"), or None."""

@@ -71,3 +71,34 @@ def test_a_repeated_claim_is_one_claim_with_two_spans(vocabulary: Vocabulary) ->
 def test_suspension_by_a_department_is_the_states(vocabulary: Vocabulary) -> None:
     claims = _claims("The Pentagon halted shipments of HIMARS rockets to Ukraine.", vocabulary)
     assert claims == [("suspension", "United States", "", "Ukraine", "", "HIMARS", None, "missile", "")]
+
+
+def test_first_person_statement_is_said_by_its_author(vocabulary: Vocabulary) -> None:
+    article = Article(
+        id="t",
+        title="Statement by President Joe Biden on Air Defense",
+        text="Today I have decided to provide Ukraine with an additional Patriot battery.",
+        published=date(2024, 9, 26),
+    )
+    result = extract(article, vocabulary)
+    assert vocabulary.label(result.author) == "Joe Biden"
+    (claim,) = result.claims
+    label = vocabulary.label
+    assert (claim.kind.value, label(claim.provider), label(claim.system), claim.quantity, claim.unit, label(claim.said_by), claim.date) == (
+        "pledge", "United States", "Patriot", 1, "battery", "Joe Biden", date(2024, 9, 26),
+    )
+
+
+def test_statement_from_the_president_uses_the_publisher(vocabulary: Vocabulary) -> None:
+    article = Article(
+        id="t",
+        title="Statement from the President on Support for Ukraine",
+        url="https://www.whitehouse.gov/briefing-room/statement",
+        text="We will send two HIMARS to Ukraine.",
+        published=date(2022, 6, 1),
+    )
+    result = extract(article, vocabulary)
+    assert vocabulary.label(result.publisher) == "White House"
+    assert vocabulary.label(result.author) == "Joe Biden"
+    (claim,) = result.claims
+    assert (vocabulary.label(claim.provider), claim.quantity, claim.unit) == ("United States", 2, "launcher")
