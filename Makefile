@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval install clean
+.PHONY: demo test eval bench-reasoning install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,8 @@ demo: $(STAMP)
 	rm -rf $(STORE)
 	$(BIN)/pledgegraph build seeds/ --store $(STORE)
 	$(BIN)/pledgegraph validate --store $(STORE)
+	$(BIN)/pledgegraph reason --store $(STORE)
+	$(BIN)/pledgegraph query funders --store $(STORE)
 	$(BIN)/pledgegraph query who_pays --store $(STORE)
 	$(BIN)/pledgegraph query sources_disagree --store $(STORE)
 	$(BIN)/pledgegraph query claims_table --store $(STORE) --format csv
@@ -30,6 +32,9 @@ demo: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
+
+bench-reasoning: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_reasoning 1000 10000 --repeat 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

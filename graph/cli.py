@@ -148,6 +148,26 @@ def evaluate(
 
 
 @app.command()
+def reason(
+    store: Path = StoreOption,
+    timeout: float = typer.Option(600.0, "--timeout", help="Stop the reasoner after this many seconds."),
+) -> None:
+    """OWL reasoning with HermiT: consistency, and inferred roles in the graph 'inferred'."""
+    from graph.reasoning import reason as run_reasoner
+    from graph.store import GraphStore
+
+    try:
+        err.print("reasoning with HermiT …", highlight=False)
+        report = run_reasoner(GraphStore(store, must_exist=True), timeout)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    out.print(report.text(), highlight=False, soft_wrap=True, markup=False)
+    if not report.consistent:
+        raise typer.Exit(1)
+
+
+@app.command()
 def remove(article_id: str = typer.Argument(..., help="The article id (file stem)."), store: Path = StoreOption) -> None:
     """Take an article, and everything read from it, out of the store."""
     from graph.store import GraphStore

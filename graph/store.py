@@ -55,13 +55,14 @@ class GraphStore:
 
     def _replace_graph_from_files(self, graph_iri: str, files: list[Path]) -> None:
         data = b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in files)
-        self._replace_graph(str(graph_iri), data)
+        self.replace_graph(str(graph_iri), data)
 
     def commit_article(self, article_id: str, graph: Graph) -> None:
         """Replace the article's named graph with `graph` (idempotent: same input, same store)."""
-        self._replace_graph(str(article_graph_iri(article_id)), graph.serialize(format="nt", encoding="utf-8"))
+        self.replace_graph(str(article_graph_iri(article_id)), graph.serialize(format="nt", encoding="utf-8"))
 
-    def _replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
+    def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
+        """Replace one named graph with N-Triples data, loaded in one transaction."""
         target = ox.NamedNode(graph_iri)
         if self.oxigraph.contains_named_graph(target):
             self.oxigraph.remove_graph(target)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
+import io
 from pathlib import Path
+
+import pyoxigraph as ox
 
 import pytest
 
 from graph.pipeline import build
+from graph.reasoning import reason
 from graph.store import GraphStore
 from graph.vocabulary import Vocabulary, load_vocabulary
 
@@ -24,23 +27,29 @@ def vocabulary() -> Vocabulary:
 
 
 @pytest.fixture(scope="session")
-def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store on disk built from the seed articles (closed after building)."""
-    path = tmp_path_factory.mktemp("seed") / "store"
-    store = GraphStore(path)
+def seed_dump(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The seed articles built and reasoned over, as N-Quads (built once per session)."""
+    store = GraphStore(tmp_path_factory.mktemp("seed") / "store")
     summary = build([SEEDS], store)
     assert not summary.failed, summary.failed
+    assert reason(store).consistent  # the inferred graph that funders.rq and multi_role_actors.rq read
+    output = io.BytesIO()
+    store.dump(output, ox.RdfFormat.N_QUADS)
+    return output.getvalue()
+
+
+def store_from_dump(path: Path, dump: bytes) -> GraphStore:
+    """A store on disk at `path` holding the quads of `dump`."""
+    store = GraphStore(path)
+    store.oxigraph.load(dump, format=ox.RdfFormat.N_QUADS)
     store.flush()
-    del store
-    return path
+    return store
 
 
 @pytest.fixture()
-def seed_store(seed_store_path: Path, tmp_path: Path) -> GraphStore:
-    """A private copy of the seed store, so a test may change it."""
-    copy = tmp_path / "store"
-    shutil.copytree(seed_store_path, copy)
-    return GraphStore(copy)
+def seed_store(seed_dump: bytes, tmp_path: Path) -> GraphStore:
+    """A private store with the seed graph, so a test may change it."""
+    return store_from_dump(tmp_path / "store", seed_dump)
 
 
 def write_article(folder: Path, name: str, body: str, published: str = "2025-07-18") -> Path:

@@ -50,3 +50,15 @@ def test_opens_in_owlready2(tmp_path: Path) -> None:
     names = {cls.name for cls in onto.classes()}
     assert {"SupportClaim", "Pledge", "Funding", "State", "Person", "Organisation", "AirDefenceSystem"} <= names
     assert onto.search_one(iri=str(PG.funder)) is not None
+
+
+def test_rdfxml_copy_opens_in_owlready2_with_the_role_classes(tmp_path: Path) -> None:
+    import owlready2
+
+    copy = tmp_path / "pledgegraph.owl"
+    _ontology().serialize(copy, format="xml", encoding="utf-8")
+    world = owlready2.World()
+    onto = world.get_ontology(f"file://{copy}").load(format="rdfxml")
+    funder = onto.search_one(iri=str(PG.Funder))
+    assert funder is not None and funder.equivalent_to, "pg:Funder is a defined class"
+    assert onto.search_one(iri=str(PG.Person)) in list(onto.search_one(iri=str(PG.State)).disjoints())[0].entities
