@@ -57,9 +57,13 @@ class GraphStore:
         data = b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in files)
         self.replace_graph(str(graph_iri), data)
 
-    def commit_article(self, article_id: str, graph: Graph) -> None:
-        """Replace the article's named graph with `graph` (idempotent: same input, same store)."""
-        self.replace_graph(str(article_graph_iri(article_id)), graph.serialize(format="nt", encoding="utf-8"))
+    def commit_article(self, article_id: str, graph: Graph | bytes) -> None:
+        """Replace the article's named graph with `graph` (an rdflib Graph or N-Triples bytes).
+
+        Idempotent: the same article gives the same store.
+        """
+        ntriples = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
+        self.replace_graph(str(article_graph_iri(article_id)), ntriples)
 
     def replace_graph(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace one named graph with N-Triples data, loaded in one transaction."""
