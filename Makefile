@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench-reasoning install clean
+.PHONY: demo test eval bench bench-quick bench-reasoning install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ demo: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m benchmarks.run --quick
 
 bench-reasoning: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_reasoning 1000 10000 --repeat 3

@@ -65,7 +65,9 @@ def synthetic_articles(claims: int, vocabulary: Vocabulary, *, seed: int = 7, cl
                 )
             )
         article = Article(id=article_id, text=" ".join(sentences), title=f"Synthetic article {number}", published=published)
-        results.append(ExtractionResult(article, tuple(article_claims), None, None, (), (), ()))
+        mentioned = tuple(dict.fromkeys(a for c in article_claims for a in (c.provider, c.funder, c.said_by, c.via, c.recipient) if a))
+        systems_named = tuple(dict.fromkeys(c.system for c in article_claims))
+        results.append(ExtractionResult(article, tuple(article_claims), None, None, mentioned, systems_named, ()))
     return results
 
 

@@ -29,14 +29,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from graph.lexicon import Lexicon, load_lexicon
+from graph.lexicon import Lexicon, PhraseRules, load_lexicon
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
 from graph.roles import VAGUE, Clause, RoleFinder
-from graph.segments import Sentence, nlp, sentences
+from graph.segments import Sentence, sentences
 from graph.vocabulary import Vocabulary
 
 _TRANSFER_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION)
@@ -99,11 +98,11 @@ class ClaimExtractor:
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.roles = RoleFinder(vocabulary, self.lexicon, self.ukraine)
-        self._matcher = Matcher(nlp().vocab)
+        self._rules = PhraseRules()
         for group, patterns in self.lexicon.triggers.items():
-            self._matcher.add(f"trigger:{group}", patterns)
-        self._matcher.add("hedge", self.lexicon.hedges)
-        self._matcher.add("negation", self.lexicon.negations)
+            self._rules.add(f"trigger:{group}", patterns)
+        self._rules.add("hedge", self.lexicon.hedges)
+        self._rules.add("negation", self.lexicon.negations)
 
     # ------------------------------------------------------------------ article level
     def extract(self, article: Article) -> ExtractionResult:
@@ -157,14 +156,12 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ sentence level
     def _sentence_claims(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
-        doc = sentence.tokens.doc
-        matches = self._matcher(doc[sentence.tokens.start:sentence.tokens.end])
+        matches = self._rules([token.lower_ for token in sentence.tokens])
         offset = sentence.tokens.start
         triggers: list[Trigger] = []
         hedges: list[int] = []
         negations: list[int] = []
-        for match_id, start, end in matches:
-            name = nlp().vocab.strings[match_id]
+        for name, start, end in matches:
             if name.startswith("trigger:"):
                 triggers.append(Trigger(name.split(":", 1)[1], offset + start, offset + end))
             elif name == "hedge":

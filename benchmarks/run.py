@@ -1,0 +1,242 @@
+"""The benchmark harness: one table of how cost grows with size, also written as JSON.
+
+    python -m benchmarks.run --quick     # a few minutes: small sizes
+    python -m benchmarks.run             # the full table (10,000 articles, 1M triples)
+
+Sections: extraction alone (one process and all cores), `build` end to end with peak memory,
+validation per article as the store grows, every query of `queries/` (our path, raw
+pyoxigraph, rdflib's engine within a time limit), export, reasoning, and CLI cold starts.
+Times are medians of repeated runs on this machine; nothing here is asserted by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from benchmarks.corpus import write_corpus
+from benchmarks.synthetic import synthetic_store
+from graph.articles import read_article
+from graph.claims import extract
+from graph.export import export
+from graph.queries import list_queries, run_query
+from graph.reasoning import reason
+from graph.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+Row = dict[str, object]
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `action` in seconds over `repeat` runs (after one warm-up)."""
+    action()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _extract_file(path: Path) -> int:
+    return len(extract(read_article(path), load_vocabulary()).claims)
+
+
+def bench_extraction(corpus: list[Path]) -> list[Row]:
+    vocabulary = load_vocabulary()
+    articles = [read_article(path) for path in corpus]
+    extract(articles[0], vocabulary)
+    started = time.perf_counter()
+    claims = sum(len(extract(article, vocabulary).claims) for article in articles)
+    one = len(articles) / (time.perf_counter() - started)
+    cores = os.cpu_count() or 1
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=cores) as pool:
+        list(pool.map(_extract_file, corpus, chunksize=16))
+    every = len(corpus) / (time.perf_counter() - started)
+    return [
+        {"section": "extraction", "what": f"{len(articles)} articles, 1 process", "value": round(one, 1), "unit": "articles/s", "claims": claims},
+        {"section": "extraction", "what": f"{len(articles)} articles, {cores} processes (read + extract)", "value": round(every, 1), "unit": "articles/s"},
+    ]
+
+
+def bench_build(folder: Path, sizes: list[int], corpus: list[Path]) -> list[Row]:
+    rows = []
+    for size in sizes:
+        subset = folder / f"build-{size}"
+        subset.mkdir(exist_ok=True)
+        for path in corpus[:size]:
+            target = subset / path.name
+            if not target.exists():
+                target.symlink_to(path)
+        store = folder / f"store-{size}"
+        # a fresh process per build, so its peak memory is its own
+        code = (
+            "import json, resource, sys, time\n"
+            "from pathlib import Path\n"
+            "from graph.pipeline import build\n"
+            "from graph.store import GraphStore\n"
+            "t = time.perf_counter()\n"
+            "s = build([Path(sys.argv[1])], GraphStore(Path(sys.argv[2])))\n"
+            "seconds = time.perf_counter() - t\n"
+            "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024\n"
+            "print(json.dumps({'seconds': seconds, 'peak_mib': peak, 'committed': len(s.committed), 'failed': len(s.failed)}))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code, str(subset), str(store)], capture_output=True, text=True, check=True, cwd=ROOT)
+        measured = json.loads(result.stdout.strip().splitlines()[-1])
+        rows.append({
+            "section": "build", "what": f"{size} articles end to end", "value": round(size / measured["seconds"], 1), "unit": "articles/s",
+            "seconds": round(measured["seconds"], 1), "peak_mib": round(measured["peak_mib"]), "failed": measured["failed"],
+        })
+    return rows
+
+
+def bench_validation(folder: Path, store_sizes: list[int], corpus: list[Path]) -> list[Row]:
+    """Validation per article when the store already holds N synthetic articles (10 claims each)."""
+    from graph.mapping import article_graph
+    from graph.validation import context_graph, validate_graph
+
+    vocabulary = load_vocabulary()
+    graphs = [article_graph(extract(read_article(path), vocabulary), vocabulary) for path in corpus[:30]]
+    rows = []
+    for size in store_sizes:
+        store = synthetic_store(size * 10, vocabulary)
+        times = []
+        for graph in graphs:
+            started = time.perf_counter()
+            report = validate_graph(context_graph(graph, vocabulary))
+            times.append(time.perf_counter() - started)
+            assert report.conforms
+        rows.append({"section": "validation", "what": f"per article, store of {size} articles ({len(store)} triples)",
+                     "value": round(statistics.median(times) * 1000, 1), "unit": "ms"})
+    return rows
+
+
+_RDFLIB_CODE = """
+import json, sys, time
+from rdflib import Dataset
+dataset = Dataset(default_union=True)
+dataset.parse(sys.argv[1], format="nquads")
+text = open(sys.argv[2], encoding="utf-8").read()
+started = time.perf_counter()
+rows = list(dataset.query(text))
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": len(rows)}))
+"""
+
+
+def _rdflib_time(dump: Path, query_file: Path, limit: float) -> float | None:
+    try:
+        result = subprocess.run([sys.executable, "-c", _RDFLIB_CODE, str(dump), str(query_file)], capture_output=True, text=True, timeout=limit, check=True)
+    except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+        return None
+    return json.loads(result.stdout.strip().splitlines()[-1])["seconds"]
+
+
+def bench_queries(folder: Path, triple_sizes: list[int], rdflib_up_to: int, repeat: int, rdflib_limit: float) -> list[Row]:
+    """Every named query at each size: our path, raw pyoxigraph, rdflib (up to a size, time-limited)."""
+    vocabulary = load_vocabulary()
+    rows = []
+    for triples in triple_sizes:
+        claims = max(10, triples // 22)
+        store = synthetic_store(claims, vocabulary)
+        reason(store, timeout=3600) if claims <= 12_000 else None
+        size = len(store)
+        dump = folder / f"dump-{triples}.nq"
+        if triples <= rdflib_up_to:
+            with dump.open("wb") as output:
+                import pyoxigraph as ox
+
+                store.dump(output, ox.RdfFormat.N_QUADS)
+        for named in list_queries():
+            ours = median_time(lambda: list(run_query(store, named)), repeat)
+            raw = median_time(lambda: list(store.oxigraph.query(named.text, use_default_graph_as_union=True)), repeat)
+            slow = _rdflib_time(dump, ROOT / "queries" / f"{named.name}.rq", rdflib_limit) if triples <= rdflib_up_to else None
+            rows.append({
+                "section": "query", "what": f"{named.name} @ {size} triples", "value": round(ours * 1000, 1), "unit": "ms",
+                "pyoxigraph_ms": round(raw * 1000, 1), "ratio_to_pyoxigraph": round(ours / raw, 2) if raw else None,
+                "rdflib_ms": round(slow * 1000, 1) if slow is not None else None,
+            })
+        if triples == triple_sizes[-1]:
+            for name in ("turtle", "nt"):
+                path = folder / f"export.{name}"
+                seconds = median_time(lambda: export(store, path, name), 1)
+                rows.append({"section": "export", "what": f"{name} of {size} triples", "value": round(seconds, 2), "unit": "s",
+                             "mib": round(path.stat().st_size / 2**20, 1)})
+    return rows
+
+
+def bench_reasoning(claims: int) -> list[Row]:
+    store = synthetic_store(claims, load_vocabulary())
+    started = time.perf_counter()
+    report = reason(store, timeout=3600)
+    return [{"section": "reasoning", "what": f"{claims} claims ({len(store)} triples)", "value": round(time.perf_counter() - started, 1),
+             "unit": "s", "inferred": report.inferred}]
+
+
+def bench_cold_start(folder: Path, repeat: int) -> list[Row]:
+    store = folder / "seed-store"
+    subprocess.run([sys.executable, "-m", "graph", "build", str(ROOT / "seeds"), "--store", str(store)], capture_output=True, check=True)
+    cli = str(Path(sys.executable).with_name("pledgegraph"))
+    rows = []
+    for what, args in (("pledgegraph --help", [cli, "--help"]), ("pledgegraph query claims_table (seed store)", [cli, "query", "claims_table", "--store", str(store), "--format", "csv"])):
+        seconds = median_time(lambda: subprocess.run(args, capture_output=True, check=True), repeat)
+        rows.append({"section": "cold start", "what": what, "value": round(seconds, 3), "unit": "s"})
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    print(f"{'section':<11} {'what':<58} {'value':>10} {'unit':<11} extra")
+    for row in rows:
+        extra = ", ".join(f"{k}={v}" for k, v in row.items() if k not in ("section", "what", "value", "unit"))
+        print(f"{row['section']:<11} {row['what']:<58} {row['value']!s:>10} {row['unit']:<11} {extra}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="pledgegraph benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+    quick = args.quick
+    output = args.json or ROOT / "benchmarks" / "results" / ("quick.json" if quick else "full.json")
+    vocabulary = load_vocabulary()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="pledgegraph-bench-") as scratch:
+        folder = Path(scratch)
+        corpus = write_corpus(folder / "corpus", 300 if quick else 10_000, vocabulary)
+        sections = [
+            lambda: bench_extraction(corpus[: 100 if quick else 1000]),
+            lambda: bench_build(folder, [100, 300] if quick else [100, 1000, 10_000], corpus),
+            lambda: bench_validation(folder, [100, 1000] if quick else [100, 1000, 10_000], corpus),
+            lambda: bench_queries(
+                folder, [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000], 10_000 if quick else 100_000,
+                3 if quick else 5, 10 if quick else 30,
+            ),
+            lambda: bench_reasoning(1000 if quick else 10_000),
+            lambda: bench_cold_start(folder, 5),
+        ]
+        for section in sections:
+            new = section()
+            print_table(new)
+            sys.stdout.flush()
+            rows.extend(new)
+    print("\nall rows:")
+    print_table(rows)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"python": platform.python_version(), "cores": os.cpu_count(), "platform": platform.platform()}
+    output.write_text(json.dumps({"machine": machine, "quick": quick, "rows": rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
