@@ -12,7 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,8 +107,16 @@ def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterat
         return
     # forkserver: workers start from a clean process, not a fork of one holding the open store
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        # workers load the default vocabulary once each (cached in the process)
-        yield from pool.map(prepare_article, files, chunksize=8)
+        # workers load the default vocabulary once each (cached in the process); a bounded
+        # window of articles in flight keeps memory flat however large the corpus
+        window = workers * 16
+        pending: deque[Future[PreparedArticle]] = deque()
+        for path in files:
+            pending.append(pool.submit(prepare_article, path))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def build(
