@@ -353,7 +353,7 @@ class ClaimExtractor:
                 index += 1
             if index >= clause.end:
                 continue
-            number = self.finder._number(doc, index, clause.start)
+            number = self.finder.number_at(doc, index, clause.start)
             if number is None or (index + 1 < clause.end and doc[index + 1].is_alpha and doc[index + 1].lower_ not in ("and", "or")):
                 continue
             actor = self.vocabulary.acting_state(mention.iri)

@@ -125,7 +125,7 @@ class MentionFinder:
         skipped = 0
         while index >= lo and skipped < 3:
             token = doc[index]
-            value = self._number(doc, index, lo)
+            value = self.number_at(doc, index, lo)
             if value is not None:
                 if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
                     value *= self.lexicon.multipliers[doc[index + 1].lower_]
@@ -156,7 +156,8 @@ class MentionFinder:
             head += 1
         return not doc[head - 1].lower_.endswith("s") or doc[head - 1].lower_ in ("himars", "nasams", "atacms", "abrams", "jassm", "taurus")
 
-    def _number(self, doc: Doc, index: int, lo: int) -> int | None:
+    def number_at(self, doc: Doc, index: int, lo: int) -> int | None:
+        """The number a token (or "a dozen") states, or None: "17", "1,000", "two", "a dozen"."""
         token = doc[index]
         text = token.text.replace(",", "")
         if text.isdigit():

@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from graph.errors import StoreError
 from graph.iris import article_graph_iri, article_id_of_graph
-from graph.namespaces import ONTOLOGY_GRAPH, VOCABULARY_GRAPH
+from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES, VOCABULARY_GRAPH
 from graph.resources import ONTOLOGY_FILE, VOCABULARY_FILES, ontology_file
 
 DEFAULT_STORE = Path("pledgegraph-store")
@@ -132,6 +132,4 @@ class GraphStore:
 
 
 def _prefixes() -> dict[str, str]:
-    from graph.namespaces import PREFIXES
-
     return dict(sorted(PREFIXES.items()))
