@@ -165,7 +165,8 @@ def clean_text(body: str, *, markdown: bool) -> str:
         if _is_noise(stripped):
             lines.append("")
             continue
-        lines.append(line.rstrip())
+        # indentation (wrapped list items) would split phrases such as "machine\n    guns"
+        lines.append(stripped)
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")

@@ -78,6 +78,24 @@ class ExtractionResult:
     cited_sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ListFrame:
+    """What the items of a list inherit from the line that introduces it.
+
+    "The new $800 million assistance package includes:" (after "President Biden today announced
+    …") or "previous United States assistance committed to Ukraine includes:" gives each
+    bulleted item the same kind, provider, speaker and date.
+    """
+
+    kind: ClaimKind
+    provider: str | None
+    funder: str | None
+    recipient: str | None
+    via: str | None
+    said_by: str | None
+    date: date | None
+
+
 @dataclass
 class _ArticleState:
     """What earlier sentences of the article tell later ones: the last person, earlier claims."""
@@ -87,6 +105,7 @@ class _ArticleState:
     narrator: str | None = None  # whom "I"/"we" mean outside quotes: the author, else the publisher's state
     claims: list[Claim] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
+    list_frame: ListFrame | None = None  # set by a line ending in ":", kept through its list items
 
 
 class ClaimExtractor:
@@ -117,7 +136,7 @@ class ClaimExtractor:
             actors.extend(m.iri for m in mentions.actors)
             systems.extend(m.iri for m in mentions.systems if not m.generic)
             if not sentence.is_heading:
-                self._sentence_claims(article, sentence, mentions, state)
+                self._sentence_or_list_item(article, sentence, mentions, state)
             subject_person = self._first_person_subject(sentence, mentions)
             if subject_person:
                 state.last_person = subject_person
@@ -153,6 +172,53 @@ class ClaimExtractor:
             if self.vocabulary.actor_type(mention.iri) is ActorType.PERSON and not self.roles.governed(doc, mention.token_start, sentence.tokens.start):
                 return mention.iri
         return None
+
+    # ------------------------------------------------------------------ lists
+    def _sentence_or_list_item(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
+        """List items without a claim verb of their own take the frame of the list's intro."""
+        is_item = sentence.paragraph.is_list_item
+        if not is_item:
+            state.list_frame = None
+        before = len(state.claims)
+        if is_item and state.list_frame is not None and not self._rules.has_trigger([t.lower_ for t in sentence.tokens]):
+            self._list_item_claims(article, sentence, mentions, state, state.list_frame)
+            return
+        self._sentence_claims(article, sentence, mentions, state)
+        if sentence.span.text.rstrip().endswith(":"):
+            state.list_frame = self._frame_for_list(sentence, mentions, state, before)
+
+    def _frame_for_list(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, before: int) -> ListFrame | None:
+        """The frame of a list intro: its own claim verb and subject, else the last transfer claim."""
+        doc = sentence.tokens.doc
+        words = [t.lower_ for t in sentence.tokens]
+        for name, start, _ in self._rules(words):
+            if not name.startswith("trigger:") or name == "trigger:funding_join":
+                continue
+            kind = _KIND_OF_TRIGGER[name.split(":", 1)[1]]
+            trigger_at = sentence.tokens.start + start
+            subject = self.roles.subject(doc, sentence.tokens.start, trigger_at, mentions, state.last_person, None, state.narrator)
+            actor = self.vocabulary.acting_state(subject[-1]) if isinstance(subject, list) and subject else None
+            said_by = subject[-1] if isinstance(subject, list) and subject and self.vocabulary.actor_type(subject[-1]) is ActorType.PERSON else state.author
+            role = {"funder": actor, "provider": None} if kind is ClaimKind.FUNDING else {"provider": actor, "funder": None}
+            return ListFrame(kind=kind, recipient=self.ukraine, via=None, said_by=said_by, date=None, **role)
+        source = next((c for c in reversed(state.claims) if c.kind in (*_TRANSFER_KINDS, ClaimKind.FUNDING)), None)
+        if source is None:
+            return None
+        return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)
+
+    def _list_item_claims(
+        self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, frame: ListFrame
+    ) -> None:
+        for item in mentions.systems:
+            if item.generic:
+                continue
+            state.claims.append(
+                Claim(
+                    article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
+                    provider=frame.provider, funder=frame.funder, via=frame.via, quantity=item.quantity, unit=item.unit,
+                    said_by=frame.said_by, date=frame.date, pattern="list-item",
+                )
+            )
 
     # ------------------------------------------------------------------ sentence level
     def _sentence_claims(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:

@@ -64,6 +64,10 @@ class PhraseRules:
             for word in steps[0][0]:
                 self._by_first.setdefault(word, []).append((name, steps))
 
+    def has_trigger(self, words: list[str]) -> bool:
+        """True when some pattern whose name starts with "trigger:" matches."""
+        return any(name.startswith("trigger:") for name, _, _ in self(words))
+
     def __call__(self, words: list[str]) -> list[tuple[str, int, int]]:
         """Every (name, start, end) where a pattern matches `words` (lower-cased), longest per pattern."""
         found = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from graph.articles import clean_text
 from graph.claims import extract
 from graph.model import Article
 from graph.vocabulary import Vocabulary
@@ -112,3 +113,29 @@ def test_phrase_rules_match_like_the_lexicon_says() -> None:
     rules.add("rule-out", [phrase_pattern("rule|ruled out")])
     words = "nato would cover the full cost , berlin ruled out more , they cover costs".split()
     assert rules(words) == [("cover", 2, 6), ("rule-out", 8, 10), ("cover", 13, 15)]
+
+
+def test_list_items_inherit_the_frame_of_their_intro(vocabulary: Vocabulary) -> None:
+    text = (
+        "Canada today announced a new package of military aid for Ukraine.\n\n"
+        "The package includes:\n\n"
+        "-   12 howitzers;\n"
+        "-   4,000 rifles and 200 machine\n    guns; and\n"
+        "-   body armor.\n\n"
+        "Earlier assistance Norway committed to Ukraine includes:\n\n"
+        "-   Two NASAMS systems.\n\n"
+        "The weather in Ottawa was mild."
+    )
+    label = vocabulary.label
+    claims = {
+        (c.kind.value, label(c.provider), label(c.system), c.quantity, c.unit)
+        for c in extract(Article(id="t", text=clean_text(text, markdown=True), published=date(2024, 5, 2)), vocabulary).claims
+    }
+    assert claims == {
+        ("pledge", "Canada", "military aid", None, None),
+        ("pledge", "Canada", "howitzers", 12, "vehicle"),
+        ("pledge", "Canada", "rifles", 4000, "weapon"),
+        ("pledge", "Canada", "machine guns", 200, "weapon"),
+        ("pledge", "Canada", "body armor", None, "set"),
+        ("pledge", "Norway", "NASAMS", 2, "system"),
+    }
