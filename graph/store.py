@@ -109,12 +109,11 @@ class GraphStore:
     def triples(self) -> list[ox.Triple]:
         """Every distinct triple of every graph, sorted so serialisations are deterministic."""
         unique = {ox.Triple(q.subject, q.predicate, q.object) for q in self.oxigraph.quads_for_pattern(None, None, None, None)}
-        return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return sorted(unique, key=str)  # one N-Triples string per statement: half the cost of a tuple key
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad, sorted by graph, subject, predicate, object."""
-        quads = list(self.oxigraph.quads_for_pattern(None, None, None, None))
-        return iter(sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))))
+        """Every quad, sorted by its N-Quads text (deterministic)."""
+        return iter(sorted(self.oxigraph.quads_for_pattern(None, None, None, None), key=str))
 
     def __len__(self) -> int:
         return len(self.oxigraph)
