@@ -2,4 +2,6 @@
 
 from graph.cli import main
 
-main()
+# guarded: build's worker processes import the main module again and must not rerun the CLI
+if __name__ == "__main__":
+    main()

@@ -132,7 +132,8 @@ def build(
     Loads the ontology and vocabulary into their named graphs, then commits each article's
     validated graph in its own transaction. `workers` processes prepare articles in parallel
     (default: one per core; a custom `vocabulary` is only used in-process). `progress` is called
-    once per file.
+    once per file. As with any multiprocessing code, a script that calls this on 16 or more
+    files needs the `if __name__ == "__main__":` guard.
     """
     store.load_reference_data()
     files, problems = find_articles(paths)

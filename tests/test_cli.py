@@ -77,3 +77,17 @@ def test_evaluate_prints_scores(tmp_path: Path) -> None:
     result = run("evaluate", str(DATA / "gold"), str(SEEDS), cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.splitlines()[-2].startswith("all")
+
+
+def test_parallel_build_of_many_files(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    states = ["Norway", "Sweden", "Denmark", "Finland", "Canada", "Poland", "Italy", "Spain", "France", "Germany"]
+    for number in range(20):
+        write_article(articles, f"a{number:02d}.txt", f"{states[number % 10]} will send {number + 1} NASAMS systems to Ukraine.")
+    result = run("build", "articles", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "20 article(s) committed, 0 failed" in result.stderr
+    table = run("query", "claims_table", "--format", "csv", cwd=tmp_path)
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert sorted(int(r["quantity"]) for r in rows) == list(range(1, 21))
