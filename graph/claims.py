@@ -32,6 +32,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from graph.lexicon import Lexicon, PhraseRules, load_lexicon
+from graph.merge import merge_repeated
+from graph.lists import ListFrame, frame_from_claims, frame_from_trigger, list_item_claims
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
 from graph.roles import VAGUE, Clause, RoleFinder
@@ -76,24 +78,6 @@ class ExtractionResult:
     mentioned_actors: tuple[str, ...]
     mentioned_systems: tuple[str, ...]
     cited_sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ListFrame:
-    """What the items of a list inherit from the line that introduces it.
-
-    "The new $800 million assistance package includes:" (after "President Biden today announced
-    …") or "previous United States assistance committed to Ukraine includes:" gives each
-    bulleted item the same kind, provider, speaker and date.
-    """
-
-    kind: ClaimKind
-    provider: str | None
-    funder: str | None
-    recipient: str | None
-    via: str | None
-    said_by: str | None
-    date: date | None
 
 
 @dataclass
@@ -179,46 +163,24 @@ class ClaimExtractor:
         is_item = sentence.paragraph.is_list_item
         if not is_item:
             state.list_frame = None
-        before = len(state.claims)
         if is_item and state.list_frame is not None and not self._rules.has_trigger([t.lower_ for t in sentence.tokens]):
-            self._list_item_claims(article, sentence, mentions, state, state.list_frame)
+            state.claims.extend(list_item_claims(article, sentence, mentions, state.list_frame))
             return
         self._sentence_claims(article, sentence, mentions, state)
         if sentence.span.text.rstrip().endswith(":"):
-            state.list_frame = self._frame_for_list(sentence, mentions, state, before)
+            state.list_frame = self._frame_for_list(sentence, mentions, state)
 
-    def _frame_for_list(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, before: int) -> ListFrame | None:
+    def _frame_for_list(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> ListFrame | None:
         """The frame of a list intro: its own claim verb and subject, else the last transfer claim."""
-        doc = sentence.tokens.doc
         words = [t.lower_ for t in sentence.tokens]
         for name, start, _ in self._rules(words):
-            if not name.startswith("trigger:") or name == "trigger:funding_join":
-                continue
-            kind = _KIND_OF_TRIGGER[name.split(":", 1)[1]]
-            trigger_at = sentence.tokens.start + start
-            subject = self.roles.subject(doc, sentence.tokens.start, trigger_at, mentions, state.last_person, None, state.narrator)
-            actor = self.vocabulary.acting_state(subject[-1]) if isinstance(subject, list) and subject else None
-            said_by = subject[-1] if isinstance(subject, list) and subject and self.vocabulary.actor_type(subject[-1]) is ActorType.PERSON else state.author
-            role = {"funder": actor, "provider": None} if kind is ClaimKind.FUNDING else {"provider": actor, "funder": None}
-            return ListFrame(kind=kind, recipient=self.ukraine, via=None, said_by=said_by, date=None, **role)
-        source = next((c for c in reversed(state.claims) if c.kind in (*_TRANSFER_KINDS, ClaimKind.FUNDING)), None)
-        if source is None:
-            return None
-        return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)
-
-    def _list_item_claims(
-        self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, frame: ListFrame
-    ) -> None:
-        for item in mentions.systems:
-            if item.generic:
-                continue
-            state.claims.append(
-                Claim(
-                    article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
-                    provider=frame.provider, funder=frame.funder, via=frame.via, quantity=item.quantity, unit=item.unit,
-                    said_by=frame.said_by, date=frame.date, pattern="list-item",
+            if name.startswith("trigger:") and name != "trigger:funding_join":
+                subject = self.roles.subject(
+                    sentence.tokens.doc, sentence.tokens.start, sentence.tokens.start + start, mentions,
+                    state.last_person, None, state.narrator,
                 )
-            )
+                return frame_from_trigger(self.vocabulary, _KIND_OF_TRIGGER[name.split(":", 1)[1]], subject, state.author, self.ukraine)
+        return frame_from_claims(state.claims)
 
     # ------------------------------------------------------------------ sentence level
     def _sentence_claims(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
@@ -465,33 +427,6 @@ def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Cl
         currency=money.currency if money.value is not None else None,
         funder=funder,
     )
-
-
-def claim_key(claim: Claim) -> tuple[object, ...]:
-    """What makes two mentions of one article the same claim.
-
-    Kind, actor, item and recipient, and also the count and the date: "17 Patriot systems on
-    July 14" and an earlier promise of Patriots without a number are two statements.
-    """
-    return (claim.kind.value, claim.primary_actor, claim.system, claim.recipient, claim.quantity, claim.date)
-
-
-def merge_repeated(claims: list[Claim]) -> list[Claim]:
-    """One claim per real claim: repeats merge into the first, filling its gaps, adding evidence."""
-    merged: dict[tuple, Claim] = {}
-    for claim in claims:
-        key = claim_key(claim)
-        if key not in merged:
-            merged[key] = claim
-            continue
-        first = merged[key]
-        updates = {}
-        for name in ("provider", "funder", "via", "quantity", "unit", "value", "currency", "said_by", "date"):
-            if getattr(first, name) is None and getattr(claim, name) is not None:
-                updates[name] = getattr(claim, name)
-        evidence = first.evidence + tuple(span for span in claim.evidence if span not in first.evidence)
-        merged[key] = replace(first, evidence=evidence, **updates)
-    return list(merged.values())
 
 
 @lru_cache(maxsize=4)
