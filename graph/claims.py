@@ -32,9 +32,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from graph.lexicon import Lexicon, PhraseRules, load_lexicon
-from graph.merge import merge_repeated
-from graph.lists import ListFrame, frame_from_claims, frame_from_trigger, list_item_claims
+from graph.lists import (
+    ListFrame,
+    frame_from_claims,
+    frame_from_trigger,
+    list_item_claims,
+)
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
+from graph.merge import merge_repeated
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
 from graph.roles import VAGUE, Clause, RoleFinder
 from graph.segments import Sentence, sentences
