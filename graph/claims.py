@@ -201,13 +201,11 @@ class ClaimExtractor:
                 hedges.append(offset + start)
             else:
                 negations.append(offset + start)
+        according_to = self.roles.according_to(sentence, mentions)
         if not triggers:
-            self._note_sources(sentence, mentions, state)
+            self._note_sources(state, according_to, [])
             return
         clauses = self.roles.clauses(sentence, mentions, state.last_person, state.narrator)
-        according_to = self.roles.according_to(sentence, mentions)
-        if according_to and self.vocabulary.actor_type(according_to) is ActorType.ORGANISATION:
-            state.cited.append(according_to)
         for number, clause in enumerate(clauses):
             in_clause = sorted((t for t in triggers if clause.start <= t.start < clause.end), key=lambda t: (t.start, -(t.end - t.start)))
             if not in_clause:
@@ -219,16 +217,13 @@ class ClaimExtractor:
             if any(governing.start <= n < governing.end for n in negations):
                 continue
             self._clause_claims(article, sentence, mentions, state, clause, number == 0, in_clause, hedge_at, according_to)
-        self._note_sources(sentence, mentions, state, clauses)
+        self._note_sources(state, according_to, clauses)
 
-    def _note_sources(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState, clauses: list[Clause] | None = None) -> None:
-        """Record outlets and institutes the article cites (its PROV reporting chain)."""
-        for clause in clauses or []:
-            if clause.speaker and self.vocabulary.actor_type(clause.speaker) is ActorType.ORGANISATION:
-                state.cited.append(clause.speaker)
-        source = self.roles.according_to(sentence, mentions)
-        if source and clauses is None and self.vocabulary.actor_type(source) is ActorType.ORGANISATION:
-            state.cited.append(source)
+    def _note_sources(self, state: _ArticleState, according_to: str | None, clauses: list[Clause]) -> None:
+        """Record the outlets and institutes the article cites (its PROV reporting chain)."""
+        for source in (according_to, *(clause.speaker for clause in clauses)):
+            if source and self.vocabulary.actor_type(source) is ActorType.ORGANISATION:
+                state.cited.append(source)
 
     def _clause_claims(
         self,

@@ -88,7 +88,13 @@ def query(
     store: Path = StoreOption,
 ) -> None:
     """Run a query over the store and print the results."""
-    from graph.queries import format_results, parse_parameters, resolve_query, run_query, solutions_to_rows
+    from graph.queries import (
+        format_results,
+        parse_parameters,
+        resolve_query,
+        run_query,
+        solutions_to_rows,
+    )
     from graph.store import GraphStore
 
     try:

@@ -9,9 +9,11 @@ dates with dateparser relative to the publication date.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -20,7 +22,7 @@ from spacy.util import filter_spans
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Money
 from graph.segments import Sentence, char_span, nlp
-from graph.vocabulary import Vocabulary
+from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -36,6 +38,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _SHORT_MULT = {"m": "million", "b": "billion"}
+AliasT = TypeVar("AliasT", ActorAlias, SystemAlias)
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "his", "her", "their", "our", "my"})
 
 
@@ -55,19 +58,8 @@ class MentionFinder:
     def __init__(self, vocabulary: Vocabulary, lexicon: Lexicon | None = None) -> None:
         self.vocabulary = vocabulary
         self.lexicon = lexicon or load_lexicon()
-        tokenizer = nlp().make_doc
-        self._actor_matcher = PhraseMatcher(nlp().vocab, attr="ORTH")
-        self._actor_aliases = {}
-        for number, alias in enumerate(vocabulary.actor_aliases):
-            key = f"actor-{number}"
-            self._actor_aliases[nlp().vocab.strings.add(key)] = alias
-            self._actor_matcher.add(key, [tokenizer(alias.text)])
-        self._system_matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-        self._system_aliases = {}
-        for number, system_alias in enumerate(vocabulary.system_aliases):
-            key = f"system-{number}"
-            self._system_aliases[nlp().vocab.strings.add(key)] = system_alias
-            self._system_matcher.add(key, [tokenizer(system_alias.text)])
+        self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
+        self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
 
     def find(self, sentence: Sentence, published: date | None) -> SentenceMentions:
         """All mentions of one sentence; role labels resolve to their holder on `published`."""
@@ -154,7 +146,8 @@ class MentionFinder:
         head = end
         while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
             head += 1
-        return not doc[head - 1].lower_.endswith("s") or doc[head - 1].lower_ in ("himars", "nasams", "atacms", "abrams", "jassm", "taurus")
+        # the head is the name itself ("an S-300", "a HIMARS") or a singular noun after it
+        return head == end or not doc[head - 1].lower_.endswith("s")
 
     def number_at(self, doc: Doc, index: int, lo: int) -> int | None:
         """The number a token (or "a dozen") states, or None: "17", "1,000", "two", "a dozen"."""
@@ -233,6 +226,17 @@ class MentionFinder:
             if token.idx - sentence.tokens.start_char >= offset:
                 return token.i
         return sentence.tokens.end - 1
+
+
+def _alias_matcher(prefix: str, attr: str, aliases: Sequence[AliasT]) -> tuple[PhraseMatcher, dict[int, AliasT]]:
+    """A PhraseMatcher over alias texts (case-sensitive with ORTH, not with LOWER), and its keys."""
+    matcher = PhraseMatcher(nlp().vocab, attr=attr)
+    by_key: dict[int, AliasT] = {}
+    for number, alias in enumerate(aliases):
+        key = f"{prefix}-{number}"
+        by_key[nlp().vocab.strings.add(key)] = alias
+        matcher.add(key, [nlp().make_doc(alias.text)])
+    return matcher, by_key
 
 
 def _weekday_date(expression: str, published: date | None) -> date | None:

@@ -75,7 +75,7 @@ def reasoner_input(store: GraphStore) -> list[ox.Triple]:
         elif isinstance(obj, ox.NamedNode) and obj.value.startswith(xsd):
             continue  # datatype ranges such as xsd:date are outside OWL 2's datatype map
         kept.add(ox.Triple(quad.subject, quad.predicate, obj))
-    return sorted(kept, key=str)
+    return list(kept)
 
 
 def explain_clashes(graph: Graph) -> list[str]:

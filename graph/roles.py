@@ -42,7 +42,6 @@ class Clause:
     end: int
     speaker: str | None = None
     own_speaker: str | None = None
-    is_complement: bool = False
 
 
 
@@ -68,7 +67,6 @@ class RoleFinder:
         speaker: str | None = None
         for clause in clauses:
             clause.speaker = speaker
-            clause.is_complement = speaker is not None
             found = self.speaker_in(doc, clause, mentions, last_person, sentence, narrator)
             if found is not None:
                 clause.own_speaker = found

@@ -98,8 +98,9 @@ class GraphStore:
 
     def union_graph(self) -> Graph:
         """An rdflib copy of all graphs merged (for whole-store validation on demand)."""
-        data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
-        return Graph().parse(data=data, format="nt")
+        # no sorting here: only exports need a deterministic order
+        unique = {ox.Triple(q.subject, q.predicate, q.object) for q in self.oxigraph.quads_for_pattern(None, None, None, None)}
+        return Graph().parse(data=ox.serialize(unique, format=ox.RdfFormat.N_TRIPLES), format="nt")
 
     def _rdflib_graph(self, graph_name: ox.NamedNode) -> Graph:
         quads = self.oxigraph.quads_for_pattern(None, None, None, graph_name)

@@ -54,6 +54,7 @@ class Vocabulary:
     def __init__(self, graph: Graph, ontology: Graph) -> None:
         self.graph = graph
         self.actors: dict[str, Actor] = {}
+        self.government_bodies: set[str] = set()  # departments and armed forces: they act for their state
         self.systems: dict[str, System] = {}
         self.units: dict[str, str] = {}  # unit IRI -> label
         self.unit_words: dict[str, str] = {}  # head noun -> unit label
@@ -65,6 +66,8 @@ class Vocabulary:
 
     def _load_actors(self, graph: Graph, ontology: Graph) -> None:
         top_of = _top_types(ontology)
+        government = set(_subclasses_in(ontology, PG.GovernmentBody))
+        self.government_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in government}
         for subject, _, cls in graph.triples((None, RDF.type, None)):
             if cls not in top_of or not isinstance(subject, URIRef):
                 continue
@@ -145,12 +148,9 @@ class Vocabulary:
             return iri
         if actor.type is ActorType.STATE:
             return iri
-        if actor.affiliation and (actor.type is ActorType.PERSON or self._is_government_body(iri)):
+        if actor.affiliation and (actor.type is ActorType.PERSON or iri in self.government_bodies):
             return actor.affiliation
         return iri
-
-    def _is_government_body(self, iri: str) -> bool:
-        return any(cls in (PG.GovernmentBody, PG.ArmedForces) for cls in self.graph.objects(URIRef(iri), RDF.type))
 
     def label(self, iri: str | None) -> str:
         """The preferred English label of an actor, system or unit IRI ("" for None)."""
