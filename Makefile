@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench bench-quick bench-reasoning install clean
+.PHONY: demo test eval bench bench-quick bench-reasoning install system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,11 @@ bench-quick: $(STAMP)
 bench-reasoning: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_reasoning 1000 10000 --repeat 3
 
-test: $(STAMP)
+# Debian packages for the browser, team-server and Jena tests (installs only what is missing)
+system-packages:
+	.ci/system-packages
+
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest
 
 clean:

@@ -122,19 +122,42 @@ def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
 @app.command()
 def export(
     output: Path = typer.Argument(..., metavar="OUT", help="The file to write."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="turtle, trig, nt, nquads or jsonld (default: from the extension)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", help="turtle, trig, nt, nquads, jsonld, graphml or csv (default: from the extension)."
+    ),
+    table: str = typer.Option("claims", "--table", help="For csv: the claims or the actors table."),
     store: Path = StoreOption,
 ) -> None:
-    """Write the graph for partner tools."""
+    """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
     from graph.export import export as export_store
     from graph.store import GraphStore
 
     try:
-        used = export_store(GraphStore(store, must_exist=True), output, fmt)
+        used = export_store(GraphStore(store, must_exist=True), output, fmt, table)
     except PledgeGraphError as error:
         _fail(error)
         return
     err.print(f"wrote {output} ({used})", highlight=False)
+
+
+@app.command()
+def publish(
+    folder: Path = typer.Argument(..., help="The folder to write the bundle into."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the files will be downloadable (default: the folder's file: URL)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="The SPARQL endpoint that serves this data, for the catalogue."),
+    store: Path = StoreOption,
+) -> None:
+    """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
+    from graph.export import publish as publish_bundle
+    from graph.store import GraphStore
+
+    try:
+        files = publish_bundle(GraphStore(store, must_exist=True), folder, base_url=base_url, endpoint=endpoint)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    for exported in files:
+        err.print(f"wrote {exported.path} ({exported.media_type})", highlight=False)
 
 
 @app.command()
@@ -186,6 +209,32 @@ def remove(article_id: str = typer.Argument(..., help="The article id (file stem
     if not removed:
         _fail(PledgeGraphError(f"the store {store} holds no article {article_id!r}"))
     err.print(f"removed {article_id}", highlight=False)
+
+
+@app.command()
+def serve(
+    store: Path = StoreOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless you mean otherwise."),
+    port: int = typer.Option(7878, "--port", help="TCP port."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Time limit per query, in seconds."),
+    max_rows: int = typer.Option(100_000, "--max-rows", help="Row (or triple) limit per query."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
+) -> None:
+    """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
+    from graph.server import ServeSettings, is_loopback, run_serve
+
+    if not is_loopback(host):
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can query this store", highlight=False)
+    settings = ServeSettings(store, host, port, timeout, max_rows, max(workers, 1))
+    err.print(
+        f"serving {store} at http://{host}:{port}/sparql (read-only; {timeout:g} s and {max_rows:,} rows per query); "
+        f"query page http://{host}:{port}/",
+        highlight=False,
+    )
+    try:
+        run_serve(settings)
+    except PledgeGraphError as error:
+        _fail(error)
 
 
 def main() -> None:

@@ -29,6 +29,18 @@ class QueryError(PledgeGraphError):
     """A query cannot be found, parsed, bound or is refused (SERVICE, LOAD, updates)."""
 
 
+class QueryRefused(QueryError):
+    """A query asks for what pledgegraph never does: an update, SERVICE, LOAD, a graph not held."""
+
+
+class QueryLimitExceeded(QueryError):
+    """A query ran past its time limit or returned more rows than allowed."""
+
+
+class NotAcceptable(QueryError):
+    """No result format the client accepts fits the query's form (HTTP 406)."""
+
+
 class StoreError(PledgeGraphError):
     """The store cannot be opened or written (e.g. another process holds its lock)."""
 

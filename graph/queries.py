@@ -17,7 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
+from graph.errors import QueryError, QueryRefused
 from graph.resources import queries_dir
 from graph.store import GraphStore
 
@@ -68,6 +68,7 @@ def list_queries() -> list[NamedQuery]:
 class QueryFeatures:
     """What the safety check needs to know of a query text, read once by rdflib's parser."""
 
+    form: str  # "select", "construct", "describe" or "ask"
     service: bool
     dataset_graphs: tuple[str, ...]  # the IRIs of FROM and FROM NAMED clauses
 
@@ -88,7 +89,7 @@ def query_features(text: str) -> QueryFeatures:
             parseUpdate(text)
         except ParseException:
             raise QueryError(f"the query is not valid SPARQL: {query_error}") from query_error
-        raise QueryError("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only") from query_error
+        raise QueryRefused("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only") from query_error
     service = False
     graphs = []
     for name, value in _walk(parsed):
@@ -96,7 +97,8 @@ def query_features(text: str) -> QueryFeatures:
             service = True
         elif name == "DatasetClause":
             graphs.append(str(value.get("default") or value.get("named")))
-    return QueryFeatures(service, tuple(graphs))
+    form = parsed[1].name.removesuffix("Query").lower()
+    return QueryFeatures(form, service, tuple(graphs))
 
 
 def check_query(text: str, store_graphs: Callable[[], set[str]]) -> None:
@@ -107,12 +109,12 @@ def check_query(text: str, store_graphs: Callable[[], set[str]]) -> None:
     """
     features = query_features(text)
     if features.service:
-        raise QueryError("SERVICE is refused: queries never reach other endpoints")
+        raise QueryRefused("SERVICE is refused: queries never reach other endpoints")
     if features.dataset_graphs:
         held = store_graphs()
         for graph in features.dataset_graphs:
             if graph not in held:
-                raise QueryError(f"FROM <{graph}> is refused: the store holds no such graph")
+                raise QueryRefused(f"FROM <{graph}> is refused: the store holds no such graph")
 
 
 def _walk(node: Any) -> list[tuple[str, Any]]:
@@ -143,7 +145,8 @@ def parse_parameters(pairs: list[str]) -> dict[str, str]:
     return parameters
 
 
-def _term(value: str) -> ox.NamedNode | ox.Literal:
+def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
+    """A parameter value as an RDF term: `<iri>` an IRI, digits an integer, else a plain string."""
     if value.startswith("<") and value.endswith(">"):
         try:
             return ox.NamedNode(value[1:-1])
@@ -157,7 +160,7 @@ def _term(value: str) -> ox.NamedNode | ox.Literal:
 def run_query(store: GraphStore, query: NamedQuery, parameters: dict[str, str] | None = None) -> Any:
     """Check and run a query with bound parameters; returns pyoxigraph results."""
     check_query(query.text, lambda: {graph.value for graph in store.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode)})
-    substitutions = {ox.Variable(key): _term(value) for key, value in (parameters or {}).items()}
+    substitutions = {ox.Variable(key): term_for_parameter(value) for key, value in (parameters or {}).items()}
     try:
         return store.query(query.text, substitutions or None)
     except (SyntaxError, ValueError, OSError) as error:

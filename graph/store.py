@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -46,6 +46,21 @@ class GraphStore:
             raise StoreError(
                 f"cannot open the store at {self.path}: {error}. Another pledgegraph process may be using it; wait for it to finish."
             ) from error
+
+    @classmethod
+    def read_only(cls, path: Path) -> GraphStore:
+        """Open a store folder read-only, without its lock (for serving a snapshot).
+
+        Reading while another process writes the same folder is undefined in Oxigraph, so only
+        use it on a folder nothing writes (`serve` uses a checkpoint of the store).
+        """
+        store = cls.__new__(cls)
+        store.path = path
+        try:
+            store.oxigraph = ox.Store.read_only(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {path} read-only: {error}") from error
+        return store
 
     # ------------------------------------------------------------------ writing
     def load_reference_data(self) -> None:
@@ -119,9 +134,24 @@ class GraphStore:
     def __len__(self) -> int:
         return len(self.oxigraph)
 
-    def query(self, sparql: str, substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None) -> object:
-        """Run a (checked) SPARQL query over the union of all graphs."""
-        return self.oxigraph.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+    def query(
+        self,
+        sparql: str,
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None,
+        *,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+    ) -> object:
+        """Run a (checked) SPARQL query; the default graph is the union of all graphs unless
+        `default_graphs` (the protocol's `default-graph-uri`) names some."""
+        dataset: dict[str, Any] = {}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        else:
+            dataset["use_default_graph_as_union"] = True
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+        return self.oxigraph.query(sparql, substitutions=substitutions, **dataset)
 
     def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None:
         """Write the whole dataset (formats with graphs) or the merged graph (triple formats)."""
