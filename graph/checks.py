@@ -44,7 +44,6 @@ def validate_file(path: Path) -> ValidationReport:
     return validate_graph(context_graph(read_rdf_file(path), load_vocabulary()))
 
 
-def validate_store(store_path: Path) -> ValidationReport:
+def validate_store(store: GraphStore) -> ValidationReport:
     """SHACL report of everything in the store."""
-    store = GraphStore(store_path, must_exist=True)
     return validate_graph(context_graph(store.union_graph(), load_vocabulary()))

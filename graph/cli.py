@@ -25,7 +25,9 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-StoreOption = typer.Option(Path("pledgegraph-store"), "--store", help="Store folder (created by build).")
+StoreOption = typer.Option(
+    "pledgegraph-store", "--store", help="Store folder (created by build), or the URL of a SPARQL 1.1 server (see README)."
+)
 
 
 def _fail(error: PledgeGraphError, code: int = 2) -> None:
@@ -36,16 +38,16 @@ def _fail(error: PledgeGraphError, code: int = 2) -> None:
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html) or folders of them."),
-    store: Path = StoreOption,
+    store: str = StoreOption,
 ) -> None:
     """Read, extract, validate and commit articles; bad files are reported and skipped."""
     from rich.progress import Progress
 
     from graph.pipeline import build as build_store
-    from graph.store import GraphStore
+    from graph.remote import open_store
 
     try:
-        graph_store = GraphStore(store)
+        graph_store = open_store(store)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("building", total=None)
             summary = build_store(paths, graph_store, progress=lambda path: progress.advance(task))
@@ -65,13 +67,14 @@ def build(
 @app.command()
 def validate(
     file: Optional[Path] = typer.Argument(None, help="An RDF file to check; the store when omitted."),
-    store: Path = StoreOption,
+    store: str = StoreOption,
 ) -> None:
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
     from graph.checks import validate_file, validate_store
+    from graph.remote import readable_store
 
     try:
-        report = validate_file(file) if file is not None else validate_store(store)
+        report = validate_file(file) if file is not None else validate_store(readable_store(store))
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -85,7 +88,7 @@ def query(
     query_text: str = typer.Argument(..., metavar="QUERY", help="A .rq file, a name in queries/, or SPARQL text."),
     param: list[str] = typer.Option([], "--param", help="Bind a variable: name=value (repeatable)."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
-    store: Path = StoreOption,
+    store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results."""
     from graph.queries import (
@@ -95,11 +98,11 @@ def query(
         run_query,
         solutions_to_rows,
     )
-    from graph.store import GraphStore
+    from graph.remote import open_store
 
     try:
         named = resolve_query(query_text)
-        results = run_query(GraphStore(store, must_exist=True), named, parse_parameters(param))
+        results = run_query(open_store(store, must_exist=True), named, parse_parameters(param))
         if fmt == "table" and hasattr(results, "variables"):
             _print_table(named.name, *solutions_to_rows(results))
         else:
@@ -126,14 +129,14 @@ def export(
         None, "--format", help="turtle, trig, nt, nquads, jsonld, graphml or csv (default: from the extension)."
     ),
     table: str = typer.Option("claims", "--table", help="For csv: the claims or the actors table."),
-    store: Path = StoreOption,
+    store: str = StoreOption,
 ) -> None:
     """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
     from graph.export import export as export_store
-    from graph.store import GraphStore
+    from graph.remote import readable_store
 
     try:
-        used = export_store(GraphStore(store, must_exist=True), output, fmt, table)
+        used = export_store(readable_store(store), output, fmt, table)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -145,14 +148,14 @@ def publish(
     folder: Path = typer.Argument(..., help="The folder to write the bundle into."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="Where the files will be downloadable (default: the folder's file: URL)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="The SPARQL endpoint that serves this data, for the catalogue."),
-    store: Path = StoreOption,
+    store: str = StoreOption,
 ) -> None:
     """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
     from graph.export import publish as publish_bundle
-    from graph.store import GraphStore
+    from graph.remote import readable_store
 
     try:
-        files = publish_bundle(GraphStore(store, must_exist=True), folder, base_url=base_url, endpoint=endpoint)
+        files = publish_bundle(readable_store(store), folder, base_url=base_url, endpoint=endpoint)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -178,14 +181,17 @@ def evaluate(
 
 @app.command()
 def reason(
-    store: Path = StoreOption,
+    store: str = StoreOption,
     timeout: float = typer.Option(600.0, "--timeout", help="Stop the reasoner after this many seconds."),
 ) -> None:
     """OWL reasoning with HermiT: consistency, and inferred roles in the graph 'inferred'."""
     from graph.reasoning import reason as run_reasoner
+    from graph.remote import is_remote
     from graph.store import GraphStore
 
     try:
+        if is_remote(store):
+            raise PledgeGraphError("reason works on a store folder; run it where the store is built, not against a SPARQL server")
         err.print("reasoning with HermiT …", highlight=False)
         report = run_reasoner(GraphStore(store, must_exist=True), timeout)
     except PledgeGraphError as error:
@@ -197,12 +203,12 @@ def reason(
 
 
 @app.command()
-def remove(article_id: str = typer.Argument(..., help="The article id (file stem)."), store: Path = StoreOption) -> None:
+def remove(article_id: str = typer.Argument(..., help="The article id (file stem)."), store: str = StoreOption) -> None:
     """Take an article, and everything read from it, out of the store."""
-    from graph.store import GraphStore
+    from graph.remote import open_store
 
     try:
-        removed = GraphStore(store, must_exist=True).remove_article(article_id)
+        removed = open_store(store, must_exist=True).remove_article(article_id)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -213,7 +219,7 @@ def remove(article_id: str = typer.Argument(..., help="The article id (file stem
 
 @app.command()
 def serve(
-    store: Path = StoreOption,
+    store: str = StoreOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; loopback unless you mean otherwise."),
     port: int = typer.Option(7878, "--port", help="TCP port."),
     timeout: float = typer.Option(30.0, "--timeout", help="Time limit per query, in seconds."),
@@ -221,11 +227,15 @@ def serve(
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
+    from graph.remote import is_remote
     from graph.server import ServeSettings, is_loopback, run_serve
+
+    if is_remote(store):
+        _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
 
     if not is_loopback(host):
         err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can query this store", highlight=False)
-    settings = ServeSettings(store, host, port, timeout, max_rows, max(workers, 1))
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1))
     err.print(
         f"serving {store} at http://{host}:{port}/sparql (read-only; {timeout:g} s and {max_rows:,} rows per query); "
         f"query page http://{host}:{port}/",

@@ -138,7 +138,7 @@ class Endpoint:
         """
         features = query_features(request.text)
         media_type = negotiate(features.form, request.accept, request.format)
-        held = self._graphs_held
+        held = self.store.graph_names
         check_query(request.text, held)
         for graph in request.default_graphs + request.named_graphs:
             if graph not in held():
@@ -165,9 +165,6 @@ class Endpoint:
             declared = ", ".join(named.parameters) or "none"
             raise QueryError(f"query {named.name} has no parameter {', '.join(unknown)}; its parameters: {declared}")
         return self.answer(QueryRequest(named.text, accept, format_name, dict(parameters)))
-
-    def _graphs_held(self) -> set[str]:
-        return {graph.value for graph in self.store.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode)}
 
     def _serialise(self, results: Any, media_type: str) -> Answer:
         if isinstance(results, ox.QueryBoolean):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -24,6 +25,9 @@ from graph.claims import ExtractionResult, extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
 from graph.mapping import article_graph
 from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from graph.remote import RemoteStore
 from graph.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
 
@@ -121,7 +125,7 @@ def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterat
 
 def build(
     paths: list[Path],
-    store: GraphStore,
+    store: GraphStore | RemoteStore,
     *,
     vocabulary: Vocabulary | None = None,
     progress: Callable[[Path], None] | None = None,

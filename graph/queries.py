@@ -13,13 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, QueryRefused
 from graph.resources import queries_dir
 from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from graph.remote import RemoteStore
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -157,9 +160,9 @@ def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def run_query(store: GraphStore, query: NamedQuery, parameters: dict[str, str] | None = None) -> Any:
+def run_query(store: GraphStore | RemoteStore, query: NamedQuery, parameters: dict[str, str] | None = None) -> Any:
     """Check and run a query with bound parameters; returns pyoxigraph results."""
-    check_query(query.text, lambda: {graph.value for graph in store.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode)})
+    check_query(query.text, store.graph_names)
     substitutions = {ox.Variable(key): term_for_parameter(value) for key, value in (parameters or {}).items()}
     try:
         return store.query(query.text, substitutions or None)

@@ -11,7 +11,7 @@ clear `StoreError` instead of corrupting it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,12 +65,8 @@ class GraphStore:
     # ------------------------------------------------------------------ writing
     def load_reference_data(self) -> None:
         """(Re)load the ontology and reference vocabulary into their own named graphs."""
-        self._replace_graph_from_files(ONTOLOGY_GRAPH, [ontology_file(ONTOLOGY_FILE)])
-        self._replace_graph_from_files(VOCABULARY_GRAPH, [ontology_file(name) for name in VOCABULARY_FILES])
-
-    def _replace_graph_from_files(self, graph_iri: str, files: list[Path]) -> None:
-        data = b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in files)
-        self.replace_graph(str(graph_iri), data)
+        for graph_iri, ntriples in reference_graphs().items():
+            self.replace_graph(graph_iri, ntriples)
 
     def commit_article(self, article_id: str, graph: Graph | bytes) -> None:
         """Replace the article's named graph with `graph` (an rdflib Graph or N-Triples bytes).
@@ -102,10 +98,13 @@ class GraphStore:
             self.oxigraph.flush()
 
     # ------------------------------------------------------------------ reading
+    def graph_names(self) -> set[str]:
+        """The IRIs of the store's named graphs."""
+        return {graph.value for graph in self.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode)}
+
     def article_ids(self) -> list[str]:
         """The ids of the articles in the store, sorted."""
-        ids = (article_id_of_graph(graph.value) for graph in self.oxigraph.named_graphs() if isinstance(graph, ox.NamedNode))
-        return sorted(i for i in ids if i is not None)
+        return sorted(i for i in (article_id_of_graph(g) for g in self.graph_names()) if i is not None)
 
     def article_graph(self, article_id: str) -> Graph:
         """An rdflib copy of one article's graph (for validation and tests)."""
@@ -124,12 +123,13 @@ class GraphStore:
 
     def triples(self) -> list[ox.Triple]:
         """Every distinct triple of every graph, sorted so serialisations are deterministic."""
-        unique = {ox.Triple(q.subject, q.predicate, q.object) for q in self.oxigraph.quads_for_pattern(None, None, None, None)}
+        merged = {ox.Quad(q.subject, q.predicate, q.object) for q in self.oxigraph.quads_for_pattern(None, None, None, None)}
+        unique = (ox.Triple(q.subject, q.predicate, q.object) for q in _canonical(merged))
         return sorted(unique, key=str)  # one N-Triples string per statement: half the cost of a tuple key
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, sorted by its N-Quads text (deterministic)."""
-        return iter(sorted(self.oxigraph.quads_for_pattern(None, None, None, None), key=str))
+        return iter(sorted(_canonical(self.oxigraph.quads_for_pattern(None, None, None, None)), key=str))
 
     def __len__(self) -> int:
         return len(self.oxigraph)
@@ -159,6 +159,33 @@ class GraphStore:
             ox.serialize(self.quads(), output, format=format, prefixes=_prefixes())
         else:
             ox.serialize(self.triples(), output, format=format, prefixes=_prefixes())
+
+
+def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """`quads` with canonical blank node labels (the ontology's OWL restrictions have some).
+
+    Oxigraph gives every loaded blank node a fresh random label, so without this two builds of
+    the same articles would export different bytes. Only quads that mention a blank node take
+    part in canonicalisation (RDFC-1.0 hashes nothing else), so this costs next to nothing.
+    """
+    plain, with_blank_nodes = [], []
+    for quad in quads:
+        blank = isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+        (with_blank_nodes if blank else plain).append(quad)
+    if with_blank_nodes:
+        dataset = ox.Dataset(with_blank_nodes)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+        plain.extend(dataset)
+    return plain
+
+
+def reference_graphs() -> dict[str, bytes]:
+    """The ontology and reference vocabulary as N-Triples, by the named graph they go in."""
+    files = {str(ONTOLOGY_GRAPH): [ontology_file(ONTOLOGY_FILE)], str(VOCABULARY_GRAPH): [ontology_file(n) for n in VOCABULARY_FILES]}
+    return {
+        graph_iri: b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in paths)
+        for graph_iri, paths in files.items()
+    }
 
 
 def _prefixes() -> dict[str, str]:

@@ -147,6 +147,11 @@ def test_what_cannot_be_given_is_406(endpoint: str) -> None:
     assert httpx.get(endpoint, params={"query": COUNT_CLAIMS, "format": "turtle"}).status_code == 406
 
 
+def test_an_oversized_request_is_413(endpoint: str) -> None:
+    huge = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 1_100_000
+    assert httpx.post(endpoint, content=huge, headers={"Content-Type": "application/sparql-query"}).status_code == 413
+
+
 def test_invalid_query_is_400_with_the_parser_message(endpoint: str) -> None:
     response = httpx.get(endpoint, params={"query": "SELEKT ?x WHERE { ?x ?y ?z }"})
     assert response.status_code == 400 and "not valid SPARQL" in response.text
