@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench bench-quick bench-reasoning install system-packages clean
+.PHONY: demo serve pictures test eval bench bench-quick bench-reasoning install system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ demo: $(STAMP)
 	$(BIN)/pledgegraph query claims_table --store $(STORE) --format csv
 	$(BIN)/pledgegraph export pledgegraph.ttl --store $(STORE)
 	@echo "Turtle export written to pledgegraph.ttl"
+
+# the SPARQL endpoint and query page over the demo store: http://127.0.0.1:7878/
+serve: $(STAMP)
+	$(BIN)/pledgegraph serve --store $(STORE)
+
+# the README pictures, redrawn from the seeds (headless chromium)
+pictures: $(STAMP) system-packages
+	$(BIN)/python notebooks/pictures.py
 
 eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/

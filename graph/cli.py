@@ -247,6 +247,28 @@ def serve(
         _fail(error)
 
 
+@app.command()
+def viz(
+    output: Path = typer.Argument(..., metavar="OUT.html", help="The page to write."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw the neighbourhood of this actor or system (label or IRI)."),
+    view: str = typer.Option("support", "--view", help="support (actors and systems) or flow (who pays and supplies whom)."),
+    radius: int = typer.Option(1, "--radius", help="With --focus: how many steps around it."),
+    max_nodes: int = typer.Option(300, "--max-nodes", help="Refuse to draw more nodes than this."),
+    store: str = StoreOption,
+) -> None:
+    """Interactive network picture as one offline HTML page (pyvis)."""
+    from graph.networks import support_edges
+    from graph.remote import readable_store
+    from graph.viz import draw
+
+    try:
+        network = draw(support_edges(readable_store(store)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    err.print(f"wrote {output}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges", highlight=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
