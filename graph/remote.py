@@ -118,7 +118,7 @@ class RemoteStore:
     def graph_names(self) -> set[str]:
         """The IRIs of pledgegraph's named graphs on the server (not the server's own graphs)."""
         text = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{GRAPHS}")) }}'
-        return {solution["g"].value for solution in self._select(text)}
+        return {solution["g"].value for solution in self.query(text)}
 
     def article_ids(self) -> list[str]:
         """The ids of the articles on the server, sorted."""
@@ -163,9 +163,6 @@ class RemoteStore:
         if substitutions and form == "select":
             return _rows_matching(results, substitutions)
         return results
-
-    def _select(self, text: str) -> Iterable[Any]:
-        return self.query(text)  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------ HTTP
     def _send(self, method: str, url: str, **arguments: Any) -> httpx.Response:
