@@ -96,5 +96,5 @@ def write_catalogue(store: GraphStore, files: list[ExportedFile], output: IO[byt
     """Serialise `catalogue(...)` as Turtle, statements sorted (deterministic)."""
     graph = catalogue(store, files, base_url=base_url, endpoint=endpoint)
     triples = sorted(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), key=str)
-    prefixes = dict(sorted({**PREFIXES, **{str(p): str(n) for p, n in graph.namespaces() if str(p) in ("void", "dcat", "spdx", "foaf")}}.items()))
+    prefixes = dict(sorted({**PREFIXES, "void": str(VOID), "dcat": str(DCAT), "spdx": str(SPDX), "foaf": str(FOAF)}.items()))
     ox.serialize(triples, output, format=ox.RdfFormat.TURTLE, prefixes=prefixes)

@@ -18,9 +18,9 @@ from typing import Any
 import mimeparse
 import pyoxigraph as ox
 
-from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded, QueryRefused
+from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded
 from graph.namespaces import PREFIXES
-from graph.queries import check_query, query_features, resolve_query, term_for_parameter
+from graph.queries import NamedQuery, query_features, resolve_query, run_query
 from graph.store import GraphStore
 
 # media type -> pyoxigraph format; the default is the LAST entry (mimeparse breaks ties that way)
@@ -136,21 +136,10 @@ class Endpoint:
         Raises QueryRefused (updates, SERVICE, graphs the store does not hold), NotAcceptable,
         QueryLimitExceeded (row limit) and QueryError (invalid query or parameter).
         """
-        features = query_features(request.text)
-        media_type = negotiate(features.form, request.accept, request.format)
-        held = self.store.graph_names
-        check_query(request.text, held)
-        for graph in request.default_graphs + request.named_graphs:
-            if graph not in held():
-                raise QueryRefused(f"graph <{graph}> is refused: the store holds no such graph")
-        substitutions = {ox.Variable(name): term_for_parameter(value) for name, value in request.parameters.items()}
+        media_type = negotiate(query_features(request.text).form, request.accept, request.format)
+        results = run_query(self.store, NamedQuery("request", request.text, "", ()), request.parameters,
+                            default_graphs=request.default_graphs, named_graphs=request.named_graphs)
         try:
-            results = self.store.query(
-                request.text,
-                substitutions or None,
-                default_graphs=request.default_graphs,
-                named_graphs=request.named_graphs,
-            )
             return self._serialise(results, media_type)
         except (SyntaxError, ValueError, OSError) as error:
             raise QueryError(f"the query failed: {error}") from error

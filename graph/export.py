@@ -105,13 +105,13 @@ class ExportedFile:
     title: str
 
 
-# the bundle `publish` writes: file name, format, table, title
+# the bundle `publish` writes: file name, format, table (used by csv only), title
 BUNDLE = (
-    ("pledgegraph.ttl", "turtle", "", "The merged graph, Turtle"),
-    ("pledgegraph.trig", "trig", "", "One named graph per article, TriG"),
-    ("pledgegraph.nt", "nt", "", "The merged graph, N-Triples"),
-    ("pledgegraph.jsonld", "jsonld", "", "The merged graph, JSON-LD"),
-    ("pledgegraph.graphml", "graphml", "", "The actor-system support network, GraphML"),
+    ("pledgegraph.ttl", "turtle", "claims", "The merged graph, Turtle"),
+    ("pledgegraph.trig", "trig", "claims", "One named graph per article, TriG"),
+    ("pledgegraph.nt", "nt", "claims", "The merged graph, N-Triples"),
+    ("pledgegraph.jsonld", "jsonld", "claims", "The merged graph, JSON-LD"),
+    ("pledgegraph.graphml", "graphml", "claims", "The actor-system support network, GraphML"),
     ("claims.csv", "csv", "claims", "The claims table, CSV"),
     ("actors.csv", "csv", "actors", "The actors table, CSV"),
 )
@@ -130,7 +130,7 @@ def publish(store: GraphStore, folder: Path, *, base_url: str | None = None, end
     written = []
     for file_name, fmt, table, title in BUNDLE:
         path = folder / file_name
-        export(store, path, fmt, table or "claims")
+        export(store, path, fmt, table)
         written.append(ExportedFile(path, fmt, MEDIA_TYPES[fmt], title))
     base = base_url or folder.resolve().as_uri() + "/"
     catalogue = folder / CATALOGUE_FILE

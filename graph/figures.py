@@ -15,22 +15,17 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from graph.queries import resolve_query, run_query, solutions_to_rows
+from graph.queries import query_records
 from graph.store import GraphStore
 from graph.viz import KIND_COLOURS
 
 KIND_ORDER = ("request", "consideration", "pledge", "funding", "delivery", "suspension")
 
 
-def _rows(store: GraphStore, name: str) -> list[dict[str, str]]:
-    columns, rows = solutions_to_rows(run_query(store, resolve_query(name)))
-    return [dict(zip(columns, row)) for row in rows]
-
-
 def claims_by_kind_over_time(store: GraphStore) -> Figure:
     """Claims per month, stacked by kind (from claims_over_time.rq)."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in _rows(store, "claims_over_time"):
+    for row in query_records(store, "claims_over_time"):
         counts[row["month"]][row["kind"]] = int(row["claims"])
     months = sorted(counts)
     figure = Figure(figsize=(max(6.0, 1.2 * len(months) + 3), 4.2), layout="constrained")
@@ -51,9 +46,9 @@ def claims_by_kind_over_time(store: GraphStore) -> Figure:
 
 def pledged_versus_delivered(store: GraphStore) -> Figure:
     """Stated quantities pledged and delivered by each state, per system and unit."""
-    states = {row["name"] for row in _rows(store, "actors") if row["type"] == "State"}
+    states = {row["name"] for row in query_records(store, "actors") if row["type"] == "State"}
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for row in _rows(store, "support_by_actor"):
+    for row in query_records(store, "support_by_actor"):
         if row["actor"] in states and row["kind"] in ("pledge", "delivery") and row["total_quantity"] and row["unit"] not in ("USD", "EUR", "GBP"):
             key = (row["actor"], f"{row['system']} ({row['unit']})")
             totals[key][row["kind"]] = totals[key].get(row["kind"], 0) + int(float(row["total_quantity"]))
@@ -77,7 +72,7 @@ def pledged_versus_delivered(store: GraphStore) -> Figure:
 def who_pays_for_whom(store: GraphStore) -> Figure:
     """Funding claims as a matrix: funders (rows) x recipients (columns), cells = claims."""
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in _rows(store, "who_pays"):
+    for row in query_records(store, "who_pays"):
         recipient = row["recipient"] or "(not stated)"
         quantity = f"{row['quantity']} " if row["quantity"] else ""
         cells[(row["funder"], recipient)].append(f"{quantity}{row['system']}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.queries import resolve_query, run_query, solutions_to_rows
+from graph.queries import query_records
 from graph.store import GraphStore
 
 ROLES_INTO_SYSTEM = ("provider", "funder", "via")
@@ -45,10 +45,8 @@ class SupportEdge:
 
 def support_edges(store: GraphStore) -> list[SupportEdge]:
     """Every (claim, participant) of the store, in a fixed order."""
-    columns, rows = solutions_to_rows(run_query(store, resolve_query("support_network")))
     edges = []
-    for row in rows:
-        values = dict(zip(columns, row))
+    for values in query_records(store, "support_network"):
         quantity = values.pop("quantity")
         edges.append(SupportEdge(quantity=int(quantity) if quantity else None, **values))
     return sorted(edges, key=lambda e: (e.claim, e.role, e.actor))

@@ -25,11 +25,11 @@ from graph.claims import ExtractionResult, extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
 from graph.mapping import article_graph
 from graph.store import GraphStore
+from graph.validation import context_graph, validate_graph
+from graph.vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     from graph.remote import RemoteStore
-from graph.validation import context_graph, validate_graph
-from graph.vocabulary import Vocabulary, load_vocabulary
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,18 +104,20 @@ def query_features(text: str) -> QueryFeatures:
     return QueryFeatures(form, service, tuple(graphs))
 
 
-def check_query(text: str, store_graphs: Callable[[], set[str]]) -> None:
-    """Refuse updates, SERVICE, LOAD and FROM of graphs the store does not hold.
+def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs: tuple[str, ...] = ()) -> None:
+    """Refuse updates, SERVICE, LOAD, and FROM (or protocol `default-graph-uri` /
+    `named-graph-uri`, given as `protocol_graphs`) of graphs the store does not hold.
 
-    `store_graphs` lists the store's named graphs; it is only called for queries with FROM.
-    Raises QueryError with the reason.
+    `store_graphs` lists the store's named graphs; it is only called when a dataset is named.
+    Raises QueryRefused with the reason (QueryError for invalid SPARQL).
     """
     features = query_features(text)
     if features.service:
         raise QueryRefused("SERVICE is refused: queries never reach other endpoints")
-    if features.dataset_graphs:
+    named = (*features.dataset_graphs, *protocol_graphs)
+    if named:
         held = store_graphs()
-        for graph in features.dataset_graphs:
+        for graph in named:
             if graph not in held:
                 raise QueryRefused(f"FROM <{graph}> is refused: the store holds no such graph")
 
@@ -160,14 +162,30 @@ def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def run_query(store: GraphStore | RemoteStore, query: NamedQuery, parameters: dict[str, str] | None = None) -> Any:
-    """Check and run a query with bound parameters; returns pyoxigraph results."""
-    check_query(query.text, store.graph_names)
+def run_query(
+    store: GraphStore | RemoteStore,
+    query: NamedQuery,
+    parameters: Mapping[str, str] | None = None,
+    *,
+    default_graphs: tuple[str, ...] = (),
+    named_graphs: tuple[str, ...] = (),
+) -> Any:
+    """Check and run a query with bound parameters; returns pyoxigraph results.
+
+    `default_graphs` / `named_graphs` are the SPARQL Protocol's dataset (graphs the store holds).
+    """
+    check_query(query.text, store.graph_names, default_graphs + named_graphs)
     substitutions = {ox.Variable(key): term_for_parameter(value) for key, value in (parameters or {}).items()}
     try:
-        return store.query(query.text, substitutions or None)
+        return store.query(query.text, substitutions or None, default_graphs=default_graphs, named_graphs=named_graphs)
     except (SyntaxError, ValueError, OSError) as error:
         raise QueryError(f"query {query.name} failed: {error}") from error
+
+
+def query_records(store: GraphStore | RemoteStore, name: str, parameters: Mapping[str, str] | None = None) -> list[dict[str, str]]:
+    """A named SELECT query's rows as {column: plain string} dicts ('' for unbound)."""
+    columns, rows = solutions_to_rows(run_query(store, resolve_query(name), parameters))
+    return [dict(zip(columns, row)) for row in rows]
 
 
 def solutions_to_rows(results: Any) -> tuple[list[str], list[list[str]]]:
