@@ -8,6 +8,8 @@ structure kept so paragraphs and headings can still be told apart.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,21 @@ from graph.model import Article
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
+_BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one
+_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LANGUAGE_SWITCHER = re.compile(r"^(?:(?:ua|uk|en|ru|de|fr|pl|es)[\s|/]*){2,}$", re.IGNORECASE)
 _UI_WORDS = re.compile(
@@ -28,6 +45,7 @@ _UI_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Photo|Image|Picture|Credit|Source of photo)\s*:", re.IGNORECASE)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # ANSI colour codes in pasted terminal output
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_TAG = re.compile(r"</?(?:span|div|p|br|strong|em|b|i|u|a)\b[^>]*>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s*\\?#{1,6}\s*")
@@ -48,18 +66,35 @@ def read_article(path: Path) -> Article:
         raise ArticleError(path, f"cannot be read ({error.strerror})") from error
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(path, f"is {size // (1024 * 1024)} MiB; articles over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ArticleError(path, "is empty")
-    if b"\x00" in raw[:8192]:
-        raise ArticleError(path, "is binary, not text (it contains NUL bytes)")
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(path, f"is not UTF-8 text (bad byte at offset {error.start}); convert it to UTF-8") from error
+    source = decode_text(path, path.read_bytes())
     if path.suffix.lower() in (".html", ".htm"):
         return _read_html(path, source)
     return _read_text(path, source)
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The text of an article file: UTF-8, or UTF-16/32 with a byte order mark.
+
+    Raises ArticleError for empty and binary files (naming the file type when its signature is
+    known) and for any other encoding, which cannot be told apart from bytes reliably.
+    """
+    if not raw.strip():
+        raise ArticleError(path, "is empty")
+    for signature, kind in _BINARY_SIGNATURES:
+        if raw.startswith(signature):
+            raise ArticleError(path, f"is {kind}, not text")
+    for bom, encoding in _BYTE_ORDER_MARKS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ArticleError(path, f"starts with a {encoding} byte order mark but is not {encoding} text") from error
+    if b"\x00" in raw:
+        raise ArticleError(path, "is binary, not text (it contains NUL bytes; UTF-16 text needs a byte order mark)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(path, f"is not UTF-8 text (bad byte at offset {error.start}); convert it to UTF-8") from error
 
 
 def _read_text(path: Path, source: str) -> Article:
@@ -91,7 +126,7 @@ def _read_html(path: Path, source: str) -> Article:
         published = _parse_date(path, "date", document.date)
     return Article(
         id=path.stem,
-        text=clean_text(document.text, markdown=False),
+        text=clean_text(_html_blocks(document.text), markdown=False),
         title=document.title or "",
         outlet=document.sitename or "",
         url=document.url or "",
@@ -99,6 +134,19 @@ def _read_html(path: Path, source: str) -> Article:
         language=document.language or "en",
         source_path=str(path),
     )
+
+
+def _html_blocks(text: str) -> str:
+    """trafilatura's text with one paragraph per block: each line, and each table cell, is a
+    paragraph of its own (HTML lines are never hard-wrapped, so no two may run together)."""
+    blocks: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            blocks.extend(cell.strip() for cell in stripped[1:-1].split("|"))
+        else:
+            blocks.append(stripped)
+    return "\n\n".join(block for block in blocks if block)
 
 
 def split_front_matter(path: Path, source: str) -> tuple[dict[str, Any], str]:
@@ -156,9 +204,12 @@ def _parse_date(path: Path, key: str, value: object) -> date:
 def clean_text(body: str, *, markdown: bool) -> str:
     """Remove markup and scraping noise line by line, keeping the line structure."""
     lines = []
+    body = _TERMINAL_ESCAPE.sub("", body)
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = line.replace("\u00a0", " ").replace("\u200b", "")
-        line = "".join(ch for ch in line if ch == "\t" or ch >= " " or ch == "\n")
+        # control characters (C0, DEL, C1) and invisible format characters (bidirectional
+        # marks and overrides) are debris that would split names ("Norway\u200f")
+        line = "".join(ch for ch in line if ch == "\t" or (ch >= " " and not "\x7f" <= ch <= "\x9f" and not _is_invisible_format(ch)))
         if markdown:
             line = _strip_markdown(line)
         stripped = line.strip()
@@ -170,6 +221,11 @@ def clean_text(body: str, *, markdown: bool) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")
+
+
+def _is_invisible_format(ch: str) -> bool:
+    # joiners (U+200C, U+200D) shape Persian and Indic words and are kept
+    return ch >= "\u00ad" and ch not in "\u200c\u200d" and unicodedata.category(ch) == "Cf"
 
 
 def _strip_markdown(line: str) -> str:
@@ -188,31 +244,40 @@ def _is_noise(line: str) -> bool:
     return bool(_CAPTION.search(line))
 
 
-def find_articles(paths: list[Path]) -> tuple[list[Path], list[ArticleError]]:
-    """Expand files and folders into article files, sorted; unreadable entries become errors.
+@dataclass
+class ArticleFiles:
+    """What a set of input paths holds: article files, unreadable entries, and other files."""
 
-    Folders are walked without following symbolic links to folders, so a link loop ends.
+    files: list[Path] = field(default_factory=list)
+    problems: list[ArticleError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # in folders, not .txt/.md/.html
+
+
+def find_articles(paths: list[Path]) -> ArticleFiles:
+    """Expand files and folders into article files, sorted; unreadable entries become problems.
+
+    Folders are walked without following symbolic links to folders, so a link loop ends. Files
+    in folders without an article suffix (images, archives) are listed as skipped; a file named
+    on the command line is always read.
     """
-    found: list[Path] = []
-    problems: list[ArticleError] = []
+    found = ArticleFiles()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(_walk(path, problems)):
-                found.append(child)
+            found.files.extend(sorted(_walk(path, found)))
         elif path.is_file():
-            found.append(path)
+            found.files.append(path)
         else:
-            problems.append(ArticleError(path, "does not exist or is not a regular file"))
-    return found, problems
+            found.problems.append(ArticleError(path, "does not exist or is not a regular file"))
+    return found
 
 
-def _walk(folder: Path, problems: list[ArticleError]) -> list[Path]:
+def _walk(folder: Path, found: ArticleFiles) -> list[Path]:
     files: list[Path] = []
     try:
         entries = sorted(folder.iterdir())
     except OSError as error:
-        problems.append(ArticleError(folder, f"cannot be listed ({error.strerror})"))
+        found.problems.append(ArticleError(folder, f"cannot be listed ({error.strerror})"))
         return files
     for entry in entries:
         if entry.name.startswith("."):
@@ -220,10 +285,12 @@ def _walk(folder: Path, problems: list[ArticleError]) -> list[Path]:
         if entry.is_symlink() and entry.is_dir():
             continue
         if entry.is_dir():
-            files.extend(_walk(entry, problems))
+            files.extend(_walk(entry, found))
         elif entry.suffix.lower() in ARTICLE_SUFFIXES:
             if entry.is_file():
                 files.append(entry)
             else:
-                problems.append(ArticleError(entry, "is a broken link or not a regular file"))
+                found.problems.append(ArticleError(entry, "is a broken link or not a regular file"))
+        else:
+            found.skipped.append(entry)
     return files

@@ -22,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a report line per file, never wrapped mid-path
 out = Console()
 
 StoreOption = typer.Option(
@@ -59,7 +59,12 @@ def build(
             err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
         else:
             err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False, soft_wrap=True)
-    err.print(f"{len(summary.committed)} article(s) committed, {len(summary.failed)} failed; store: {store}", highlight=False)
+    for path in summary.skipped:
+        err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False, soft_wrap=True)
+    err.print(
+        f"{len(summary.committed)} article(s) committed, {len(summary.failed)} failed, {len(summary.skipped)} skipped; store: {store}",
+        highlight=False,
+    )
     if summary.failed:
         raise typer.Exit(1 if all(o.invalid for o in summary.failed) else 2)
 

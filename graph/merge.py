@@ -23,16 +23,20 @@ def claim_key(claim: Claim) -> tuple[object, ...]:
 def merge_repeated(claims: list[Claim]) -> list[Claim]:
     """One claim per real claim: repeats merge into the first, filling its gaps, adding evidence."""
     merged: dict[tuple, Claim] = {}
+    seen: dict[tuple, set] = {}  # evidence spans per claim, so a long article stays linear
     for claim in claims:
         key = claim_key(claim)
         if key not in merged:
             merged[key] = claim
+            seen[key] = set(claim.evidence)
             continue
         first = merged[key]
         updates = {}
         for name in ("provider", "funder", "via", "quantity", "unit", "value", "currency", "said_by", "date"):
             if getattr(first, name) is None and getattr(claim, name) is not None:
                 updates[name] = getattr(claim, name)
-        evidence = first.evidence + tuple(span for span in claim.evidence if span not in first.evidence)
+        new = [span for span in dict.fromkeys(claim.evidence) if span not in seen[key]]
+        seen[key].update(new)
+        evidence = first.evidence + tuple(new)
         merged[key] = replace(first, evidence=evidence, **updates)
     return list(merged.values())

@@ -53,6 +53,7 @@ class BuildSummary:
     """The outcome of a build: one entry per article file (and per unreadable path)."""
 
     outcomes: list[ArticleOutcome] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in the folders that are not articles
 
     @property
     def failed(self) -> list[ArticleOutcome]:
@@ -140,8 +141,10 @@ def build(
     files needs the `if __name__ == "__main__":` guard.
     """
     store.load_reference_data()
-    files, problems = find_articles(paths)
-    summary = BuildSummary([ArticleOutcome(str(p.path), Path(str(p.path)).stem, False, problem=p.problem) for p in problems])
+    found = find_articles(paths)
+    files = found.files
+    summary = BuildSummary([ArticleOutcome(str(p.path), Path(str(p.path)).stem, False, problem=p.problem) for p in found.problems])
+    summary.skipped = [str(path) for path in found.skipped]
     if vocabulary is not None:
         workers = 1
     for prepared in _prepared(files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1)):

@@ -7,7 +7,7 @@ the tokenising; offsets always refer to `Article.text`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
@@ -16,6 +16,14 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from graph.model import Article, Span
+
+# A "sentence" longer than this (a scraped line with no full stop) is read in pieces of this many
+# tokens, ended at the last comma or semicolon when there is one: clause analysis is quadratic
+# in sentence length, and no real sentence is this long.
+MAX_SENTENCE_TOKENS = 200
+# Paragraphs are tokenised in pieces of at most this many characters (cut at whitespace), so a
+# megabyte-long line costs memory in proportion to the piece, not to the line.
+MAX_PIECE_CHARS = 100_000
 
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
@@ -117,15 +125,47 @@ def sentences(article: Article) -> list[Sentence]:
     """Every sentence of the article, in order, with offsets into `article.text`."""
     result: list[Sentence] = []
     for paragraph in paragraphs(article.text):
-        # a wrapped line break is a space to the tokenizer (same length, so offsets hold)
-        doc: Doc = nlp()(paragraph.text.replace("\n", " "))
-        for sent in doc.sents:
-            if not sent.text.strip():
-                continue
-            start = paragraph.start + sent.start_char
-            end = paragraph.start + sent.end_char
-            result.append(Sentence(len(result), Span(article.id, start, end, article.text[start:end]), sent, paragraph))
+        for piece in _pieces(paragraph):
+            # a wrapped line break is a space to the tokenizer (same length, so offsets hold)
+            doc: Doc = nlp()(piece.text.replace("\n", " "))
+            for sent in (part for whole in doc.sents for part in _bounded(whole)):
+                if not sent.text.strip():
+                    continue
+                start = piece.start + sent.start_char
+                end = piece.start + sent.end_char
+                result.append(Sentence(len(result), Span(article.id, start, end, article.text[start:end]), sent, piece))
     return result
+
+
+def _pieces(paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraph itself, or consecutive pieces of it of at most MAX_PIECE_CHARS characters."""
+    if len(paragraph.text) <= MAX_PIECE_CHARS:
+        return [paragraph]
+    pieces: list[Paragraph] = []
+    text, begin = paragraph.text, 0
+    while begin < len(text):
+        end = min(begin + MAX_PIECE_CHARS, len(text))
+        if end < len(text):
+            cut = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
+            end = cut + 1 if cut > begin else end
+        pieces.append(replace(paragraph, start=paragraph.start + begin, text=text[begin:end]))
+        begin = end
+    return pieces
+
+
+def _bounded(sent: TokenSpan) -> list[TokenSpan]:
+    """A sentence, or consecutive parts of at most MAX_SENTENCE_TOKENS tokens."""
+    if len(sent) <= MAX_SENTENCE_TOKENS:
+        return [sent]
+    doc, parts, begin = sent.doc, [], sent.start
+    while begin < sent.end:
+        end = min(begin + MAX_SENTENCE_TOKENS, sent.end)
+        if end < sent.end:
+            breaks = [i for i in range(begin + 1, end) if doc[i].text in (",", ";")]
+            end = breaks[-1] + 1 if breaks else end
+        parts.append(doc[begin:end])
+        begin = end
+    return parts
 
 
 def char_span(sentence: Sentence, token_start: int, token_end: int) -> Span:

@@ -51,19 +51,6 @@ def test_validate_file_with_violation_exits_1(tmp_path: Path) -> None:
     assert "A claim names exactly one recipient" in result.stdout
 
 
-def test_bad_file_is_named_and_the_rest_committed(tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    write_article(articles, "good.txt", "Norway will send NASAMS to Ukraine.")
-    (articles / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    result = run("build", "articles", cwd=tmp_path)
-    assert result.returncode == 2
-    assert "photo.txt" in result.stderr and "binary" in result.stderr
-    assert "1 article(s) committed, 1 failed" in result.stderr
-    listed = run("query", "claims_table", "--format", "csv", cwd=tmp_path)
-    assert "good" in listed.stdout
-
-
 def test_errors_exit_2_with_a_message(tmp_path: Path) -> None:
     no_store = run("query", "claims_table", cwd=tmp_path)
     assert no_store.returncode == 2 and "pledgegraph build" in no_store.stderr
