@@ -6,14 +6,18 @@ Heavy libraries are imported inside the commands so `pledgegraph --help` stays f
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
-from graph.errors import PledgeGraphError
+from graph.errors import PledgeGraphError, QueryLimitExceeded, QueryRefused
+
+if TYPE_CHECKING:
+    from graph.queries import NamedQuery
 
 app = typer.Typer(
     name="pledgegraph",
@@ -93,27 +97,59 @@ def query(
     query_text: str = typer.Argument(..., metavar="QUERY", help="A .rq file, a name in queries/, or SPARQL text."),
     param: list[str] = typer.Option([], "--param", help="Bind a variable: name=value (repeatable)."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
+    write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (INSERT, DELETE …) to change the store folder."),
     store: str = StoreOption,
 ) -> None:
-    """Run a query over the store and print the results."""
-    from graph.queries import (
-        format_results,
-        parse_parameters,
-        resolve_query,
-        run_query,
-        solutions_to_rows,
-    )
-    from graph.remote import open_store
+    """Run a query over the store and print the results (updates only with --write)."""
+    from graph.queries import is_update, resolve_query, within_time_limit
 
     try:
         named = resolve_query(query_text)
-        results = run_query(open_store(store, must_exist=True), named, parse_parameters(param))
-        if fmt == "table" and hasattr(results, "variables"):
-            _print_table(named.name, *solutions_to_rows(results))
-        else:
-            sys.stdout.write(format_results(results, fmt))
+        if write and is_update(named.text):
+            within_time_limit(lambda: _run_update(named.text, store), timeout, f"update {named.name}")
+            err.print(f"update {named.name} applied to {store}", highlight=False)
+            return
+        output = within_time_limit(lambda: _run_query(named, param, fmt, store), timeout, f"query {named.name}")
+    except QueryLimitExceeded as error:
+        # the evaluation cannot be interrupted: end the process (an update is not committed)
+        err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        sys.stderr.flush()
+        os._exit(2)
+    except QueryRefused as error:
+        hint = "; give --write to change a store folder" if error.update and not write else ""
+        _fail(QueryRefused(f"{error}{hint}"))
+        return
     except PledgeGraphError as error:
         _fail(error)
+        return
+    if isinstance(output, str):
+        sys.stdout.write(output)
+    else:
+        _print_table(named.name, *output)
+
+
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: str) -> str | tuple[list[str], list[list[str]]]:
+    """The query's whole output (a table's columns and rows, or formatted text)."""
+    from graph.queries import format_results, parse_parameters, run_query, solutions_to_rows
+    from graph.remote import open_store
+
+    results = run_query(open_store(store, must_exist=True), named, parse_parameters(param))
+    if fmt == "table" and hasattr(results, "variables"):
+        return solutions_to_rows(results)
+    return format_results(results, fmt)
+
+
+def _run_update(text: str, store: str) -> None:
+    from graph.queries import check_update
+    from graph.remote import open_store
+    from graph.store import GraphStore
+
+    check_update(text)
+    target = open_store(store, must_exist=True)
+    if not isinstance(target, GraphStore):
+        raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
+    target.update(text)
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:

@@ -30,7 +30,14 @@ class QueryError(PledgeGraphError):
 
 
 class QueryRefused(QueryError):
-    """A query asks for what pledgegraph never does: an update, SERVICE, LOAD, a graph not held."""
+    """A query asks for what pledgegraph never does: an update, SERVICE, LOAD, a graph not held.
+
+    `update` is True when the refused text is a SPARQL update (allowed with the write flag).
+    """
+
+    def __init__(self, message: str, *, update: bool = False) -> None:
+        super().__init__(message)
+        self.update = update
 
 
 class QueryLimitExceeded(QueryError):

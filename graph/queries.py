@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, QueryRefused
+from graph.errors import QueryError, QueryLimitExceeded, QueryRefused
 from graph.resources import queries_dir
 from graph.store import GraphStore
 
 if TYPE_CHECKING:
     from graph.remote import RemoteStore
+
+T = TypeVar("T")
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -92,14 +95,15 @@ def query_features(text: str) -> QueryFeatures:
             parseUpdate(text)
         except ParseException:
             raise QueryError(f"the query is not valid SPARQL: {query_error}") from query_error
-        raise QueryRefused("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only") from query_error
+        raise QueryRefused("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only", update=True) from query_error
     service = False
     graphs = []
     for name, value in _walk(parsed):
         if name == "ServiceGraphPattern":
             service = True
         elif name == "DatasetClause":
-            graphs.append(str(value.get("default") or value.get("named")))
+            clause = dict(value)  # CompValue.get returns the key itself for a missing key
+            graphs.append(str(clause.get("default") or clause.get("named")))
     form = parsed[1].name.removesuffix("Query").lower()
     return QueryFeatures(form, service, tuple(graphs))
 
@@ -120,6 +124,61 @@ def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs
         for graph in named:
             if graph not in held:
                 raise QueryRefused(f"FROM <{graph}> is refused: the store holds no such graph")
+
+
+def check_update(text: str) -> None:
+    """Refuse the parts of a SPARQL update that reach outside the store: LOAD and SERVICE.
+
+    Only called when the user gave the write flag; raises QueryRefused, or QueryError for
+    invalid SPARQL.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parsed = parseUpdate(text)
+    except ParseException as error:
+        raise QueryError(f"the update is not valid SPARQL: {error}") from error
+    for name, _ in _walk(parsed):
+        if name == "Load":
+            raise QueryRefused("LOAD is refused: the store is only filled from articles and local files")
+        if name == "ServiceGraphPattern":
+            raise QueryRefused("SERVICE is refused: queries never reach other endpoints")
+
+
+def is_update(text: str) -> bool:
+    """Whether a text is a SPARQL update rather than a query (neither: QueryError)."""
+    try:
+        query_features(text)
+    except QueryRefused as refused:
+        return refused.update
+    return False
+
+
+def within_time_limit(work: Callable[[], T], seconds: float, what: str) -> T:
+    """`work()`, or QueryLimitExceeded when it has not finished after `seconds`.
+
+    Oxigraph evaluates without holding the GIL but cannot be interrupted, so the work runs in a
+    daemon thread that is abandoned at the limit: the caller must then end the process (the
+    command line does; `serve` uses killable worker processes instead).
+    """
+    outcome: list[tuple[bool, Any]] = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as error:  # handed to the caller's thread, re-raised there
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=target, name="query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise QueryLimitExceeded(f"{what} ran past its time limit of {seconds:g} s and was stopped (raise it with --timeout)")
+    finished, value = outcome[0]
+    if not finished:
+        raise value
+    return value
 
 
 def _walk(node: Any) -> list[tuple[str, Any]]:

@@ -92,6 +92,15 @@ class GraphStore:
         self.oxigraph.remove_graph(target)
         return True
 
+    def update(self, sparql: str) -> None:
+        """Run a (checked) SPARQL update in one transaction (the `query --write` command).
+
+        Unlike queries, its default graph is the store's own default graph, not the union:
+        article data is changed through GRAPH clauses.
+        """
+        self.oxigraph.update(sparql)
+        self.flush()
+
     def flush(self) -> None:
         """Make sure everything written is on disk."""
         if self.path is not None:
