@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
-from graph.errors import PledgeGraphError, QueryLimitExceeded, QueryRefused
+from graph.errors import PledgeGraphError, QueryRefused
 
 if TYPE_CHECKING:
+    from graph.pipeline import ArticleOutcome
     from graph.queries import NamedQuery
+    from graph.remote import RemoteStore
+    from graph.store import GraphStore
 
 app = typer.Typer(
     name="pledgegraph",
@@ -34,6 +40,22 @@ StoreOption = typer.Option(
 )
 
 
+# A command finding its store folder in use by another pledgegraph process queues this long
+LOCK_WAIT_SECONDS = 600.0
+
+
+def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> GraphStore | RemoteStore:
+    """The `--store` of a command, queued behind another process using the same folder."""
+    from graph.remote import open_store, readable_store
+
+    def tell(message: str) -> None:
+        err.print(message, highlight=False)
+
+    if readable:
+        return readable_store(store, wait=LOCK_WAIT_SECONDS, on_wait=tell)
+    return open_store(store, must_exist=must_exist, wait=LOCK_WAIT_SECONDS, on_wait=tell)
+
+
 def _fail(error: PledgeGraphError, code: int = 2) -> None:
     err.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -44,27 +66,33 @@ def build(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html) or folders of them."),
     store: str = StoreOption,
 ) -> None:
-    """Read, extract, validate and commit articles; bad files are reported and skipped."""
+    """Read, extract, validate and commit articles; bad files are reported and skipped.
+
+    Each file's outcome is printed as soon as it is known: an "ok" line means the article is
+    committed, so the log of an interrupted build says what the store holds.
+    """
     from rich.progress import Progress
 
     from graph.pipeline import build as build_store
-    from graph.remote import open_store
 
     try:
-        graph_store = open_store(store)
+        graph_store = _open(store, must_exist=False)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("building", total=None)
-            summary = build_store(paths, graph_store, progress=lambda path: progress.advance(task))
+
+            def report(outcome: ArticleOutcome) -> None:
+                progress.advance(task)
+                if outcome.committed:
+                    err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
+                else:
+                    err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
+
+            summary = build_store(paths, graph_store, progress=report)
     except PledgeGraphError as error:
         _fail(error)
         return
-    for outcome in summary.outcomes:
-        if outcome.committed:
-            err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
-        else:
-            err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False, soft_wrap=True)
     for path in summary.skipped:
-        err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False, soft_wrap=True)
+        err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False)
     err.print(
         f"{len(summary.committed)} article(s) committed, {len(summary.failed)} failed, {len(summary.skipped)} skipped; store: {store}",
         highlight=False,
@@ -80,10 +108,9 @@ def validate(
 ) -> None:
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
     from graph.checks import validate_file, validate_store
-    from graph.remote import readable_store
 
     try:
-        report = validate_file(file) if file is not None else validate_store(readable_store(store))
+        report = validate_file(file) if file is not None else validate_store(_open(store, readable=True))
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -102,20 +129,17 @@ def query(
     store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results (updates only with --write)."""
-    from graph.queries import is_update, resolve_query, within_time_limit
+    from graph.queries import is_update, resolve_query
 
     try:
         named = resolve_query(query_text)
-        if write and is_update(named.text):
-            within_time_limit(lambda: _run_update(named.text, store), timeout, f"update {named.name}")
-            err.print(f"update {named.name} applied to {store}", highlight=False)
-            return
-        output = within_time_limit(lambda: _run_query(named, param, fmt, store), timeout, f"query {named.name}")
-    except QueryLimitExceeded as error:
-        # the evaluation cannot be interrupted: end the process (an update is not committed)
-        err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
-        sys.stderr.flush()
-        os._exit(2)
+        target = _open(store)  # queued behind a build before the time limit starts
+        with _time_limit(timeout, f"query {named.name}"):
+            if write and is_update(named.text):
+                _run_update(named.text, target)
+                err.print(f"update {named.name} applied to {store}", highlight=False)
+                return
+            output = _run_query(named, param, fmt, target)
     except QueryRefused as error:
         hint = "; give --write to change a store folder" if error.update and not write else ""
         _fail(QueryRefused(f"{error}{hint}"))
@@ -129,27 +153,52 @@ def query(
         _print_table(named.name, *output)
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: str) -> str | tuple[list[str], list[list[str]]]:
-    """The query's whole output (a table's columns and rows, or formatted text)."""
-    from graph.queries import format_results, parse_parameters, run_query, solutions_to_rows
-    from graph.remote import open_store
+@contextmanager
+def _time_limit(seconds: float, what: str) -> Iterator[None]:
+    """End the process with a message when the block runs past `seconds`.
 
-    results = run_query(open_store(store, must_exist=True), named, parse_parameters(param))
+    Oxigraph evaluates a query without holding the GIL but cannot be interrupted, so a watchdog
+    thread ends the process at the limit (exit code 2; an update in flight is not committed,
+    and the store lock goes with the process).
+    """
+
+    def stop() -> None:
+        err.print(f"[red]error:[/red] {what} ran past its time limit of {seconds:g} s and was stopped (raise it with --timeout)", highlight=False)
+        sys.stderr.flush()
+        os._exit(2)
+
+    watchdog = threading.Timer(seconds, stop)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        yield
+    finally:
+        watchdog.cancel()
+
+
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore) -> str | tuple[list[str], list[list[str]]]:
+    """The query's whole output (a table's columns and rows, or formatted text)."""
+    from graph.queries import (
+        format_results,
+        parse_parameters,
+        run_query,
+        solutions_to_rows,
+    )
+
+    results = run_query(store, named, parse_parameters(param))
     if fmt == "table" and hasattr(results, "variables"):
         return solutions_to_rows(results)
     return format_results(results, fmt)
 
 
-def _run_update(text: str, store: str) -> None:
+def _run_update(text: str, store: GraphStore | RemoteStore) -> None:
     from graph.queries import check_update
-    from graph.remote import open_store
     from graph.store import GraphStore
 
     check_update(text)
-    target = open_store(store, must_exist=True)
-    if not isinstance(target, GraphStore):
+    if not isinstance(store, GraphStore):
         raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
-    target.update(text)
+    store.update(text)
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
@@ -174,10 +223,9 @@ def export(
 ) -> None:
     """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
     from graph.export import export as export_store
-    from graph.remote import readable_store
 
     try:
-        used = export_store(readable_store(store), output, fmt, table)
+        used = export_store(_open(store, readable=True), output, fmt, table)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -193,10 +241,9 @@ def publish(
 ) -> None:
     """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
     from graph.export import publish as publish_bundle
-    from graph.remote import readable_store
 
     try:
-        files = publish_bundle(readable_store(store), folder, base_url=base_url, endpoint=endpoint)
+        files = publish_bundle(_open(store, readable=True), folder, base_url=base_url, endpoint=endpoint)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -228,13 +275,12 @@ def reason(
     """OWL reasoning with HermiT: consistency, and inferred roles in the graph 'inferred'."""
     from graph.reasoning import reason as run_reasoner
     from graph.remote import is_remote
-    from graph.store import GraphStore
 
     try:
         if is_remote(store):
             raise PledgeGraphError("reason works on a store folder; run it where the store is built, not against a SPARQL server")
         err.print("reasoning with HermiT …", highlight=False)
-        report = run_reasoner(GraphStore(store, must_exist=True), timeout)
+        report = run_reasoner(_open(store), timeout)
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -245,17 +291,25 @@ def reason(
 
 @app.command()
 def remove(article_id: str = typer.Argument(..., help="The article id (file stem)."), store: str = StoreOption) -> None:
-    """Take an article, and everything read from it, out of the store."""
-    from graph.remote import open_store
+    """Take an article, and everything read from it, out of the store.
+
+    Its graph goes; when the store holds OWL inferences, they are derived again from what is
+    left, so none rests on the removed article.
+    """
+    from graph.reasoning import refresh_inferences
+    from graph.store import GraphStore
 
     try:
-        removed = open_store(store, must_exist=True).remove_article(article_id)
+        graph_store = _open(store)
+        if not graph_store.remove_article(article_id):
+            raise PledgeGraphError(f"the store {store} holds no article {article_id!r}")
+        err.print(f"removed {article_id}", highlight=False)
+        report = refresh_inferences(graph_store) if isinstance(graph_store, GraphStore) else None
     except PledgeGraphError as error:
         _fail(error)
         return
-    if not removed:
-        _fail(PledgeGraphError(f"the store {store} holds no article {article_id!r}"))
-    err.print(f"removed {article_id}", highlight=False)
+    if report is not None:
+        err.print(f"inferences derived again: {report.text()}", highlight=False)
 
 
 @app.command()
@@ -299,11 +353,10 @@ def viz(
 ) -> None:
     """Interactive network picture as one offline HTML page (pyvis)."""
     from graph.networks import support_edges
-    from graph.remote import readable_store
     from graph.viz import draw
 
     try:
-        network = draw(support_edges(readable_store(store)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)
+        network = draw(support_edges(_open(store, readable=True)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)
     except PledgeGraphError as error:
         _fail(error)
         return

@@ -129,31 +129,36 @@ def build(
     store: GraphStore | RemoteStore,
     *,
     vocabulary: Vocabulary | None = None,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[ArticleOutcome], None] | None = None,
     workers: int | None = None,
 ) -> BuildSummary:
     """Build the store from article files and folders.
 
     Loads the ontology and vocabulary into their named graphs, then commits each article's
     validated graph in its own transaction. `workers` processes prepare articles in parallel
-    (default: one per core; a custom `vocabulary` is only used in-process). `progress` is called
-    once per file. As with any multiprocessing code, a script that calls this on 16 or more
+    (default: one per core; a custom `vocabulary` is only used in-process). `progress` gets
+    each file's outcome as soon as it is known (after its commit for a good article). As with any multiprocessing code, a script that calls this on 16 or more
     files needs the `if __name__ == "__main__":` guard.
     """
     store.load_reference_data()
     found = find_articles(paths)
     files = found.files
-    summary = BuildSummary([ArticleOutcome(str(p.path), Path(str(p.path)).stem, False, problem=p.problem) for p in found.problems])
-    summary.skipped = [str(path) for path in found.skipped]
+    summary = BuildSummary(skipped=[str(path) for path in found.skipped])
+
+    def record(outcome: ArticleOutcome) -> None:
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    for problem in found.problems:
+        record(ArticleOutcome(str(problem.path), Path(str(problem.path)).stem, False, problem=problem.problem))
     if vocabulary is not None:
         workers = 1
     for prepared in _prepared(files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1)):
         if prepared.problem:
-            summary.outcomes.append(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
+            record(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
         else:
             store.commit_article(prepared.article_id, prepared.ntriples)
-            summary.outcomes.append(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
-        if progress:
-            progress(Path(prepared.path))
+            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
     store.flush()
     return summary

@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, QueryLimitExceeded, QueryRefused
+from graph.errors import QueryError, QueryRefused
 from graph.resources import queries_dir
 from graph.store import GraphStore
 
 if TYPE_CHECKING:
     from graph.remote import RemoteStore
-
-T = TypeVar("T")
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -153,32 +150,6 @@ def is_update(text: str) -> bool:
     except QueryRefused as refused:
         return refused.update
     return False
-
-
-def within_time_limit(work: Callable[[], T], seconds: float, what: str) -> T:
-    """`work()`, or QueryLimitExceeded when it has not finished after `seconds`.
-
-    Oxigraph evaluates without holding the GIL but cannot be interrupted, so the work runs in a
-    daemon thread that is abandoned at the limit: the caller must then end the process (the
-    command line does; `serve` uses killable worker processes instead).
-    """
-    outcome: list[tuple[bool, Any]] = []
-
-    def target() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as error:  # handed to the caller's thread, re-raised there
-            outcome.append((False, error))
-
-    worker = threading.Thread(target=target, name="query", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if not outcome:
-        raise QueryLimitExceeded(f"{what} ran past its time limit of {seconds:g} s and was stopped (raise it with --timeout)")
-    finished, value = outcome[0]
-    if not finished:
-        raise value
-    return value
 
 
 def _walk(node: Any) -> list[tuple[str, Any]]:

@@ -177,3 +177,22 @@ def reason(store: GraphStore, timeout: float = DEFAULT_TIMEOUT) -> ReasoningRepo
     store.replace_graph(str(INFERRED_GRAPH), inferred.serialize(format="nt", encoding="utf-8"))
     store.flush()
     return ReasoningReport(True, len(inferred), (), time.perf_counter() - started, len(data))
+
+
+def refresh_inferences(store: GraphStore, timeout: float = DEFAULT_TIMEOUT) -> ReasoningReport | None:
+    """Recompute the inferred graph after data was taken out (None when the store has none).
+
+    Inferences about actors ("Germany is a funder") may rest on the removed article alone, so
+    they are derived again from what is left. When the reasoner cannot run, the inferred graph
+    is dropped rather than left stale, and the error is raised.
+    """
+    if str(INFERRED_GRAPH) not in store.graph_names():
+        return None
+    try:
+        report = reason(store, timeout)
+    except PledgeGraphError:
+        store.drop_graph(str(INFERRED_GRAPH))
+        raise
+    if not report.consistent:  # cannot happen by removing statements, but never keep stale ones
+        store.drop_graph(str(INFERRED_GRAPH))
+    return report
