@@ -72,8 +72,9 @@ class LoadReport:
     p90_ms: float
     p99_ms: float
     max_ms: float
-    errors: int
+    errors: int  # failed answers plus queries not answered before the deadline
     error_examples: tuple[str, ...]
+    p50_ms_by_request: dict[str, float]
 
     def text(self) -> str:
         return (
@@ -98,7 +99,9 @@ def serving(store: Path, workers: int, log: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
-async def _client(http: httpx.AsyncClient, base: str, next_index: Iterator[int], latencies: list[float], errors: list[str]) -> None:
+async def _client(
+    http: httpx.AsyncClient, base: str, next_index: Iterator[int], latencies: list[tuple[str, float]], errors: list[str]
+) -> None:
     for index in next_index:
         request = MIX[index % len(MIX)]
         started = time.perf_counter()
@@ -110,11 +113,11 @@ async def _client(http: httpx.AsyncClient, base: str, next_index: Iterator[int],
         except httpx.HTTPError as error:
             errors.append(f"{request.name}: {type(error).__name__} {error}")
             continue
-        latencies.append((time.perf_counter() - started) * 1000)
+        latencies.append((request.name, (time.perf_counter() - started) * 1000))
 
 
-async def _load(base: str, queries: int, clients: int, deadline: float) -> tuple[list[float], list[str], float]:
-    latencies: list[float] = []
+async def _load(base: str, queries: int, clients: int, deadline: float) -> tuple[list[tuple[str, float]], list[str], float]:
+    latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     indices = iter(range(queries))  # shared: each client takes the next request number
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -126,8 +129,7 @@ async def _load(base: str, queries: int, clients: int, deadline: float) -> tuple
             task.cancel()
         seconds = time.perf_counter() - started
     unanswered = queries - len(latencies) - len(errors)
-    if unanswered:
-        errors.append(f"{unanswered} queries not answered before the deadline of {deadline:g} s")
+    errors.extend([f"not answered before the deadline of {deadline:g} s"] * unanswered)
     return latencies, errors, seconds
 
 
@@ -136,12 +138,14 @@ def run_load(store: Path, *, queries: int = 2000, clients: int = 16, workers: in
     """Serve `store`, send the load, stop the server; the report counts every error."""
     with tempfile.TemporaryDirectory(prefix="pledgegraph-load-") as folder, serving(store, workers, Path(folder) / "serve.log") as base:
         latencies, errors, seconds = asyncio.run(_load(base, queries, clients, deadline))
-    cut = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else [0.0] * 99
+    times = [milliseconds for _, milliseconds in latencies]
+    cut = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else [0.0] * 99
+    by_request = {request.name: statistics.median([ms for name, ms in latencies if name == request.name] or [0.0]) for request in MIX}
     return LoadReport(
         queries=queries, clients=clients, workers=workers, triples=triples, seconds=seconds,
-        throughput=len(latencies) / seconds if seconds else 0.0,
-        p50_ms=cut[49], p90_ms=cut[89], p99_ms=cut[98], max_ms=max(latencies, default=0.0),
-        errors=len(errors), error_examples=tuple(errors[:5]),
+        throughput=len(times) / seconds if seconds else 0.0,
+        p50_ms=cut[49], p90_ms=cut[89], p99_ms=cut[98], max_ms=max(times, default=0.0),
+        errors=len(errors), error_examples=tuple(dict.fromkeys(errors))[:5], p50_ms_by_request=by_request,
     )
 
 
@@ -183,6 +187,8 @@ def main(argv: list[str]) -> int:
         report = run_load(store, queries=arguments.queries, clients=arguments.clients, workers=arguments.workers,
                           deadline=arguments.deadline, triples=triples)
     print(report.text())
+    for name, milliseconds in report.p50_ms_by_request.items():
+        print(f"  median {milliseconds:8.0f} ms  {name}")
     for example in report.error_examples:
         print("  error:", example)
     RESULTS.parent.mkdir(exist_ok=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import shutil
 import signal
 import tempfile
@@ -45,6 +46,7 @@ from graph.store import GraphStore
 MAX_QUERY_BYTES = 1_000_000
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+_OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,37 @@ def snapshot_store(store: Path) -> Path:
         raise StoreError(f"no store at {store}: run 'pledgegraph build ARTICLES --store {store}' first")
     primary = GraphStore(store, must_exist=True)
     parent = store.resolve().parent
+    remove_stale_checkpoints(parent, store.name)
     try:
         folder = Path(tempfile.mkdtemp(prefix=f".{store.name}-serve-", dir=parent))
     except OSError:  # the store's folder is not writable: copy into the system temp folder
         folder = Path(tempfile.mkdtemp(prefix="pledgegraph-serve-"))
+    (folder / _OWNER).write_text(str(os.getpid()), encoding="utf-8")
     target = folder / "snapshot"
     primary.oxigraph.backup(str(target))
     del primary  # releases the lock: builds may go on
     return target
+
+
+def remove_stale_checkpoints(parent: Path, store_name: str) -> list[Path]:
+    """Remove the checkpoints of `serve` processes that ended without cleaning up (killed).
+
+    Each checkpoint folder records the pid of the `serve` that made it; a folder whose process
+    is gone is debris. Returns the folders removed.
+    """
+    removed = []
+    for folder in parent.glob(f".{store_name}-serve-*"):
+        try:
+            owner = int((folder / _OWNER).read_text(encoding="utf-8"))
+            os.kill(owner, 0)
+            continue  # that serve is still running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner file, or another user's process)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 # ---------------------------------------------------------------------------- the application

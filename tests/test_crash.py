@@ -12,6 +12,7 @@ half a store being rebuilt. A final build completes the store to the reference.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -21,7 +22,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import DEVSET, SEEDS
+from conftest import DEVSET, SEEDS, store_from_dump
+from processes import free_port, wait_until_up
 
 from graph.checks import validate_store
 from graph.store import GraphStore
@@ -133,3 +135,31 @@ def test_two_builds_at_once_queue_and_neither_corrupts_the_store(
     assert [first.returncode, second.returncode] == [0, 0], outputs
     assert sum("waiting for another pledgegraph process (pid" in output for output in outputs) == 1, outputs
     assert _graphs(GraphStore.read_only(store)) == reference
+
+
+def test_a_killed_serve_leaves_no_debris_behind(seed_dump: bytes, tmp_path: Path) -> None:
+    """`serve` keeps a checkpoint beside the store; after SIGKILL the next `serve` removes it."""
+    store_from_dump(tmp_path / "store", seed_dump).flush()
+
+    def start() -> subprocess.Popen[bytes]:
+        port = free_port()
+        command = [sys.executable, "-m", "graph", "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        wait_until_up(f"http://127.0.0.1:{port}/", process, tmp_path / "no-log")
+        return process
+
+    def checkpoints() -> list[Path]:
+        return sorted(tmp_path.glob(".store-serve-*"))
+
+    killed = start()
+    left = checkpoints()
+    assert len(left) == 1
+    os.killpg(killed.pid, signal.SIGKILL)  # the server and its query workers, as in a crash
+    killed.wait(30)
+    assert checkpoints() == left  # the debris
+
+    second = start()
+    assert len(checkpoints()) == 1 and checkpoints() != left  # the old one is gone, its own is there
+    second.terminate()
+    second.wait(30)
+    assert checkpoints() == []
