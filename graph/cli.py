@@ -363,6 +363,30 @@ def viz(
     err.print(f"wrote {output}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges", highlight=False)
 
 
+vocabulary_app = typer.Typer(help="Extend the vocabulary with names the reference one lacks (then rebuild).", no_args_is_help=True)
+app.add_typer(vocabulary_app, name="vocabulary")
+
+
+@vocabulary_app.command("add")
+def vocabulary_add(
+    name: str = typer.Argument(..., help='The name as articles write it, e.g. "Skynex".'),
+    kind: str = typer.Option(..., "--kind", help="system, person, organisation or state."),
+    type_name: Optional[str] = typer.Option(None, "--type", help="An ontology class, e.g. AirDefenceSystem, DefenceCompany."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="Systems: what a bare count means (system, vehicle, aircraft …)."),
+    alias: list[str] = typer.Option([], "--alias", help="Another spelling (repeatable)."),
+    affiliation: Optional[str] = typer.Option(None, "--affiliation", help="People, organisations: the state they belong to."),
+) -> None:
+    """Add a name to the local vocabulary file; the next build recognises it."""
+    from graph.curation import add_to_vocabulary
+
+    try:
+        added = add_to_vocabulary(name, kind, type_name=type_name, unit=unit, aliases=tuple(alias), affiliation=affiliation)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

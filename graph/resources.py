@@ -6,6 +6,7 @@ folders; a wheel carries copies under `graph/_data/`. Nothing here touches the n
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -35,3 +36,20 @@ def queries_dir() -> Path:
 ONTOLOGY_FILE = "pledgegraph.ttl"
 SHAPES_FILE = "shapes.ttl"
 VOCABULARY_FILES = ("actors.ttl", "systems.ttl")
+LOCAL_VOCABULARY_FILE = "local.ttl"
+
+
+def vocabulary_files() -> list[Path]:
+    """The vocabulary files in force: the reference ones, then the analyst's own additions.
+
+    The additions (`pledgegraph vocabulary add`) go to `ontology/local.ttl`, or to the file
+    named by the environment variable PLEDGEGRAPH_LOCAL_VOCABULARY; it is read when it exists.
+    """
+    files = [ontology_file(name) for name in VOCABULARY_FILES]
+    local = local_vocabulary_file()
+    return files + [local] if local.is_file() else files
+
+
+def local_vocabulary_file() -> Path:
+    """Where the analyst's vocabulary additions are kept (it may not exist yet)."""
+    return Path(os.environ.get("PLEDGEGRAPH_LOCAL_VOCABULARY") or ontology_file(LOCAL_VOCABULARY_FILE))

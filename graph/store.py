@@ -25,7 +25,7 @@ from rdflib import Graph
 from graph.errors import StoreError
 from graph.iris import article_graph_iri, article_id_of_graph
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES, VOCABULARY_GRAPH
-from graph.resources import ONTOLOGY_FILE, VOCABULARY_FILES, ontology_file
+from graph.resources import ONTOLOGY_FILE, ontology_file, vocabulary_files
 
 DEFAULT_STORE = Path("pledgegraph-store")
 LOCK_FILE = "pledgegraph.lock"  # RocksDB leaves files it does not know alone
@@ -250,7 +250,7 @@ def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 
 def reference_graphs() -> dict[str, bytes]:
     """The ontology and reference vocabulary as N-Triples, by the named graph they go in."""
-    files = {str(ONTOLOGY_GRAPH): [ontology_file(ONTOLOGY_FILE)], str(VOCABULARY_GRAPH): [ontology_file(n) for n in VOCABULARY_FILES]}
+    files = {str(ONTOLOGY_GRAPH): [ontology_file(ONTOLOGY_FILE)], str(VOCABULARY_GRAPH): vocabulary_files()}
     return {
         graph_iri: b"".join(Graph().parse(path, format="turtle").serialize(format="nt", encoding="utf-8") for path in paths)
         for graph_iri, paths in files.items()

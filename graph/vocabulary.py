@@ -18,7 +18,12 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.model import Actor, ActorType, System
 from graph.namespaces import PG, SCHEMA
-from graph.resources import ONTOLOGY_FILE, VOCABULARY_FILES, ontology_file
+from graph.resources import (
+    ONTOLOGY_FILE,
+    VOCABULARY_FILES,
+    ontology_file,
+    vocabulary_files,
+)
 
 _TOP_TYPES = {PG.State: ActorType.STATE, PG.Person: ActorType.PERSON, PG.Organisation: ActorType.ORGANISATION}
 
@@ -215,10 +220,10 @@ def _top_types(ontology: Graph) -> dict[URIRef, ActorType]:
 
 
 def load_vocabulary_graph(folder: Path | None = None) -> Graph:
-    """Parse the reference vocabulary files into one rdflib Graph."""
+    """Parse the vocabulary files (of `folder`, or those in force) into one rdflib Graph."""
     graph = Graph()
-    for filename in VOCABULARY_FILES:
-        graph.parse(folder / filename if folder else ontology_file(filename), format="turtle")
+    for path in [folder / name for name in VOCABULARY_FILES] if folder else vocabulary_files():
+        graph.parse(path, format="turtle")
     return graph
 
 
