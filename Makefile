@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo serve pictures test eval bench bench-quick bench-reasoning load install system-packages clean
+.PHONY: demo serve pictures test eval calibrate bench bench-quick bench-reasoning load install system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ pictures: $(STAMP) system-packages
 eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
+
+calibrate: $(STAMP)
+	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles --calibrate > /dev/null
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -255,8 +255,10 @@ def publish(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold YAML files."),
     articles: list[Path] = typer.Argument(..., help="The articles the gold describes (files or folders)."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence (graph/confidence.yaml)."),
 ) -> None:
     """Precision, recall and F1 of the claims table against analyst gold."""
+    from graph.confidence import CALIBRATION_FILE, write_calibration
     from graph.evaluate import evaluate as run_evaluation
 
     try:
@@ -265,6 +267,9 @@ def evaluate(
         _fail(error)
         return
     out.print(evaluation.report(), highlight=False, soft_wrap=True, markup=False)
+    if calibrate:
+        write_calibration(evaluation.by_pattern())
+        err.print(f"confidence per pattern written to {CALIBRATION_FILE}; rebuild to apply it", highlight=False)
 
 
 @app.command()

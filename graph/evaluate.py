@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from graph.errors import PledgeGraphError
+from graph.namespaces import PG
 from graph.pipeline import build
 from graph.queries import resolve_query, run_query, solutions_to_rows
 from graph.store import GraphStore
@@ -34,6 +35,7 @@ class ClaimRow:
     article: str
     fields: dict[str, str]
     evidence: tuple[str, ...]
+    pattern: str = ""  # the rule that found a predicted claim
 
     def describe(self) -> str:
         shown = ", ".join(f"{name}={self.fields[name]}" for name in (*MATCH_FIELDS, *DETAIL_FIELDS) if self.fields.get(name))
@@ -53,6 +55,7 @@ class ArticleScore:
     detail_errors: list[str] = field(default_factory=list)
     detail_checked: int = 0
     detail_correct: int = 0
+    matched_rows: list[ClaimRow] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -84,6 +87,16 @@ class Evaluation:
             total.detail_correct += score.detail_correct
         return total
 
+    def by_pattern(self) -> dict[str, tuple[int, int]]:
+        """(predicted, matched) claims per extraction pattern."""
+        counts: dict[str, list[int]] = {}
+        for score in self.articles:
+            for row in score.matched_rows:
+                counts.setdefault(row.pattern, [0, 0])[1] += 1
+            for row in (*score.matched_rows, *score.extras):
+                counts.setdefault(row.pattern, [0, 0])[0] += 1
+        return {pattern: (p, m) for pattern, (p, m) in sorted(counts.items())}
+
     def report(self) -> str:
         """The scores, misses and extras as text."""
         lines = [f"{'article':40} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'details':>8}"]
@@ -95,6 +108,8 @@ class Evaluation:
             )
         lines.append("(match on kind, provider, recipient, funder, via, system, quantity, said_by and evidence; "
                      "details = unit, value, currency, date right among matched claims)")
+        lines.append("precision by pattern: " + ", ".join(
+            f"{pattern or '?'} {m}/{p}" for pattern, (p, m) in self.by_pattern().items()))
         for score in self.articles:
             for row in score.misses:
                 lines.append(f"MISS  {row.describe()}")
@@ -155,6 +170,8 @@ def predicted_rows(store: GraphStore, vocabulary: Vocabulary) -> dict[str, list[
     """The claims table of a store as ClaimRows, with every evidence span of each claim."""
     columns, rows = solutions_to_rows(run_query(store, resolve_query("claims_table")))
     _, evidence_rows = solutions_to_rows(run_query(store, resolve_query("claim_evidence")))
+    _, pattern_rows = solutions_to_rows(store.query(f"SELECT ?claim ?pattern WHERE {{ ?claim <{PG.pattern}> ?pattern }}"))
+    patterns = dict(pattern_rows)
     evidence: dict[str, list[str]] = {}
     for claim, _article, _start, _end, text in evidence_rows:
         evidence.setdefault(claim, []).append(text)
@@ -163,7 +180,7 @@ def predicted_rows(store: GraphStore, vocabulary: Vocabulary) -> dict[str, list[
         record = dict(zip(columns, row))
         fields = {name: _normalise(name, record.get(name), vocabulary) for name in (*MATCH_FIELDS, *DETAIL_FIELDS)}
         predicted.setdefault(record["article"], []).append(
-            ClaimRow(record["article"], fields, tuple(evidence.get(record["claim"], [record["evidence"]])))
+            ClaimRow(record["article"], fields, tuple(evidence.get(record["claim"], [record["evidence"]])), patterns.get(record["claim"], ""))
         )
     return predicted
 
@@ -184,6 +201,7 @@ def score(gold: dict[str, list[ClaimRow]], predicted: dict[str, list[ClaimRow]])
                 continue
             remaining.remove(match)
             result.matched += 1
+            result.matched_rows.append(match)
             for name in DETAIL_FIELDS:
                 result.detail_checked += 1
                 if match.fields[name] == wanted.fields[name]:

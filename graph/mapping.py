@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from graph.claims import ExtractionResult
+from graph.confidence import confidence
 from graph.iris import article_iri, claim_iri, span_iri
 from graph.model import Claim, Span
 from graph.namespaces import OA, PG, PREFIXES, SCHEMA
@@ -82,6 +83,7 @@ def _add_claim(graph: Graph, claim: Claim, article: URIRef, vocabulary: Vocabula
         graph.add((node, PG.claimDate, Literal(claim.date.isoformat(), datatype=XSD.date)))
     if claim.pattern:
         graph.add((node, PG.pattern, Literal(claim.pattern)))
+    graph.add((node, PG.confidence, Literal(Decimal(str(confidence(claim.pattern))))))
     for span in claim.evidence:
         graph.add((node, PG.evidence, _add_span(graph, span, article)))
 

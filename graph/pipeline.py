@@ -9,7 +9,6 @@ the store never holds half an article.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from graph.mapping import article_graph
 from graph.store import GraphStore
 from graph.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
+from graph.worker_guard import die_with_parent, worker_context
 
 if TYPE_CHECKING:
     from graph.remote import RemoteStore
@@ -110,8 +110,8 @@ def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterat
         for path in files:
             yield prepare_article(path, vocabulary)
         return
-    # forkserver: workers start from a clean process, not a fork of one holding the open store
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    # workers (and their forkserver) start clean and die with this process, even on SIGKILL
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=die_with_parent) as pool:
         # workers load the default vocabulary once each (cached in the process); a bounded
         # window of articles in flight keeps memory flat however large the corpus
         window = workers * 16
@@ -137,8 +137,9 @@ def build(
     Loads the ontology and vocabulary into their named graphs, then commits each article's
     validated graph in its own transaction. `workers` processes prepare articles in parallel
     (default: one per core; a custom `vocabulary` is only used in-process). `progress` gets
-    each file's outcome as soon as it is known (after its commit for a good article). As with any multiprocessing code, a script that calls this on 16 or more
-    files needs the `if __name__ == "__main__":` guard.
+    each file's outcome as soon as it is known (after its commit for a good article). As with
+    any multiprocessing code, a script that calls this on 16 or more files needs the
+    `if __name__ == "__main__":` guard.
     """
     store.load_reference_data()
     found = find_articles(paths)

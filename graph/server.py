@@ -20,7 +20,6 @@ cheap), so a `build` may write the store while it is served; restart `serve` to 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import shutil
 import signal
@@ -39,9 +38,16 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from graph.endpoint import Answer, Endpoint, QueryRequest, negotiate
-from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded, QueryRefused, StoreError
+from graph.errors import (
+    NotAcceptable,
+    QueryError,
+    QueryLimitExceeded,
+    QueryRefused,
+    StoreError,
+)
 from graph.queries import list_queries
 from graph.store import GraphStore
+from graph.worker_guard import die_with_parent, worker_context
 
 MAX_QUERY_BYTES = 1_000_000
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
@@ -70,9 +76,11 @@ def _open_worker_store(snapshot: str, max_rows: int) -> None:
 
     pebble stops a worker past its time limit with SIGTERM and a Python handler, which cannot
     run while Oxigraph (Rust) evaluates; it falls back to SIGKILL 3 s later. A worker holds
-    nothing to clean up (it only reads), so the default SIGTERM action ends it at once.
+    nothing to clean up (it only reads), so the default SIGTERM action ends it at once. It also
+    dies with its parent, so a killed `serve` leaves no worker behind.
     """
     global _worker_endpoint
+    die_with_parent()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
 
@@ -144,7 +152,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             max_workers=settings.workers,
             initializer=_open_worker_store,
             initargs=(str(snapshot), settings.max_rows),
-            context=multiprocessing.get_context("forkserver"),
+            context=worker_context(),
         )
         state["pool"] = pool
         try:

@@ -22,16 +22,23 @@ from graph.vocabulary import Vocabulary, load_ontology_graph
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of a SHACL run: whether it conforms, and one readable line per violation."""
+    """The outcome of a SHACL run: whether it conforms, and one readable line per result
+    (violations; and warnings, which start with "warning: " and do not break conformance)."""
 
     conforms: bool
     violations: tuple[str, ...]
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(line for line in self.violations if line.startswith("warning: "))
+
     def text(self) -> str:
         """The report as an analyst reads it."""
+        warnings = "".join(f"\n- {line}" for line in self.warnings)
         if self.conforms:
-            return "Conforms: no violations."
-        return f"{len(self.violations)} violation(s):\n" + "\n".join(f"- {line}" for line in self.violations)
+            return f"Conforms: no violations{f', {len(self.warnings)} warning(s):' if warnings else '.'}{warnings}"
+        errors = [line for line in self.violations if not line.startswith("warning: ")]
+        return f"{len(errors)} violation(s):\n" + "\n".join(f"- {line}" for line in errors) + warnings
 
 
 @lru_cache(maxsize=1)
@@ -103,17 +110,17 @@ def validate_graph(data: Graph) -> ValidationReport:
     conforms, results, _ = pyshacl_validate(
         data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True, inplace=True
     )
-    if conforms:
-        return ValidationReport(True, ())
-    return ValidationReport(False, tuple(sorted(_violation_lines(results))))
+    return ValidationReport(conforms, tuple(sorted(_violation_lines(results))))
 
 
 def _violation_lines(results: Graph) -> list[str]:
+    """One line per result; warnings (weak claims) are marked and do not break conformance."""
     lines = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
         where = f" (property {path.n3(results.namespace_manager)})" if isinstance(path, URIRef) else ""
-        lines.append(f"{focus}{where}: {message}")
+        warning = "warning: " if results.value(result, SH.resultSeverity) == SH.Warning else ""
+        lines.append(f"{warning}{focus}{where}: {message}")
     return lines

@@ -6,18 +6,18 @@ killed 20 times: after a random number of committed articles (the "ok" lines it 
 each commit) plus a random few milliseconds, or at a random moment of start-up. After each kill
 the store must open, every graph in it must equal its reference graph exactly (whole articles
 only, old or new, never a mix), and the store must validate; the next build opens it normally
-(no stale lock). Half the kills hit a fresh store,
+(no stale lock), and none of the killed build's worker processes may outlive it. Half the kills hit a fresh store,
 half a store being rebuilt. A final build completes the store to the reference.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -88,6 +88,27 @@ def _build_and_kill(corpus: Path, store: Path, rng: random.Random, articles: int
     return where
 
 
+def _pool_processes() -> set[int]:
+    """The pids of multiprocessing forkservers, their workers and resource trackers now alive."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"multiprocessing.forkserver" in command or b"multiprocessing.resource_tracker" in command:
+            found.add(int(entry.name))
+    return found
+
+
+def _orphans_left(before: set[int]) -> set[int]:
+    """Pool processes that appeared since `before` and are still alive after a few seconds."""
+    deadline = time.monotonic() + 10
+    while (left := _pool_processes() - before) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
 def _let_run(process: subprocess.Popen[str], seconds: float) -> None:
     try:
         process.wait(seconds)
@@ -103,7 +124,9 @@ def test_sigkill_never_leaves_half_an_article(corpus: Path, reference: dict[str,
     for kill in range(KILLS):
         if kill % 2 == 0 and store.exists():
             shutil.rmtree(store)  # even kills: a fresh store; odd kills: a rebuild of a full one
+        before = _pool_processes()
         where = _build_and_kill(corpus, store, rng, articles)
+        assert not _orphans_left(before), f"kill {kill} ({where}): the build's worker processes outlived it"
         if not (store / "CURRENT").exists():
             continue  # killed before Oxigraph created the store
         # read-only (no lock of its own): the next build, in its own process, opens it normally
@@ -144,18 +167,20 @@ def test_a_killed_serve_leaves_no_debris_behind(seed_dump: bytes, tmp_path: Path
     def start() -> subprocess.Popen[bytes]:
         port = free_port()
         command = [sys.executable, "-m", "graph", "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_until_up(f"http://127.0.0.1:{port}/", process, tmp_path / "no-log")
         return process
 
     def checkpoints() -> list[Path]:
         return sorted(tmp_path.glob(".store-serve-*"))
 
+    before = _pool_processes()
     killed = start()
     left = checkpoints()
     assert len(left) == 1
-    os.killpg(killed.pid, signal.SIGKILL)  # the server and its query workers, as in a crash
+    killed.send_signal(signal.SIGKILL)  # the server process only, as in a crash
     killed.wait(30)
+    assert not _orphans_left(before), "the killed serve's query workers outlived it"
     assert checkpoints() == left  # the debris
 
     second = start()
