@@ -63,7 +63,9 @@ def test_errors_exit_2_with_a_message(tmp_path: Path) -> None:
 def test_evaluate_prints_scores(tmp_path: Path) -> None:
     result = run("evaluate", str(DATA / "gold"), str(SEEDS), cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[-2].startswith("all")
+    lines = result.stdout.splitlines()
+    assert lines[-3].startswith("all") and lines[-3].split()[1:4] == ["23", "23", "23"]
+    assert lines[-1].startswith("precision by pattern: ") and "pledge 4/4" in lines[-1]
 
 
 def test_parallel_build_of_many_files(tmp_path: Path) -> None:
