@@ -151,20 +151,14 @@ def run_load(store: Path, *, queries: int = 2000, clients: int = 16, workers: in
 
 def _store(folder: Path, claims: int) -> tuple[Path, int]:
     """The seed store (claims == 0) or a synthetic one; returns its folder and size."""
+    from benchmarks.synthetic import synthetic_store
     from graph.pipeline import build
     from graph.store import GraphStore
     from graph.vocabulary import load_vocabulary
 
     path = folder / "store"
     if claims:
-        from benchmarks.synthetic import synthetic_articles
-        from graph.mapping import article_graph
-
-        vocabulary = load_vocabulary()
-        store = GraphStore(path)
-        store.load_reference_data()
-        for result in synthetic_articles(claims, vocabulary):
-            store.commit_article(result.article.id, article_graph(result, vocabulary))
+        store = synthetic_store(claims, load_vocabulary(), path=path)
     else:
         store = GraphStore(path)
         build([SEEDS], store)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 from graph.claims import ExtractionResult
 from graph.mapping import article_graph
@@ -71,9 +72,10 @@ def synthetic_articles(claims: int, vocabulary: Vocabulary, *, seed: int = 7, cl
     return results
 
 
-def synthetic_store(claims: int, vocabulary: Vocabulary, *, seed: int = 7) -> GraphStore:
-    """An in-memory store with the ontology, vocabulary and `claims` synthetic claims."""
-    store = GraphStore(None)
+def synthetic_store(claims: int, vocabulary: Vocabulary, *, seed: int = 7, path: Path | None = None) -> GraphStore:
+    """A store (in memory, or on disk at `path`) with the ontology, vocabulary and `claims`
+    synthetic claims."""
+    store = GraphStore(path)
     store.load_reference_data()
     for result in synthetic_articles(claims, vocabulary, seed=seed):
         store.commit_article(result.article.id, article_graph(result, vocabulary))

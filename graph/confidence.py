@@ -22,17 +22,18 @@ WEAK_BELOW = 0.5  # keep in step with the warning shape in ontology/shapes.ttl
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
+def _table() -> tuple[dict[str, float], float]:
+    """(confidence per pattern, default) from the calibration file."""
     if not CALIBRATION_FILE.is_file():
-        return {}
+        return {}, 0.5
     data = yaml.safe_load(CALIBRATION_FILE.read_text(encoding="utf-8")) or {}
-    return {str(k): float(v) for k, v in (data.get("confidence") or {}).items()} | {"": float(data.get("default", 0.5))}
+    return {str(k): float(v) for k, v in (data.get("confidence") or {}).items()}, float(data.get("default", 0.5))
 
 
 def confidence(pattern: str) -> float:
     """The confidence of a claim found by `pattern` (the default for unmeasured patterns)."""
-    table = _table()
-    return table.get(pattern, table.get("", 0.5))
+    table, default = _table()
+    return table.get(pattern, default)
 
 
 def calibrate(counts: Mapping[str, tuple[int, int]]) -> dict[str, object]:

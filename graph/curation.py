@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from graph.errors import PledgeGraphError
 from graph.namespaces import ID, PG, PREFIXES
 from graph.resources import local_vocabulary_file
-from graph.vocabulary import load_ontology_graph, load_vocabulary
+from graph.vocabulary import Vocabulary, load_ontology_graph, load_vocabulary
 
 KINDS = {"system": PG.WeaponSystem, "person": PG.Person, "organisation": PG.Organisation, "state": PG.State}
 _DEFAULT_CLASS = {"system": PG.OtherEquipment, "person": PG.Person, "organisation": PG.Organisation, "state": PG.State}
@@ -98,7 +98,7 @@ def _class(ontology: Graph, kind: str, type_name: str | None) -> URIRef:
     return cls
 
 
-def _unit(vocabulary, unit: str | None) -> URIRef:  # type: ignore[no-untyped-def]
+def _unit(vocabulary: Vocabulary, unit: str | None) -> URIRef:
     iri = ID[f"unit/{unit or 'item'}"]
     if str(iri) not in vocabulary.units:
         raise PledgeGraphError(f"unknown unit {unit!r}; known units: {', '.join(sorted(u.rsplit('/', 1)[-1] for u in vocabulary.units))}")

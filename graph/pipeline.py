@@ -143,7 +143,6 @@ def build(
     """
     store.load_reference_data()
     found = find_articles(paths)
-    files = found.files
     summary = BuildSummary(skipped=[str(path) for path in found.skipped])
 
     def record(outcome: ArticleOutcome) -> None:
@@ -155,7 +154,7 @@ def build(
         record(ArticleOutcome(str(problem.path), Path(str(problem.path)).stem, False, problem=problem.problem))
     if vocabulary is not None:
         workers = 1
-    for prepared in _prepared(files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1)):
+    for prepared in _prepared(found.files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1)):
         if prepared.problem:
             record(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
         else:

@@ -5,8 +5,8 @@ queries 50-70x faster than rdflib's in-memory engine, with less memory (NOTES.md
 the library for building graphs and for pySHACL.
 
 Writes are per article: an article graph is replaced in one Oxigraph transaction, so a store
-holds each article whole (its old or its new version) or not at all. Oxigraph locks the folder, so a second writer gets a
-clear `StoreError` instead of corrupting it.
+holds each article whole (its old or its new version) or not at all. One process at a time
+uses a store folder (StoreLock); a second one queues or gets a clear `StoreError`.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ class GraphStore:
         """
         store = cls.__new__(cls)
         store.path = path
+        store.lock = None  # a read-only view takes no lock
         try:
             store.oxigraph = ox.Store.read_only(str(path))
         except OSError as error:
