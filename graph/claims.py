@@ -83,6 +83,10 @@ class ExtractionResult:
     mentioned_actors: tuple[str, ...]
     mentioned_systems: tuple[str, ...]
     cited_sources: tuple[str, ...]
+    unlisted: tuple[tuple[Mention, ...], ...] = ()  # every mention of a name the vocabulary lacks, by sentence
+
+    def unlisted_mentions(self) -> list[Mention]:
+        return [mention for sentence in self.unlisted for mention in sentence]
 
 
 @dataclass
@@ -111,6 +115,7 @@ class ClaimExtractor:
             self._rules.add(f"trigger:{group}", patterns)
         self._rules.add("hedge", self.lexicon.hedges)
         self._rules.add("negation", self.lexicon.negations)
+        self._rules.add("not-negation", self.lexicon.negation_exceptions)
 
     # ------------------------------------------------------------------ article level
     def extract(self, article: Article) -> ExtractionResult:
@@ -120,10 +125,12 @@ class ClaimExtractor:
         state = _ArticleState(author=author, narrator=author or self.vocabulary.acting_state(publisher))
         actors: list[str] = []
         systems: list[str] = []
+        unlisted: list[tuple[Mention, ...]] = []
         for sentence in sentences(article):
             mentions = self.finder.find(sentence, article.published)
-            actors.extend(m.iri for m in mentions.actors)
-            systems.extend(m.iri for m in mentions.systems if not m.generic)
+            actors.extend(m.iri for m in mentions.actors if not m.unlisted)
+            systems.extend(m.iri for m in mentions.systems if not m.generic and not m.unlisted)
+            unlisted.append(tuple(m for m in (*mentions.actors, *mentions.systems) if m.unlisted))
             if not sentence.is_heading:
                 self._sentence_or_list_item(article, sentence, mentions, state)
             subject_person = self._first_person_subject(sentence, mentions)
@@ -138,6 +145,7 @@ class ClaimExtractor:
             mentioned_actors=tuple(dict.fromkeys(actors)),
             mentioned_systems=tuple(dict.fromkeys(systems)),
             cited_sources=tuple(dict.fromkeys(state.cited)),
+            unlisted=tuple(u for u in unlisted if u),
         )
 
     def _author(self, article: Article, publisher: str | None) -> str | None:
@@ -146,10 +154,15 @@ class ClaimExtractor:
         if match is None:
             return None
         byline = match.group(1)
-        for alias in sorted(self.vocabulary.actor_aliases, key=lambda a: -len(a.text)):
-            if alias.valid_on(article.published) and re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", byline):
-                if self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
-                    return alias.iri
+        # the first person named: "by President Joe Biden on Call with President Zelenskyy"
+        named = []
+        for alias in self.vocabulary.actor_aliases:
+            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
+                found = re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", byline)
+                if found:
+                    named.append((found.start(), -len(alias.text), alias.iri))
+        if named:
+            return min(named)[2]
         if re.match(r"(?:the\s+)?President\b", byline) and publisher:
             state = self.vocabulary.acting_state(publisher)
             return self.vocabulary.office_holder(state, "President", article.published) if state else None
@@ -169,7 +182,7 @@ class ClaimExtractor:
         if not is_item:
             state.list_frame = None
         if is_item and state.list_frame is not None and not self._rules.has_trigger([t.lower_ for t in sentence.tokens]):
-            state.claims.extend(list_item_claims(article, sentence, mentions, state.list_frame))
+            state.claims.extend(list_item_claims(article, sentence, mentions, state.list_frame, self.is_support_item))
             return
         self._sentence_claims(article, sentence, mentions, state)
         if sentence.span.text.rstrip().endswith(":"):
@@ -194,12 +207,13 @@ class ClaimExtractor:
         triggers: list[Trigger] = []
         hedges: list[int] = []
         negations: list[int] = []
+        denies_nothing = {i for name, start, end in matches if name == "not-negation" for i in range(offset + start, offset + end)}
         for name, start, end in matches:
             if name.startswith("trigger:"):
                 triggers.append(Trigger(name.split(":", 1)[1], offset + start, offset + end))
             elif name == "hedge":
                 hedges.append(offset + start)
-            else:
+            elif name == "negation" and offset + start not in denies_nothing:
                 negations.append(offset + start)
         according_to = self.roles.according_to(sentence, mentions)
         if not triggers:
@@ -251,7 +265,11 @@ class ClaimExtractor:
         if governing.group == "request_object_provider":
             agents = self.roles.objects(doc, clause, governing.end, mentions)
         money = next((m for i, m in mentions.money if clause.start <= i < clause.end), None)
-        items = [m for m in mentions.systems if clause.start <= m.token_start < clause.end and (not m.generic or money is not None)]
+        items = [
+            m for m in mentions.systems
+            if clause.start <= m.token_start < clause.end and self.is_support_item(doc, m, clause.start)
+            and (not m.generic or money is not None or self._names_recipient(doc, clause, governing, mentions))
+        ]
         # a named system beats generic words in the same clause ("weapons, including Patriot")
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
@@ -304,9 +322,43 @@ class ClaimExtractor:
                     pattern=pattern,
                 )
                 claim = _with_money(claim, money, self.vocabulary)
+                if kind is not ClaimKind.REQUEST and not (claim.provider or claim.funder or claim.via):
+                    continue  # "at least 30 countries have provided", "the halt in shipments": nobody named
                 state.claims.append(claim)
                 if agent is not None:
                     self._ellipsis(doc, clause, item, claim, mentions, state)
+
+    def is_support_item(self, doc: Doc, item: Mention, lo: int) -> bool:
+        """Whether a system mention can be what a claim gives: not Ukraine's own, not its crews.
+
+        "Ukraine's strained defense systems" is what Ukraine has; "training for Ukrainian F-16
+        pilots" is about people.
+        """
+        following = doc[item.token_end].lower_ if item.token_end < len(doc) else ""
+        return following not in self.lexicon.personnel_nouns and not self._recipients_own(doc, item, lo)
+
+    def _names_recipient(self, doc: Doc, clause: Clause, trigger: Trigger, mentions: SentenceMentions) -> bool:
+        """"weapons ... have provided to Ukraine": generic aid counts when the text says who gets it.
+
+        Only for a pledge or delivery stated as such: paying "the full cost of the weapons sent to
+        Ukraine" refers to an earlier claim, and "working on a deal for supplying weapons to
+        Ukraine" states none.
+        """
+        if trigger.kind not in (ClaimKind.PLEDGE, ClaimKind.DELIVERY) or doc[trigger.start].lower_ == "for":
+            return False
+        return any(
+            m.iri == self.ukraine and trigger.end <= m.token_start < clause.end and self.roles.preceding_word(doc, m.token_start, clause.start) in ("to", "for")
+            for m in mentions.actors
+        ) and not any(not m.generic for m in mentions.systems if clause.start <= m.token_start < clause.end)
+
+    def _recipients_own(self, doc: Doc, item: Mention, lo: int) -> bool:
+        """"Ukraine's strained defense systems", "Ukrainian air defenses": what it has, not what it gets."""
+        before = item.token_start - 1
+        while before > lo and item.token_start - before <= 2 and doc[before].lower_ in self.lexicon.non_modifiers - {"ukrainian"}:
+            before -= 1  # "Ukraine's strained defense systems"
+        if before >= lo and doc[before].lower_ in ("ukrainian", "ukraine's", "ukraine’s"):
+            return True
+        return before - 1 >= lo and doc[before].lower_ in ("'s", "’s") and doc[before - 1].lower_ == "ukraine"
 
     def _considered_roles(
         self, doc: Doc, clause: Clause, triggers: list[Trigger], mentions: SentenceMentions, state: _ArticleState, considerer: str | None

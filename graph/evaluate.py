@@ -2,10 +2,13 @@
 
 The articles are built into a fresh in-memory store through the same path as `build`, the
 claims table is read back with `queries/claims_table.rq`, and each row is matched one-to-one with
-a gold claim of the same article when kind, provider, recipient, funder, via, system, quantity
-and said_by agree and one of the claim's evidence spans overlaps the gold evidence. Names are
-compared through the reference vocabulary, so "Zelenskyy" and "Zelensky" are one person. Unit,
-value, currency and date are then scored per field over the matched pairs.
+a gold claim of the same article when kind, provider, recipient and system agree and one of the
+claim's evidence spans overlaps the gold evidence: the same support claim read from the same
+place. Among several candidates the one that agrees on most other fields wins. Names are compared
+through the reference vocabulary, so "Zelenskyy" and "Zelensky" are one person.
+
+Over the matched pairs each other field is scored on its own: quantity, funder, via and said_by
+(the accuracy analysts ask about), then unit, value, currency and date (the details).
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from graph.queries import resolve_query, run_query, solutions_to_rows
 from graph.store import GraphStore
 from graph.vocabulary import Vocabulary, load_vocabulary
 
-MATCH_FIELDS = ("kind", "provider", "recipient", "funder", "via", "system", "quantity", "said_by")
+MATCH_FIELDS = ("kind", "provider", "recipient", "system")
+ACCURACY_FIELDS = ("quantity", "funder", "via", "said_by")
 DETAIL_FIELDS = ("unit", "value", "currency", "date")
+SCORED_FIELDS = (*ACCURACY_FIELDS, *DETAIL_FIELDS)
+ALL_FIELDS = (*MATCH_FIELDS, *SCORED_FIELDS)
 _ACTOR_FIELDS = ("provider", "recipient", "funder", "via", "said_by")
 
 
@@ -38,7 +44,7 @@ class ClaimRow:
     pattern: str = ""  # the rule that found a predicted claim
 
     def describe(self) -> str:
-        shown = ", ".join(f"{name}={self.fields[name]}" for name in (*MATCH_FIELDS, *DETAIL_FIELDS) if self.fields.get(name))
+        shown = ", ".join(f"{name}={self.fields[name]}" for name in ALL_FIELDS if self.fields.get(name))
         return f"[{self.article}] {shown} | {self.evidence[0][:100] if self.evidence else ''}"
 
 
@@ -52,9 +58,8 @@ class ArticleScore:
     matched: int = 0
     misses: list[ClaimRow] = field(default_factory=list)
     extras: list[ClaimRow] = field(default_factory=list)
-    detail_errors: list[str] = field(default_factory=list)
-    detail_checked: int = 0
-    detail_correct: int = 0
+    field_errors: list[str] = field(default_factory=list)
+    field_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SCORED_FIELDS, 0))
     matched_rows: list[ClaimRow] = field(default_factory=list)
 
     @property
@@ -70,6 +75,15 @@ class ArticleScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def accuracy(self, *names: str) -> float:
+        """The share of matched claims with these fields right (1.0 with nothing matched)."""
+        checked = self.matched * len(names)
+        return sum(self.field_correct[name] for name in names) / checked if checked else 1.0
+
+    @property
+    def detail_accuracy(self) -> float:
+        return self.accuracy(*DETAIL_FIELDS)
+
 
 @dataclass
 class Evaluation:
@@ -83,8 +97,8 @@ class Evaluation:
             total.gold += score.gold
             total.predicted += score.predicted
             total.matched += score.matched
-            total.detail_checked += score.detail_checked
-            total.detail_correct += score.detail_correct
+            for name in SCORED_FIELDS:
+                total.field_correct[name] += score.field_correct[name]
         return total
 
     def by_pattern(self) -> dict[str, tuple[int, int]]:
@@ -99,15 +113,20 @@ class Evaluation:
 
     def report(self) -> str:
         """The scores, misses and extras as text."""
-        lines = [f"{'article':40} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'details':>8}"]
+        lines = [
+            f"{'article':40} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} "
+            f"{'qty':>6} {'funder':>6} {'via':>6} {'saidby':>6} {'details':>7}"
+        ]
         for score in [*self.articles, self.total()]:
-            detail = score.detail_correct / score.detail_checked if score.detail_checked else 1.0
             lines.append(
                 f"{score.article:40} {score.gold:5} {score.predicted:5} {score.matched:5} "
-                f"{score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {detail:8.3f}"
+                f"{score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                + " ".join(f"{score.accuracy(name):6.3f}" for name in ACCURACY_FIELDS)
+                + f" {score.detail_accuracy:7.3f}"
             )
-        lines.append("(match on kind, provider, recipient, funder, via, system, quantity, said_by and evidence; "
-                     "details = unit, value, currency, date right among matched claims)")
+        lines.append("(a match agrees on kind, provider, recipient and system and overlaps the gold evidence; "
+                     "qty, funder, via, saidby = share of matched claims with that field right; "
+                     "details = unit, value, currency, date)")
         lines.append("precision by pattern: " + ", ".join(
             f"{pattern or '?'} {m}/{p}" for pattern, (p, m) in self.by_pattern().items()))
         for score in self.articles:
@@ -115,7 +134,7 @@ class Evaluation:
                 lines.append(f"MISS  {row.describe()}")
             for row in score.extras:
                 lines.append(f"EXTRA {row.describe()}")
-            for error in score.detail_errors:
+            for error in score.field_errors:
                 lines.append(f"FIELD {error}")
         return "\n".join(lines)
 
@@ -160,7 +179,7 @@ def load_gold(gold_dir: Path, vocabulary: Vocabulary) -> dict[str, list[ClaimRow
         article = str(data.get("article") or path.stem)
         rows = []
         for claim in data.get("claims") or []:
-            fields = {name: _normalise(name, claim.get(name), vocabulary) for name in (*MATCH_FIELDS, *DETAIL_FIELDS)}
+            fields = {name: _normalise(name, claim.get(name), vocabulary) for name in ALL_FIELDS}
             rows.append(ClaimRow(article, fields, (str(claim.get("evidence", "")),)))
         gold[article] = rows
     return gold
@@ -178,7 +197,7 @@ def predicted_rows(store: GraphStore, vocabulary: Vocabulary) -> dict[str, list[
     predicted: dict[str, list[ClaimRow]] = {}
     for row in rows:
         record = dict(zip(columns, row))
-        fields = {name: _normalise(name, record.get(name), vocabulary) for name in (*MATCH_FIELDS, *DETAIL_FIELDS)}
+        fields = {name: _normalise(name, record.get(name), vocabulary) for name in ALL_FIELDS}
         predicted.setdefault(record["article"], []).append(
             ClaimRow(record["article"], fields, tuple(evidence.get(record["claim"], [record["evidence"]])), patterns.get(record["claim"], ""))
         )
@@ -192,22 +211,22 @@ def score(gold: dict[str, list[ClaimRow]], predicted: dict[str, list[ClaimRow]])
         result = ArticleScore(article, gold=len(gold.get(article, [])), predicted=len(predicted.get(article, [])))
         remaining = list(predicted.get(article, []))
         for wanted in gold.get(article, []):
-            match = next(
-                (row for row in remaining if all(row.fields[n] == wanted.fields[n] for n in MATCH_FIELDS) and _overlaps(wanted.evidence[0], row.evidence)),
-                None,
-            )
-            if match is None:
+            candidates = [
+                row for row in remaining
+                if all(row.fields[n] == wanted.fields[n] for n in MATCH_FIELDS) and _overlaps(wanted.evidence[0], row.evidence)
+            ]
+            if not candidates:
                 result.misses.append(wanted)
                 continue
+            match = max(candidates, key=lambda row: sum(row.fields[n] == wanted.fields[n] for n in SCORED_FIELDS))
             remaining.remove(match)
             result.matched += 1
             result.matched_rows.append(match)
-            for name in DETAIL_FIELDS:
-                result.detail_checked += 1
+            for name in SCORED_FIELDS:
                 if match.fields[name] == wanted.fields[name]:
-                    result.detail_correct += 1
+                    result.field_correct[name] += 1
                 else:
-                    result.detail_errors.append(
+                    result.field_errors.append(
                         f"[{article}] {wanted.fields['kind']} {wanted.fields['system']}: {name} is {match.fields[name]!r}, gold {wanted.fields[name]!r}"
                     )
         result.extras = remaining

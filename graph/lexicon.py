@@ -27,6 +27,14 @@ class Lexicon:
     numbers: dict[str, int]
     multipliers: dict[str, int]
     currencies: dict[str, str]
+    equipment_heads: frozenset[str]
+    equipment_bare_heads: frozenset[str]
+    non_modifiers: frozenset[str]
+    non_modifier_verbs: frozenset[str]
+    person_titles: tuple[str, ...]  # longest first
+    organisation_heads: frozenset[str]
+    personnel_nouns: frozenset[str]
+    negation_exceptions: list[list[dict[str, Any]]]
 
 
 def phrase_pattern(phrase: str) -> list[dict[str, Any]]:
@@ -112,4 +120,12 @@ def load_lexicon() -> Lexicon:
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         multipliers={str(k): int(v) for k, v in data["multipliers"].items()},
         currencies={str(k): str(v) for k, v in data["currencies"].items()},
+        equipment_heads=frozenset(data["equipment_heads"]),
+        equipment_bare_heads=frozenset(data["equipment_bare_heads"]),
+        non_modifiers=frozenset(data["non_modifiers"]),
+        non_modifier_verbs=frozenset(data["non_modifier_verbs"]),
+        person_titles=tuple(sorted({t.lower() for t in data["person_titles"]}, key=lambda t: -len(t.split()))),
+        organisation_heads=frozenset(data["organisation_heads"]),
+        personnel_nouns=frozenset(data["personnel_nouns"]),
+        negation_exceptions=[phrase_pattern(p) for p in data["negation_exceptions"]],
     )

@@ -7,11 +7,14 @@ item without a claim verb of its own the same kind, provider, speaker and date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.tokens import Doc
+
 from graph.mentions import SentenceMentions
-from graph.model import ActorType, Article, Claim, ClaimKind
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention
 from graph.segments import Sentence
 from graph.vocabulary import Vocabulary
 
@@ -51,8 +54,13 @@ def frame_from_claims(claims: list[Claim]) -> ListFrame | None:
     return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)
 
 
-def list_item_claims(article: Article, sentence: Sentence, mentions: SentenceMentions, frame: ListFrame) -> list[Claim]:
-    """One claim per named system or category in a list item, in the frame of its list."""
+def list_item_claims(
+    article: Article, sentence: Sentence, mentions: SentenceMentions, frame: ListFrame, is_item: Callable[[Doc, Mention, int], bool]
+) -> list[Claim]:
+    """One claim per named system or category in a list item, in the frame of its list.
+
+    `is_item` tells support items from other mentions ("training for F-16 pilots").
+    """
     return [
         Claim(
             article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
@@ -60,5 +68,5 @@ def list_item_claims(article: Article, sentence: Sentence, mentions: SentenceMen
             said_by=frame.said_by, date=frame.date, pattern="list-item",
         )
         for item in mentions.systems
-        if not item.generic
+        if not item.generic and is_item(sentence.tokens.doc, item, sentence.tokens.start)
     ]

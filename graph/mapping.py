@@ -9,13 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.claims import ExtractionResult
 from graph.confidence import confidence
 from graph.iris import article_iri, claim_iri, span_iri
 from graph.model import Claim, Span
 from graph.namespaces import OA, PG, PREFIXES, SCHEMA
+from graph.unlisted import is_unlisted, unlisted_kind
 from graph.vocabulary import Vocabulary
 
 
@@ -55,16 +56,37 @@ def article_graph(result: ExtractionResult, vocabulary: Vocabulary) -> Graph:
         graph.add((node, SCHEMA.mentions, URIRef(system)))
     for source in result.cited_sources:
         graph.add((node, PG.cites, URIRef(source)))
+    labels = _add_unlisted(graph, result, node)
     for claim in result.claims:
-        _add_claim(graph, claim, node, vocabulary)
+        _add_claim(graph, claim, node, vocabulary, labels)
     return graph
 
 
-def _add_claim(graph: Graph, claim: Claim, article: URIRef, vocabulary: Vocabulary) -> None:
+_UNLISTED_CLASSES = {"system": PG.UnlistedItem, "person": PG.Person, "organisation": PG.Organisation}
+
+
+def _add_unlisted(graph: Graph, result: ExtractionResult, article: URIRef) -> dict[str, str]:
+    """Names the vocabulary lacks: typed, labelled, marked for review, with each mention's span."""
+    labels: dict[str, str] = {}
+    for mention in result.unlisted_mentions():
+        name = URIRef(mention.iri)
+        if mention.iri not in labels:
+            labels[mention.iri] = mention.label or mention.iri
+            graph.add((name, RDF.type, _UNLISTED_CLASSES[unlisted_kind(mention.iri) or "system"]))
+            graph.add((name, SKOS.prefLabel, Literal(mention.label, lang="en")))
+            graph.add((name, RDFS.label, Literal(mention.label, lang="en")))
+            graph.add((name, PG.needsReview, Literal(True)))
+        graph.add((_add_span(graph, mention.span, article), PG.mentionOf, name))
+    return labels
+
+
+def _add_claim(graph: Graph, claim: Claim, article: URIRef, vocabulary: Vocabulary, labels: dict[str, str]) -> None:
     node = claim_iri(claim)
     graph.add((node, RDF.type, PG[claim.kind.class_name]))
     graph.add((node, PG.statedIn, article))
-    graph.add((node, RDFS.label, Literal(_claim_label(claim, vocabulary))))
+    graph.add((node, RDFS.label, Literal(_claim_label(claim, vocabulary, labels))))
+    if any(is_unlisted(iri) for iri in (claim.system, claim.provider, claim.recipient, claim.funder, claim.via, claim.said_by)):
+        graph.add((node, PG.needsReview, Literal(True)))
     for role, actor in (("provider", claim.provider), ("recipient", claim.recipient), ("funder", claim.funder), ("via", claim.via), ("saidBy", claim.said_by)):
         if actor:
             graph.add((node, PG[role], URIRef(actor)))
@@ -104,9 +126,13 @@ def _add_span(graph: Graph, span: Span, article: URIRef) -> URIRef:
     return node
 
 
-def _claim_label(claim: Claim, vocabulary: Vocabulary) -> str:
+def _claim_label(claim: Claim, vocabulary: Vocabulary, labels: dict[str, str]) -> str:
     """A short human label, e.g. "funding: Germany pays, Patriot ×2 for Ukraine"."""
-    actor = vocabulary.label(claim.primary_actor) or "unknown actor"
+
+    def label(iri: str | None) -> str:
+        return labels.get(iri or "") or vocabulary.label(iri)
+
+    actor = label(claim.primary_actor) or "unknown actor"
     amount = f" ×{claim.quantity}" if claim.quantity is not None else ""
-    recipient = vocabulary.label(claim.recipient) or "unknown recipient"
-    return f"{claim.kind.value}: {actor}, {vocabulary.label(claim.system)}{amount} for {recipient}"
+    recipient = label(claim.recipient) or "unknown recipient"
+    return f"{claim.kind.value}: {actor}, {label(claim.system)}{amount} for {recipient}"

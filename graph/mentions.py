@@ -21,7 +21,9 @@ from spacy.util import filter_spans
 
 from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Money
+from graph.namespaces import PG
 from graph.segments import Sentence, char_span, nlp
+from graph.unlisted import UnlistedFinder, unlisted_iri
 from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -60,24 +62,35 @@ class MentionFinder:
         self.lexicon = lexicon or load_lexicon()
         self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
         self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
+        self.unlisted = UnlistedFinder(self.lexicon)
 
     def find(self, sentence: Sentence, published: date | None) -> SentenceMentions:
         """All mentions of one sentence; role labels resolve to their holder on `published`."""
         doc = sentence.tokens.doc
         lo, hi = sentence.tokens.start, sentence.tokens.end
         found = SentenceMentions()
-        system_spans = self._systems(doc, lo, hi)
+        system_spans = self._with_unlisted_systems(doc, lo, hi, self._systems(doc, lo, hi))
         covered = {i for mention in system_spans for i in range(mention[0], mention[1])}
         for start, end, alias in self._actors(doc, lo, hi, published):
             if any(i in covered for i in range(start, end)):
                 continue
             found.actors.append(Mention("actor", alias, char_span(sentence, start, end), start, end))
-        for start, end, iri, generic in system_spans:
+        actor_tokens = covered | {i for m in found.actors for i in range(m.token_start, m.token_end)}
+        for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)),
+                            ("organisation", self.unlisted.organisations(doc, lo, hi, actor_tokens))):
+            for start, end, label in spans:
+                found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
+        found.actors.sort(key=lambda m: m.token_start)
+        for start, end, iri, generic, label in system_spans:
             quantity = self._quantity_before(doc, start, lo)
-            unit = self._unit_at(doc, start, end, hi) or self.vocabulary.systems[iri].default_unit
+            default_unit = self.vocabulary.systems[iri].default_unit if label is None else None
+            head_unit = self.vocabulary.unit_words.get(label.split()[-1]) if label is not None else self._unit_at(doc, start, end, hi)
+            unit = self._counted_in(doc, start, lo) or head_unit or default_unit
+            if unit is None and label is not None and quantity is not None:
+                unit = "item"  # "four counter-battery kits": counted, in items
             if quantity is None and unit and not generic and self._single(doc, start, end, lo, hi):
                 quantity = 1
-            found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity))
+            found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity, label))
         found.money = self._money(sentence)
         found.dates = self._dates(sentence, published)
         return found
@@ -110,6 +123,48 @@ class MentionFinder:
                 continue
             merged.append((span.start, span.end, span.label_, generic))
         return merged
+
+    def _with_unlisted_systems(
+        self, doc: Doc, lo: int, hi: int, listed: list[tuple[int, int, str, bool]]
+    ) -> list[tuple[int, int, str, bool, str | None]]:
+        """The vocabulary's system mentions plus equipment phrases it lacks (graph/unlisted.py).
+
+        A vocabulary category with modifiers it does not know ("Tactical Unmanned Aerial
+        Systems", "longer-range air defense systems") becomes an unlisted category with the whole
+        wording; "anti-ship and air defense systems" adds "anti-ship systems" beside the listed one.
+        """
+        def is_category(iri: str, generic: bool) -> bool:
+            label = self.vocabulary.systems[iri].label
+            return not generic and label == label.lower() and self.vocabulary.system_classes.get(iri) != str(PG.MilitaryAid)
+
+        fixed = [span for span in listed if not is_category(span[2], span[3])]
+        categories = [span for span in listed if is_category(span[2], span[3])]
+        spans: list[tuple[int, int, str, bool, str | None]] = [(*span, None) for span in fixed]
+        fixed_tokens = {i for start, end, *_ in fixed for i in range(start, end)}
+        named_end = {end: n for n, (start, end, iri, generic, _) in enumerate(spans) if not generic}
+        phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories})
+        for start, end, wording in phrases:
+            if start in named_end:  # "Patriot missile system", "AMRAAM missiles": the name's own head
+                n = named_end.pop(start)
+                spans[n] = (spans[n][0], end, *spans[n][2:])
+                fixed_tokens.update(range(start, end))
+        for start, end, wording in phrases:
+            if any(i in fixed_tokens for i in range(start, end)):
+                continue
+            inside = [c for c in categories if start <= c[0] and c[1] <= end]
+            if any(c[0] == start and c[1] == end for c in inside):
+                continue  # exactly a listed category: keep the listed one
+            last = next((c for c in inside if c[1] == end), None)
+            conjunction = last is not None and last[0] - 1 > start and doc[last[0] - 1].lower_ == "and"
+            if conjunction:
+                # "anti-ship and air defense systems": "anti-ship systems" beside the listed one
+                shared = f"{_wording(doc, start, last[0] - 1)} {doc[end - 1].lower_}"
+                spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
+                continue
+            categories = [c for c in categories if c not in inside]
+            spans.append((start, end, unlisted_iri("system", wording), False, wording))
+        spans.extend((*span, None) for span in categories)
+        return sorted(spans)
 
     def _quantity_before(self, doc: Doc, start: int, lo: int) -> int | None:
         """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen"."""
@@ -159,6 +214,12 @@ class MentionFinder:
         if index > lo and f"{doc[index - 1].lower_} {lower}" in self.lexicon.numbers:
             return self.lexicon.numbers[f"{doc[index - 1].lower_} {lower}"]
         return self.lexicon.numbers.get(lower) if lower not in ("a",) else None
+
+    def _counted_in(self, doc: Doc, start: int, lo: int) -> str | None:
+        """The unit of "rounds of 125mm tank ammunition", "sets of body armor"."""
+        if start - 2 >= lo and doc[start - 1].lower_ == "of":
+            return self.vocabulary.unit_words.get(doc[start - 2].lower_)
+        return None
 
     def _unit_at(self, doc: Doc, start: int, end: int, hi: int) -> str | None:
         """The unit named by the last head noun of the compound at or after the mention."""
@@ -226,6 +287,12 @@ class MentionFinder:
             if token.idx - sentence.tokens.start_char >= offset:
                 return token.i
         return sentence.tokens.end - 1
+
+
+def _wording(doc: Doc, start: int, end: int) -> str:
+    """The lower-case words of a token range, with hyphens and "125mm" kept tight."""
+    text = re.sub(r"\s+", " ", doc[start:end].text.replace("\u00a0", " ")).lower()
+    return re.sub(r"\s*-\s*(?=\w)", "-", text).strip()
 
 
 def _alias_matcher(prefix: str, attr: str, aliases: Sequence[AliasT]) -> tuple[PhraseMatcher, dict[int, AliasT]]:

@@ -12,31 +12,49 @@ from graph.model import Claim
 
 
 def claim_key(claim: Claim) -> tuple[object, ...]:
-    """What makes two mentions of one article the same claim.
+    """What two mentions of one claim in an article share: kind, actor, item and recipient.
 
-    Kind, actor, item and recipient, and also the count and the date: "17 Patriot systems on
-    July 14" and an earlier promise of Patriots without a number are two statements.
+    The actor is the provider, or the funder for funding. An article that says "800 Stingers"
+    in today's package and "over 600 Stingers" among earlier commitments makes one pledge of
+    Stingers by the United States, kept with its first (clearest) wording; the other sentence
+    stays as further evidence.
     """
-    return (claim.kind.value, claim.primary_actor, claim.system, claim.recipient, claim.quantity, claim.date)
+    return (claim.kind.value, claim.primary_actor, claim.system, claim.recipient)
+
+
+def same_claim(first: Claim, later: Claim) -> bool:
+    """Whether two claims with one key are one claim: the payer decides.
+
+    A different payer is a different arrangement, and so is a payer named for a transfer that
+    differs in count or date: "the US would send Patriot systems and EU countries would cover
+    the cost" is not the 17 Patriots announced on July 14.
+    """
+    if first.funder == later.funder:
+        return True
+    if first.funder is not None and later.funder is not None:
+        return False
+    return (first.quantity, first.date) == (later.quantity, later.date)
 
 
 def merge_repeated(claims: list[Claim]) -> list[Claim]:
     """One claim per real claim: repeats merge into the first, filling its gaps, adding evidence."""
-    merged: dict[tuple, Claim] = {}
-    seen: dict[tuple, set] = {}  # evidence spans per claim, so a long article stays linear
+    merged: list[Claim] = []
+    by_key: dict[tuple, list[int]] = {}
+    seen: list[set] = []  # evidence spans per claim, so a long article stays linear
     for claim in claims:
         key = claim_key(claim)
-        if key not in merged:
-            merged[key] = claim
-            seen[key] = set(claim.evidence)
+        index = next((i for i in by_key.get(key, ()) if same_claim(merged[i], claim)), None)
+        if index is None:
+            by_key.setdefault(key, []).append(len(merged))
+            merged.append(claim)
+            seen.append(set(claim.evidence))
             continue
-        first = merged[key]
+        first = merged[index]
         updates = {}
         for name in ("provider", "funder", "via", "quantity", "unit", "value", "currency", "said_by", "date"):
             if getattr(first, name) is None and getattr(claim, name) is not None:
                 updates[name] = getattr(claim, name)
-        new = [span for span in dict.fromkeys(claim.evidence) if span not in seen[key]]
-        seen[key].update(new)
-        evidence = first.evidence + tuple(new)
-        merged[key] = replace(first, evidence=evidence, **updates)
-    return list(merged.values())
+        new = [span for span in dict.fromkeys(claim.evidence) if span not in seen[index]]
+        seen[index].update(new)
+        merged[index] = replace(first, evidence=first.evidence + tuple(new), **updates)
+    return merged

@@ -94,6 +94,11 @@ class Mention:
     generic: bool = False
     unit: str | None = None
     quantity: int | None = None
+    label: str | None = None  # the wording of a name the vocabulary lacks (graph/unlisted.py)
+
+    @property
+    def unlisted(self) -> bool:
+        return self.label is not None
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,6 @@ def _violation_lines(results: Graph) -> list[str]:
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
         where = f" (property {path.n3(results.namespace_manager)})" if isinstance(path, URIRef) else ""
-        warning = "warning: " if results.value(result, SH.resultSeverity) == SH.Warning else ""
+        warning = "warning: " if results.value(result, SH.resultSeverity) in (SH.Warning, SH.Info) else ""
         lines.append(f"{warning}{focus}{where}: {message}")
     return lines

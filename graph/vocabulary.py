@@ -18,6 +18,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.model import Actor, ActorType, System
 from graph.namespaces import PG, SCHEMA
+from graph.unlisted import is_unlisted, unlisted_kind, unlisted_label
 from graph.resources import (
     ONTOLOGY_FILE,
     VOCABULARY_FILES,
@@ -25,6 +26,7 @@ from graph.resources import (
     vocabulary_files,
 )
 
+_UNLISTED_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANISATION}
 _TOP_TYPES = {PG.State: ActorType.STATE, PG.Person: ActorType.PERSON, PG.Organisation: ActorType.ORGANISATION}
 
 
@@ -142,7 +144,9 @@ class Vocabulary:
     def actor_type(self, iri: str) -> ActorType | None:
         """The top-level type of an actor IRI, or None when the vocabulary does not know it."""
         actor = self.actors.get(iri)
-        return actor.type if actor else None
+        if actor is None:
+            return _UNLISTED_TYPES.get(unlisted_kind(iri) or "")
+        return actor.type
 
     def acting_state(self, iri: str | None) -> str | None:
         """Whom an actor's support counts for: a person's or department's affiliation, else itself."""
@@ -165,6 +169,8 @@ class Vocabulary:
             return self.actors[iri].label
         if iri in self.systems:
             return self.systems[iri].label
+        if is_unlisted(iri):
+            return unlisted_label(iri)
         return self.units.get(iri, iri)
 
     def resolve_name(self, name: str, on: date | None = None) -> str | None:
