@@ -41,8 +41,9 @@ from graph.lists import (
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.merge import merge_repeated
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.namespaces import PG
 from graph.roles import VAGUE, Clause, RoleFinder
-from graph.segments import Sentence, sentences
+from graph.segments import Sentence, char_span, sentences
 from graph.vocabulary import Vocabulary
 
 _TRANSFER_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION)
@@ -94,6 +95,7 @@ class _ArticleState:
     """What earlier sentences of the article tell later ones: the last person, earlier claims."""
 
     last_person: str | None = None
+    last_organisation: str | None = None  # what "this group", "the alliance" refer to
     author: str | None = None  # the person a statement is by ("Statement by President Joe Biden")
     narrator: str | None = None  # whom "I"/"we" mean outside quotes: the author, else the publisher's state
     claims: list[Claim] = field(default_factory=list)
@@ -131,6 +133,7 @@ class ClaimExtractor:
             actors.extend(m.iri for m in mentions.actors if not m.unlisted)
             systems.extend(m.iri for m in mentions.systems if not m.generic and not m.unlisted)
             unlisted.append(tuple(m for m in (*mentions.actors, *mentions.systems) if m.unlisted))
+            self._resolve_descriptions(sentence, mentions, state)
             if not sentence.is_heading:
                 self._sentence_or_list_item(article, sentence, mentions, state)
             subject_person = self._first_person_subject(sentence, mentions)
@@ -167,6 +170,21 @@ class ClaimExtractor:
             state = self.vocabulary.acting_state(publisher)
             return self.vocabulary.office_holder(state, "President", article.published) if state else None
         return None
+
+    def _resolve_descriptions(self, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
+        """"members of this group": the organisation named last, as an actor mention of this sentence."""
+        doc = sentence.tokens.doc
+        taken = {i for m in (*mentions.actors, *mentions.systems) for i in range(m.token_start, m.token_end)}
+        if state.last_organisation is not None:
+            for token in sentence.tokens:
+                head = token.i + 1
+                if token.lower_ in ("this", "that", "the") and head < sentence.tokens.end and doc[head].lower_ in self.lexicon.definite_groups and head not in taken:
+                    span = char_span(sentence, token.i, head + 1)
+                    mentions.actors.append(Mention("actor", state.last_organisation, span, token.i, head + 1))
+            mentions.actors.sort(key=lambda m: m.token_start)
+        for mention in mentions.actors:
+            if self.vocabulary.actor_type(mention.iri) is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
+                state.last_organisation = mention.iri
 
     def _first_person_subject(self, sentence: Sentence, mentions: SentenceMentions) -> str | None:
         doc = sentence.tokens.doc
@@ -217,9 +235,10 @@ class ClaimExtractor:
                 negations.append(offset + start)
         according_to = self.roles.according_to(sentence, mentions)
         if not triggers:
+            self._package_contents(article, sentence, mentions, state)
             self._note_sources(state, according_to, [])
             return
-        clauses = self.roles.clauses(sentence, mentions, state.last_person, state.narrator)
+        clauses = _continued_lists(self.roles.clauses(sentence, mentions, state.last_person, state.narrator), triggers, sentence.tokens.doc)
         for number, clause in enumerate(clauses):
             in_clause = sorted((t for t in triggers if clause.start <= t.start < clause.end), key=lambda t: (t.start, -(t.end - t.start)))
             if not in_clause:
@@ -230,8 +249,35 @@ class ClaimExtractor:
                 continue
             if any(governing.start <= n < governing.end for n in negations):
                 continue
-            self._clause_claims(article, sentence, mentions, state, clause, number == 0, in_clause, hedge_at, according_to)
+            previous = clauses[number - 1] if number else None
+            relative = previous is not None and sentence.tokens.doc[clause.start].lower_ in ("that", "which")
+            # "The air defense systems … that we provided": the noun phrase before has no verb of its own
+            antecedent = previous if relative and not any(previous.start <= t.start < previous.end for t in triggers) else None
+            self._clause_claims(article, sentence, mentions, state, clause, number == 0, in_clause, hedge_at, according_to, antecedent)
         self._note_sources(state, according_to, clauses)
+
+    def _package_contents(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
+        """"These new capabilities include artillery systems, …": items of the last transfer claim.
+
+        A sentence without a claim verb whose verb is "include" or "contain" and whose subject
+        is no actor lists the contents of the package the article just announced.
+        """
+        doc = sentence.tokens.doc
+        verb = next((t.i for t in sentence.tokens if t.lower_ in self.lexicon.inclusion_verbs), None)
+        if verb is None or any(m.token_start < verb for m in mentions.actors):
+            return
+        frame = frame_from_claims(state.claims)
+        if frame is None:
+            return
+        items = [m for m in mentions.systems if m.token_start > verb and not m.generic and self.is_support_item(doc, m, sentence.tokens.start)]
+        for item in items:
+            state.claims.append(
+                Claim(
+                    article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
+                    provider=frame.provider, funder=None, via=frame.via, quantity=item.quantity, unit=item.unit,
+                    said_by=frame.said_by, date=frame.date, pattern="package-contents",
+                )
+            )
 
     def _note_sources(self, state: _ArticleState, according_to: str | None, clauses: list[Clause]) -> None:
         """Record the outlets and institutes the article cites (its PROV reporting chain)."""
@@ -250,7 +296,10 @@ class ClaimExtractor:
         triggers: list[Trigger],
         hedges: list[int],
         according_to: str | None,
+        antecedent: Clause | None = None,
     ) -> None:
+        """The claims of one clause; `antecedent` is the clause a relative clause ("that we
+        provided") hangs on, whose items it is about."""
         doc = sentence.tokens.doc
         governing = triggers[0]
         hedged = bool(hedges)
@@ -270,9 +319,12 @@ class ClaimExtractor:
             if clause.start <= m.token_start < clause.end and self.is_support_item(doc, m, clause.start)
             and (not m.generic or money is not None or self._names_recipient(doc, clause, governing, mentions))
         ]
+        if not items and antecedent is not None:
+            items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.is_support_item(doc, m, antecedent.start)]
         # a named system beats generic words in the same clause ("weapons, including Patriot")
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
+        items = self._examples_over_categories(doc, clause, items)
         recipient, via, out_of_scope = self.roles.destination(doc, clause, governing.start, mentions)
         if out_of_scope:
             return
@@ -327,6 +379,18 @@ class ClaimExtractor:
                 state.claims.append(claim)
                 if agent is not None:
                     self._ellipsis(doc, clause, item, claim, mentions, state)
+
+    def _examples_over_categories(self, doc: Doc, clause: Clause, items: list[Mention]) -> list[Mention]:
+        """"anti-armor systems we provided—like the 8,000 Javelin": the examples are the claims.
+
+        Categories before "like", "such as" or "including" give way to the items after it;
+        generic aid with its money figure stays ("$50 billion …, including 700 tanks").
+        """
+        cue = next((t.i for t in doc[clause.start:clause.end] if t.lower_ in ("like", "including") or t.lower_ == "such" and t.i + 1 < clause.end and doc[t.i + 1].lower_ == "as"), None)
+        if cue is None or not any(m.token_start > cue for m in items):
+            return items
+        aid = str(PG.MilitaryAid)
+        return [m for m in items if m.token_start > cue or self.vocabulary.system_classes.get(m.iri) == aid]
 
     def is_support_item(self, doc: Doc, item: Mention, lo: int) -> bool:
         """Whether a system mention can be what a claim gives: not Ukraine's own, not its crews.
@@ -462,6 +526,19 @@ class ClaimExtractor:
             if clause.start <= index < clause.end or first_clause and index < clause.start:
                 return day
         return None
+
+
+def _continued_lists(clauses: list[Clause], triggers: list[Trigger], doc: Doc) -> list[Clause]:
+    """"We have provided helicopters; Unmanned Coastal Defense Vessels, …": a part after ";"
+    without a claim verb of its own continues the list of the part before it."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        own_trigger = any(clause.start <= t.start < clause.end for t in triggers)
+        if joined and doc[clause.start].text == ";" and not own_trigger:
+            joined[-1] = replace(joined[-1], end=clause.end)
+            continue
+        joined.append(clause)
+    return joined
 
 
 def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:

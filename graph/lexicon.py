@@ -34,6 +34,8 @@ class Lexicon:
     person_titles: tuple[str, ...]  # longest first
     organisation_heads: frozenset[str]
     personnel_nouns: frozenset[str]
+    inclusion_verbs: frozenset[str]
+    definite_groups: frozenset[str]
     negation_exceptions: list[list[dict[str, Any]]]
 
 
@@ -127,5 +129,7 @@ def load_lexicon() -> Lexicon:
         person_titles=tuple(sorted({t.lower() for t in data["person_titles"]}, key=lambda t: -len(t.split()))),
         organisation_heads=frozenset(data["organisation_heads"]),
         personnel_nouns=frozenset(data["personnel_nouns"]),
+        inclusion_verbs=frozenset(data["inclusion_verbs"]),
+        definite_groups=frozenset(data["definite_groups"]),
         negation_exceptions=[phrase_pattern(p) for p in data["negation_exceptions"]],
     )

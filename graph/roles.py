@@ -154,6 +154,8 @@ class RoleFinder:
         # skip determiners and honorifics: "with the President", "with President Zelenskyy"
         while previous >= lo and doc[previous].lower_ in _SKIPPED_BEFORE_NAMES:
             previous -= 1
+        if previous >= lo and doc[previous].lower_ == "of" and previous - 1 >= lo and doc[previous - 1].lower_ in ("members", "member"):
+            return False  # "members of this group committed": the group acts
         return previous >= lo and doc[previous].lower_ in self.lexicon.prepositions
 
     def subject(

@@ -62,6 +62,7 @@ class Vocabulary:
         self.graph = graph
         self.actors: dict[str, Actor] = {}
         self.government_bodies: set[str] = set()  # departments and armed forces: they act for their state
+        self.reporters: set[str] = set()  # news outlets and research institutes
         self.systems: dict[str, System] = {}
         self.units: dict[str, str] = {}  # unit IRI -> label
         self.unit_words: dict[str, str] = {}  # head noun -> unit label
@@ -75,6 +76,8 @@ class Vocabulary:
         top_of = _top_types(ontology)
         government = set(_subclasses_in(ontology, PG.GovernmentBody))
         self.government_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in government}
+        reporters = set(_subclasses_in(ontology, PG.NewsOutlet)) | set(_subclasses_in(ontology, PG.ResearchInstitute))
+        self.reporters = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in reporters}
         for subject, _, cls in graph.triples((None, RDF.type, None)):
             if cls not in top_of or not isinstance(subject, URIRef):
                 continue
@@ -160,6 +163,10 @@ class Vocabulary:
         if actor.affiliation and (actor.type is ActorType.PERSON or iri in self.government_bodies):
             return actor.affiliation
         return iri
+
+    def is_outlet(self, iri: str) -> bool:
+        """True for news outlets and research institutes: they report support, not give it."""
+        return iri in self.reporters
 
     def label(self, iri: str | None) -> str:
         """The preferred English label of an actor, system or unit IRI ("" for None)."""
