@@ -317,7 +317,7 @@ class ClaimExtractor:
         items = [
             m for m in mentions.systems
             if clause.start <= m.token_start < clause.end and self.is_support_item(doc, m, clause.start)
-            and (not m.generic or money is not None or self._names_recipient(doc, clause, governing, mentions))
+            and (not m.generic or money is not None or not _introduces_list(sentence) and self._names_recipient(doc, clause, governing, mentions))
         ]
         if not items and antecedent is not None:
             items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.is_support_item(doc, m, antecedent.start)]
@@ -339,7 +339,7 @@ class ClaimExtractor:
         pattern = f"{'hedged-' if hedged else ''}{governing.group}"
 
         if not items:
-            if governing.kind is ClaimKind.FUNDING and agents:
+            if governing.kind is ClaimKind.FUNDING and agents and (governing.group == "funding_join" or self._refers_back(doc, clause, governing)):
                 self._anaphoric_funding(article, state, governing, agents, said_by, day, evidence, hedged)
             return
 
@@ -423,6 +423,14 @@ class ClaimExtractor:
         if before >= lo and doc[before].lower_ in ("ukrainian", "ukraine's", "ukraine’s"):
             return True
         return before - 1 >= lo and doc[before].lower_ in ("'s", "’s") and doc[before - 1].lower_ == "ukraine"
+
+    def _refers_back(self, doc: Doc, clause: Clause, trigger: Trigger) -> bool:
+        """"cover the costs of these weapons", "pay for them": the payment is for an earlier transfer.
+
+        Without such a word ("$13 billion in grant financing for budget support") it is not.
+        """
+        words = {t.lower_ for t in doc[trigger.start:clause.end]}
+        return bool(words & self.lexicon.anaphors)
 
     def _considered_roles(
         self, doc: Doc, clause: Clause, triggers: list[Trigger], mentions: SentenceMentions, state: _ArticleState, considerer: str | None
@@ -526,6 +534,11 @@ class ClaimExtractor:
             if clause.start <= index < clause.end or first_clause and index < clause.start:
                 return day
         return None
+
+
+def _introduces_list(sentence: Sentence) -> bool:
+    """A line ending in ":" introduces a list; its items make the claims."""
+    return sentence.span.text.rstrip().endswith(":")
 
 
 def _continued_lists(clauses: list[Clause], triggers: list[Trigger], doc: Doc) -> list[Clause]:

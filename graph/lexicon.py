@@ -36,6 +36,7 @@ class Lexicon:
     personnel_nouns: frozenset[str]
     inclusion_verbs: frozenset[str]
     definite_groups: frozenset[str]
+    anaphors: frozenset[str]
     negation_exceptions: list[list[dict[str, Any]]]
 
 
@@ -131,5 +132,6 @@ def load_lexicon() -> Lexicon:
         personnel_nouns=frozenset(data["personnel_nouns"]),
         inclusion_verbs=frozenset(data["inclusion_verbs"]),
         definite_groups=frozenset(data["definite_groups"]),
+        anaphors=frozenset(data["anaphors"]),
         negation_exceptions=[phrase_pattern(p) for p in data["negation_exceptions"]],
     )

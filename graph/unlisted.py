@@ -137,7 +137,10 @@ class UnlistedFinder:
 
     def _stop(self, token) -> bool:
         lower = token.lower_
-        return token.is_stop or lower in self.non_modifiers or lower in self.verbs or token.like_num or lower.endswith("ly")
+        # "anti-ship": the second part of a hyphenated compound is no verb
+        compound = token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
+        verb = lower in self.verbs and not compound
+        return token.is_stop or lower in self.non_modifiers or verb or token.like_num or lower.endswith("ly")
 
     @staticmethod
     def _hyphen_joins(doc: Doc, index: int, lo: int) -> bool:

@@ -20,6 +20,8 @@ def test_seed_claims_table_meets_the_quality_bar(vocabulary: Vocabulary) -> None
     assert total.recall >= 0.90, evaluation.report()
     # units, money and dates of the matched claims
     assert total.detail_accuracy >= 0.90, evaluation.report()
+    for name in ("quantity", "funder", "said_by"):
+        assert total.accuracy(name) >= 0.85, (name, evaluation.report())
     for article in evaluation.articles:
         assert article.precision >= 0.85 and article.recall >= 0.85, evaluation.report()
 
@@ -62,8 +64,13 @@ def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
     assert result.recall == 0.9
 
 
-def test_devset_is_scored_and_reported(vocabulary: Vocabulary) -> None:
+def test_devset_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
+    """Real White House texts the rules were not written for: F1 and field accuracy >= 0.85."""
     evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
-    assert evaluation.total().gold == 69
+    total = evaluation.total()
+    assert total.gold == 69
+    assert total.f1 >= 0.85, evaluation.report()
+    for name in ("quantity", "funder", "said_by"):
+        assert total.accuracy(name) >= 0.85, (name, evaluation.report())
     report = evaluation.report()
     assert "wh-2022-04-08-biden-statement" in report and "MISS" in report
