@@ -40,6 +40,7 @@ pictures: $(STAMP) system-packages
 eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
+	$(BIN)/pledgegraph evaluate tests/data/articles tests/data/articles/*.txt
 
 calibrate: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles --calibrate > /dev/null

@@ -96,6 +96,7 @@ class _ArticleState:
 
     last_person: str | None = None
     last_organisation: str | None = None  # what "this group", "the alliance" refer to
+    items: list[Mention] = field(default_factory=list)  # named items so far: what "the systems", "the shells" refer to
     author: str | None = None  # the person a statement is by ("Statement by President Joe Biden")
     narrator: str | None = None  # whom "I"/"we" mean outside quotes: the author, else the publisher's state
     claims: list[Claim] = field(default_factory=list)
@@ -124,7 +125,9 @@ class ClaimExtractor:
         """Read the claims and mentions of one article. Never raises on odd text."""
         publisher = self.vocabulary.publisher(article.outlet, article.url)
         author = self._author(article, publisher)
-        state = _ArticleState(author=author, narrator=author or self.vocabulary.acting_state(publisher))
+        # "we" in an official statement is its author or publishing state; a news outlet gives no weapons
+        narrator = author or (self.vocabulary.acting_state(publisher) if publisher and not self.vocabulary.is_outlet(publisher) else None)
+        state = _ArticleState(author=author, narrator=narrator)
         actors: list[str] = []
         systems: list[str] = []
         unlisted: list[tuple[Mention, ...]] = []
@@ -136,6 +139,7 @@ class ClaimExtractor:
             self._resolve_descriptions(sentence, mentions, state)
             if not sentence.is_heading:
                 self._sentence_or_list_item(article, sentence, mentions, state)
+            state.items.extend(m for m in mentions.systems if not m.generic)
             subject_person = self._first_person_subject(sentence, mentions)
             if subject_person:
                 state.last_person = subject_person
@@ -240,7 +244,10 @@ class ClaimExtractor:
             return
         clauses = _continued_lists(self.roles.clauses(sentence, mentions, state.last_person, state.narrator), triggers, sentence.tokens.doc)
         for number, clause in enumerate(clauses):
-            in_clause = sorted((t for t in triggers if clause.start <= t.start < clause.end), key=lambda t: (t.start, -(t.end - t.start)))
+            in_clause = sorted(
+                (t for t in triggers if clause.start <= t.start < clause.end and self._has_object(sentence, mentions, clause, t)),
+                key=lambda t: (t.start, -(t.end - t.start)),
+            )
             if not in_clause:
                 continue
             governing = in_clause[0]
@@ -255,6 +262,11 @@ class ClaimExtractor:
             antecedent = previous if relative and not any(previous.start <= t.start < previous.end for t in triggers) else None
             self._clause_claims(article, sentence, mentions, state, clause, number == 0, in_clause, hedge_at, according_to, antecedent)
         self._note_sources(state, according_to, clauses)
+
+    def _has_object(self, sentence: Sentence, mentions: SentenceMentions, clause: Clause, trigger: Trigger) -> bool:
+        """"asked the United States for": an asking verb is a request only with the asked actor after it
+        ("He asked what it would look like if …" is none)."""
+        return trigger.group != "request_object_provider" or bool(self.roles.objects(sentence.tokens.doc, clause, trigger.end, mentions))
 
     def _package_contents(self, article: Article, sentence: Sentence, mentions: SentenceMentions, state: _ArticleState) -> None:
         """"These new capabilities include artillery systems, …": items of the last transfer claim.
@@ -305,10 +317,15 @@ class ClaimExtractor:
         hedged = bool(hedges)
         kind = ClaimKind.CONSIDERATION if hedged else governing.kind
         subject = self.roles.subject(doc, clause.start, governing.start, mentions, state.last_person, clause.speaker, state.narrator)
-        passive_agent = self.roles.after_word(doc, clause, governing.end, mentions, ("by",))
+        # "will be financed by Berlin": the agent follows the participle ("made by X" later in the clause is no agent)
+        passive_agent = self.roles.after_word(doc, replace(clause, end=min(clause.end, governing.end + 3)), governing.end, mentions, ("by",))
         if subject == VAGUE and passive_agent is None:
             return
         agents: list[str] = list(passive_agent and [passive_agent] or (subject if isinstance(subject, list) else []))
+        if not agents and kind is ClaimKind.DELIVERY:
+            # "A second Patriot battery from Germany arrived": the origin gives
+            origin = self.roles.after_word(doc, clause, clause.start, mentions, ("from",))
+            agents = [origin] if origin and origin != self.ukraine else []
         if kind is ClaimKind.REQUEST and not (agents or clause.speaker or clause.own_speaker):
             return  # a request needs someone who asks
         if governing.group == "request_object_provider":
@@ -319,6 +336,11 @@ class ClaimExtractor:
             if clause.start <= m.token_start < clause.end and self.is_support_item(doc, m, clause.start)
             and (not m.generic or money is not None or not _introduces_list(sentence) and self._names_recipient(doc, clause, governing, mentions))
         ]
+        reference = None
+        if not items and antecedent is None:
+            reference = self._resolve_reference(mentions, clause, state)
+            if reference is not None and not (kind is ClaimKind.FUNDING and reference.unit == _unit_of(reference, state)):
+                items = [reference]
         if not items and antecedent is not None:
             items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.is_support_item(doc, m, antecedent.start)]
         # a named system beats generic words in the same clause ("weapons, including Patriot")
@@ -339,7 +361,7 @@ class ClaimExtractor:
         pattern = f"{'hedged-' if hedged else ''}{governing.group}"
 
         if not items:
-            if governing.kind is ClaimKind.FUNDING and agents and (governing.group == "funding_join" or self._refers_back(doc, clause, governing)):
+            if governing.kind is ClaimKind.FUNDING and agents and (governing.group == "funding_join" or reference is not None or self._refers_back(doc, clause, governing)):
                 self._anaphoric_funding(article, state, governing, agents, said_by, day, evidence, hedged)
             return
 
@@ -350,6 +372,8 @@ class ClaimExtractor:
                 provider = funder = None
                 if kind is ClaimKind.FUNDING:
                     funder = acting
+                    seller = self.roles.after_word(doc, clause, governing.end, mentions, ("from",))
+                    provider = self.vocabulary.acting_state(seller) if seller and seller != self.ukraine else None
                 elif kind is ClaimKind.REQUEST:
                     provider = acting if governing.group == "request_object_provider" else self.roles.after_word(doc, clause, governing.end, mentions, ("from",))
                 elif kind is ClaimKind.CONSIDERATION:
@@ -424,6 +448,24 @@ class ClaimExtractor:
             return True
         return before - 1 >= lo and doc[before].lower_ in ("'s", "’s") and doc[before - 1].lower_ == "ukraine"
 
+    def _resolve_reference(self, mentions: SentenceMentions, clause: Clause, state: _ArticleState) -> Mention | None:
+        """"the systems", "the missiles for them": the system named last, counted in the reference's unit.
+
+        The referent is the last named item before the reference in this sentence, else in the
+        article. Its quantity is not carried over: "the missiles for them" are other items of the
+        same system.
+        """
+        reference = next(((start, end, unit) for start, end, unit in mentions.references if clause.start <= start < clause.end), None)
+        if reference is None:
+            return None
+        start, end, unit = reference
+        earlier = [*state.items, *(m for m in mentions.systems if m.token_end <= start and not m.generic)]
+        # the last item counted in the same unit ("the shells" → 155 mm shells), else the last item
+        referent = next((m for m in reversed(earlier) if unit and m.unit == unit), earlier[-1] if earlier else None)
+        if referent is None:
+            return None
+        return replace(referent, token_start=start, token_end=end, unit=unit or referent.unit, quantity=None)
+
     def _refers_back(self, doc: Doc, clause: Clause, trigger: Trigger) -> bool:
         """"cover the costs of these weapons", "pay for them": the payment is for an earlier transfer.
 
@@ -448,7 +490,7 @@ class ClaimExtractor:
                 funder = actor
             elif trigger.kind is not ClaimKind.FUNDING and provider is None:
                 provider = actor
-        provider = provider or (considerer if funder is None else funder)
+        provider = provider or (considerer if funder is None else None)
         if considerer is not None and considerer not in (provider, funder):
             return None, None
         return provider, funder
@@ -498,7 +540,7 @@ class ClaimExtractor:
     def _ellipsis(self, doc: Doc, clause: Clause, item: Mention, claim: Claim, mentions: SentenceMentions, state: _ArticleState) -> None:
         """", Norway for one": repeat the claim for another actor with another count."""
         for mention in mentions.actors:
-            if not (item.token_end < mention.token_start < clause.end) or doc[mention.token_start - 1].text != ",":
+            if not (item.token_end < mention.token_start < clause.end) or doc[mention.token_start - 1].lower_ not in (",", "and"):
                 continue
             index = mention.token_end
             if index < clause.end and doc[index].lower_ == "for":
@@ -534,6 +576,11 @@ class ClaimExtractor:
             if clause.start <= index < clause.end or first_clause and index < clause.start:
                 return day
         return None
+
+
+def _unit_of(reference: Mention, state: _ArticleState) -> str | None:
+    """The unit of the item a reference points to: the same unit means the same items."""
+    return next((m.unit for m in reversed(state.items) if m.iri == reference.iri), None)
 
 
 def _introduces_list(sentence: Sentence) -> bool:

@@ -51,6 +51,7 @@ class SentenceMentions:
     actors: list[Mention] = field(default_factory=list)
     systems: list[Mention] = field(default_factory=list)
     money: list[tuple[int, Money]] = field(default_factory=list)  # (token index, money)
+    references: list[tuple[int, int, str | None]] = field(default_factory=list)  # "the systems": (start, end, unit)
     dates: list[tuple[int, date]] = field(default_factory=list)  # (token index, date)
 
 
@@ -69,9 +70,13 @@ class MentionFinder:
         doc = sentence.tokens.doc
         lo, hi = sentence.tokens.start, sentence.tokens.end
         found = SentenceMentions()
-        system_spans = self._with_unlisted_systems(doc, lo, hi, self._systems(doc, lo, hi))
+        listed = self._systems(doc, lo, hi)
+        listed_tokens = {i for start, end, *_ in listed for i in range(start, end)}
+        actor_spans = [span for span in self._actors(doc, lo, hi, published) if not any(i in listed_tokens for i in range(span[0], span[1]))]
+        system_spans = self._with_unlisted_systems(doc, lo, hi, listed, {i for start, end, _ in actor_spans for i in range(start, end)})
         covered = {i for mention in system_spans for i in range(mention[0], mention[1])}
-        for start, end, alias in self._actors(doc, lo, hi, published):
+        found.references = self._references(doc, lo, hi, covered)
+        for start, end, alias in actor_spans:
             if any(i in covered for i in range(start, end)):
                 continue
             found.actors.append(Mention("actor", alias, char_span(sentence, start, end), start, end))
@@ -124,8 +129,26 @@ class MentionFinder:
             merged.append((span.start, span.end, span.label_, generic))
         return merged
 
+    def _generic_word(self, word: str) -> bool:
+        return any(alias.generic and alias.text == word for alias in self.vocabulary.system_aliases)
+
+    def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None]]:
+        """"the systems", "these missiles", "the shells": (start, end, unit) of a definite head
+        noun with no name of its own; the extractor resolves it to the system named last."""
+        found = []
+        for index in range(lo + 1, hi):
+            word = doc[index].lower_
+            if index in covered or not self.unlisted.is_head(word) or not word.endswith("s") and word not in ("ammunition", "equipment"):
+                continue
+            before = index - 1
+            while before > lo and doc[before].lower_ in ("same", "new", "additional", "more"):
+                before -= 1
+            if doc[before].lower_ in ("the", "these", "those", "them", "its", "their") and (index + 1 >= hi or not self.unlisted.is_head(doc[index + 1].lower_)):
+                found.append((before, index + 1, self.vocabulary.unit_words.get(word)))
+        return found
+
     def _with_unlisted_systems(
-        self, doc: Doc, lo: int, hi: int, listed: list[tuple[int, int, str, bool]]
+        self, doc: Doc, lo: int, hi: int, listed: list[tuple[int, int, str, bool]], actor_tokens: set[int] = frozenset()
     ) -> list[tuple[int, int, str, bool, str | None]]:
         """The vocabulary's system mentions plus equipment phrases it lacks (graph/unlisted.py).
 
@@ -139,18 +162,32 @@ class MentionFinder:
 
         fixed = [span for span in listed if not is_category(span[2], span[3])]
         categories = [span for span in listed if is_category(span[2], span[3])]
+        # "air defence equipment", "counter-UAV systems and equipment": a generic word with
+        # modifiers names a category
+        generic_heads = {end - 1: span for span in fixed if span[3] for end in (span[1],)}
         spans: list[tuple[int, int, str, bool, str | None]] = [(*span, None) for span in fixed]
-        fixed_tokens = {i for start, end, *_ in fixed for i in range(start, end)}
+        fixed_tokens = {i for start, end, _, generic in fixed if not generic for i in range(start, end)} | set(actor_tokens)
         named_end = {end: n for n, (start, end, iri, generic, _) in enumerate(spans) if not generic}
-        phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories})
+        phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories} | set(generic_heads))
         for start, end, wording in phrases:
             if start in named_end:  # "Patriot missile system", "AMRAAM missiles": the name's own head
                 n = named_end.pop(start)
                 spans[n] = (spans[n][0], end, *spans[n][2:])
                 fixed_tokens.update(range(start, end))
         for start, end, wording in phrases:
+            generic = generic_heads.get(end - 1)
+            if generic is not None:
+                # "air defence equipment" names a category; "defensive equipment" stays aid
+                named = any(start <= c[0] and c[1] < end for c in categories) or any(
+                    self.unlisted.is_head(doc[i].lower_) and not self._generic_word(doc[i].lower_) for i in range(start, generic[0])
+                )
+                if start >= generic[0] or not named:
+                    continue
+                spans.remove((*generic, None))
             if any(i in fixed_tokens for i in range(start, end)):
                 continue
+            if any(c[0] <= start and end <= c[1] and (c[0], c[1]) != (start, end) for c in categories):
+                continue  # part of a listed category: "mm shells" in "155 mm shells"
             inside = [c for c in categories if start <= c[0] and c[1] <= end]
             if any(c[0] == start and c[1] == end for c in inside):
                 continue  # exactly a listed category: keep the listed one
@@ -229,6 +266,8 @@ class MentionFinder:
             if index >= end and (not token.is_alpha or token.is_stop):
                 break
             word_unit = self.vocabulary.unit_words.get(token.lower_)
+            if index > start and doc[index - 1].text == "-" and not doc[index - 1].whitespace_:
+                continue  # "anti-aircraft guns" are no aircraft
             if word_unit:
                 unit = word_unit
         return unit

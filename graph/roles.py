@@ -86,6 +86,11 @@ class RoleFinder:
     ) -> str | None:
         """The subject of a speech verb in the clause ("Zelensky shared", "he added", "said Rubio")."""
         for token in doc[clause.start:clause.end]:
+            if token.lower_ in ("citing", "quoting"):
+                # "RBC-Ukraine, citing Der Spiegel, reports": the cited source speaks
+                cited = next((m for m in mentions.actors if m.token_start in (token.i + 1, token.i + 2) and m.token_start < clause.end), None)
+                if cited is not None:
+                    return cited.iri
             if token.lower_ not in self.lexicon.speech_verbs:
                 continue
             if token.i > sentence.tokens.start and doc[token.i - 1].lower_ == "to" and token.lower_ not in ("according",):
@@ -119,12 +124,17 @@ class RoleFinder:
         return None
 
     def trailing_speaker(self, doc: Doc, clause: Clause, mentions: SentenceMentions) -> str | None:
+        """", Der Spiegel reports.", '," Boris Pistorius told reporters in Ramstein.': who spoke."""
         end = clause.end
         while end > clause.start and not doc[end - 1].is_alpha:
             end -= 1
-        if end - 1 <= clause.start or doc[end - 1].lower_ not in self.lexicon.speech_verbs:
+        # the verb may have a short tail: "told reporters in Ramstein", "said on Friday"
+        verb = next(
+            (i for i in range(end - 1, max(clause.start, end - 5), -1) if doc[i].lower_ in self.lexicon.speech_verbs and all(t.is_alpha for t in doc[i:end])),
+            None,
+        )
+        if verb is None or verb <= clause.start:
             return None
-        verb = end - 1
         before = [m for m in mentions.actors if m.token_end in (verb, verb - 1) and m.token_start > clause.start]
         if before and doc[before[0].token_start - 1].text in (",", "“", '"', "”") or (before and doc[before[0].token_start - 1].lower_ == "the" and doc[before[0].token_start - 2].text == ","):
             return before[0].iri
@@ -251,6 +261,8 @@ class RoleFinder:
             if not (after <= mention.token_start < clause.end):
                 continue
             word = self.preceding_word(doc, mention.token_start, clause.start)
+            if word == "to" and mention.token_start >= 2 and doc[mention.token_start - 2].lower_ == "according":
+                continue  # "according to Reuters" names a source, not a recipient
             actor_type = self.vocabulary.actor_type(mention.iri)
             if word in ("via", "through"):
                 via = via or mention.iri

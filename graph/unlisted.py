@@ -31,6 +31,7 @@ from graph.model import ActorType
 from graph.namespaces import ID
 
 UNLISTED = ID["unlisted/"]
+_MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
 _UNLISTED_PREFIX = str(UNLISTED)
 
 
@@ -114,7 +115,7 @@ class UnlistedFinder:
             if token.is_stop and index + 1 < len(doc) and doc[index + 1].text == "-" and self._hyphen_joins(doc, index + 1, lo) and doc[index - 1].text == "-":
                 index -= 1  # the "to" of "air-to-ground"
                 continue
-            if lower == "mm" and index - 1 >= lo and doc[index - 1].like_num and not doc[index - 1].whitespace_:
+            if lower == "mm" and index - 1 >= lo and doc[index - 1].like_num:
                 start = index - 1  # "125mm tank ammunition"
                 index -= 2
                 continue
@@ -125,8 +126,8 @@ class UnlistedFinder:
                     index -= 1
                     continue
                 break
-            sentence_start = index == lo or not doc[index - 1].is_alpha and doc[index - 1].text != "-"
-            if not token.is_alpha or self._stop(token) or token.is_title and not doc[start].is_title and not sentence_start:
+            model = _MODEL_NAME.fullmatch(token.text) is not None  # "CV90", "M777"
+            if not (token.is_alpha or model) or self._stop(token):
                 break
             start = index
             index -= 1
@@ -194,7 +195,8 @@ class UnlistedFinder:
                 index += 1
                 continue
             start = self.modifiers_before(doc, index, lo, covered)
-            if start < head_end - 1 or token.lower_ in self.bare_heads:
+            definite = start == index and index > lo and doc[index - 1].lower_ in ("the", "these", "those", "its", "their")
+            if start < head_end - 1 or token.lower_ in self.bare_heads and not definite:  # "the missiles" refers back
                 found.append((start, head_end, re.sub(r"\s*-\s*(?=\w)", "-", _text(doc, start, head_end).lower())))
             index = head_end
         return found
