@@ -40,7 +40,7 @@ from graph.lists import (
 )
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.merge import merge_repeated
-from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money, Span
 from graph.namespaces import PG
 from graph.roles import VAGUE, Clause, RoleFinder
 from graph.segments import Sentence, char_span, sentences
@@ -84,10 +84,7 @@ class ExtractionResult:
     mentioned_actors: tuple[str, ...]
     mentioned_systems: tuple[str, ...]
     cited_sources: tuple[str, ...]
-    unlisted: tuple[tuple[Mention, ...], ...] = ()  # every mention of a name the vocabulary lacks, by sentence
-
-    def unlisted_mentions(self) -> list[Mention]:
-        return [mention for sentence in self.unlisted for mention in sentence]
+    unlisted: tuple[tuple[Mention, Span], ...] = ()  # each mention of a name the vocabulary lacks, with its sentence
 
 
 @dataclass
@@ -130,12 +127,12 @@ class ClaimExtractor:
         state = _ArticleState(author=author, narrator=narrator)
         actors: list[str] = []
         systems: list[str] = []
-        unlisted: list[tuple[Mention, ...]] = []
+        unlisted: list[tuple[Mention, Span]] = []
         for sentence in sentences(article):
             mentions = self.finder.find(sentence, article.published)
             actors.extend(m.iri for m in mentions.actors if not m.unlisted)
             systems.extend(m.iri for m in mentions.systems if not m.generic and not m.unlisted)
-            unlisted.append(tuple(m for m in (*mentions.actors, *mentions.systems) if m.unlisted))
+            unlisted.extend((m, sentence.span) for m in (*mentions.actors, *mentions.systems) if m.unlisted)
             self._resolve_descriptions(sentence, mentions, state)
             if not sentence.is_heading:
                 self._sentence_or_list_item(article, sentence, mentions, state)
@@ -152,7 +149,7 @@ class ClaimExtractor:
             mentioned_actors=tuple(dict.fromkeys(actors)),
             mentioned_systems=tuple(dict.fromkeys(systems)),
             cited_sources=tuple(dict.fromkeys(state.cited)),
-            unlisted=tuple(u for u in unlisted if u),
+            unlisted=tuple(unlisted),
         )
 
     def _author(self, article: Article, publisher: str | None) -> str | None:

@@ -153,6 +153,23 @@ def query(
         _print_table(named.name, *output)
 
 
+@app.command()
+def review(store: str = StoreOption) -> None:
+    """Names the vocabulary lacks (systems, persons, organisations), with counts and an example sentence."""
+    from graph.queries import resolve_query, run_query, solutions_to_rows
+
+    try:
+        columns, rows = solutions_to_rows(run_query(_open(store), resolve_query("review")))
+    except PledgeGraphError as error:
+        _fail(error)
+        return
+    if not rows:
+        err.print("nothing to review: every name in the store is in the vocabulary", highlight=False)
+        return
+    _print_table("names the vocabulary lacks", columns, rows)
+    err.print("add one with: pledgegraph vocabulary add NAME --kind system|person|organisation, then rebuild", highlight=False)
+
+
 @contextmanager
 def _time_limit(seconds: float, what: str) -> Iterator[None]:
     """End the process with a message when the block runs past `seconds`.

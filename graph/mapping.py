@@ -68,7 +68,7 @@ _UNLISTED_CLASSES = {"system": PG.UnlistedItem, "person": PG.Person, "organisati
 def _add_unlisted(graph: Graph, result: ExtractionResult, article: URIRef) -> dict[str, str]:
     """Names the vocabulary lacks: typed, labelled, marked for review, with each mention's span."""
     labels: dict[str, str] = {}
-    for mention in result.unlisted_mentions():
+    for mention, sentence in result.unlisted:
         name = URIRef(mention.iri)
         if mention.iri not in labels:
             labels[mention.iri] = mention.label or mention.iri
@@ -76,7 +76,7 @@ def _add_unlisted(graph: Graph, result: ExtractionResult, article: URIRef) -> di
             graph.add((name, SKOS.prefLabel, Literal(mention.label, lang="en")))
             graph.add((name, RDFS.label, Literal(mention.label, lang="en")))
             graph.add((name, PG.needsReview, Literal(True)))
-        graph.add((_add_span(graph, mention.span, article), PG.mentionOf, name))
+        graph.add((_add_span(graph, sentence, article), PG.mentionOf, name))
     return labels
 
 

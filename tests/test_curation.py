@@ -1,4 +1,5 @@
-"""An analyst adds an unknown system to the vocabulary with one command; a rebuild recognises it."""
+"""Unknown names are kept for review; an analyst adds them to the vocabulary with one command and a
+rebuild recognises them."""
 
 from __future__ import annotations
 
@@ -30,7 +31,11 @@ def claims(folder: Path) -> list[dict[str, str]]:
 def test_a_rebuild_after_adding_an_unknown_system_recognises_it(tmp_path: Path) -> None:
     write_article(tmp_path, "skynex.txt", "Germany will send four Skynex systems to Ukraine, Defence Minister Boris Pistorius said.")
     run(tmp_path, "build", "skynex.txt")
-    assert not any(row["system"] == "Skynex" for row in claims(tmp_path))
+    # before: the claim is kept with an unlisted item and listed for review
+    [before] = claims(tmp_path)
+    assert (before["kind"], before["provider"], before["system"], before["quantity"]) == ("pledge", "Germany", "skynex systems", "4")
+    review = run(tmp_path, "review").stdout
+    assert "skynex systems" in review and "system" in review
 
     added = run(tmp_path, "vocabulary", "add", "Skynex", "--kind", "system", "--type", "AirDefenceSystem", "--unit", "system")
     assert "rebuild the articles to apply it" in added.stderr
@@ -40,6 +45,24 @@ def test_a_rebuild_after_adding_an_unknown_system_recognises_it(tmp_path: Path) 
     [claim] = [row for row in claims(tmp_path) if row["system"] == "Skynex"]
     assert (claim["kind"], claim["provider"], claim["recipient"], claim["quantity"]) == ("pledge", "Germany", "Ukraine", "4")
     assert "Conforms" in run(tmp_path, "validate").stdout
+    assert "skynex" not in run(tmp_path, "review").stdout.lower()
+
+
+def test_review_lists_unknown_names_with_counts_and_evidence(tmp_path: Path) -> None:
+    write_article(tmp_path, "a.txt", "Estonian Defence Minister Hanno Pevkur said Estonia will send four Skynex systems to Ukraine.")
+    write_article(tmp_path, "b.txt", "Latvia will deliver 200 loitering munitions made by Origin Robotics Group. Skynex systems are in demand.")
+    run(tmp_path, "build", "a.txt", "b.txt")
+    rows = list(csv.DictReader(io.StringIO(run(tmp_path, "query", "review", "--format", "csv").stdout)))
+    by_name = {row["name"]: row for row in rows}
+    assert (by_name["skynex systems"]["kind"], by_name["skynex systems"]["mentions"], by_name["skynex systems"]["claims"]) == ("system", "2", "1")
+    assert by_name["Hanno Pevkur"]["kind"] == "person" and by_name["Hanno Pevkur"]["claims"] == "1"
+    assert by_name["Origin Robotics Group"]["kind"] == "organisation"
+    assert "Hanno Pevkur said Estonia will send four Skynex systems" in by_name["Hanno Pevkur"]["example"]
+    # the claims that use them are recorded and marked, not lost
+    table = {row["system"]: row for row in claims(tmp_path)}
+    assert table["skynex systems"]["said_by"] == "Hanno Pevkur" and table["skynex systems"]["provider"] == "Estonia"
+    marked = run(tmp_path, "query", "SELECT (COUNT(?c) AS ?n) WHERE { ?c <https://w3id.org/pledgegraph/ontology#needsReview> true ; a ?kind }", "--format", "csv").stdout
+    assert int(marked.split()[-1]) >= 2
 
 
 def test_additions_are_checked(tmp_path: Path) -> None:
