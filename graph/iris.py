@@ -44,6 +44,17 @@ def claim_iri(claim: Claim) -> URIRef:
     return ID[f"article/{_segment(claim.article_id)}/claim/{first.start}-{first.end}-{digest}"]
 
 
+def event_iri(claim: Claim) -> URIRef:
+    """The support event a claim reports: one per kind, actor, recipient and item.
+
+    A pure function of the claim, so claims from different articles about the same support
+    share the node without any global step, and removing an article takes its links with it.
+    The actor is the funder for funding, else the provider.
+    """
+    identity = "|".join(str(part or "") for part in (claim.kind.value, claim.primary_actor, claim.recipient, claim.system))
+    return ID[f"event/{hashlib.sha1(identity.encode('utf-8')).hexdigest()[:16]}"]
+
+
 def article_id_of_graph(graph_iri: str) -> str | None:
     """The article id of an article graph IRI, or None for other graphs."""
     prefix = str(GRAPHS["article/"])

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from graph.claims import ExtractionResult
 from graph.confidence import confidence
-from graph.iris import article_iri, claim_iri, span_iri
+from graph.iris import article_iri, claim_iri, event_iri, span_iri
 from graph.model import Claim, Span
 from graph.namespaces import OA, PG, PREFIXES, SCHEMA
 from graph.unlisted import is_unlisted, unlisted_kind
@@ -85,6 +85,9 @@ def _add_claim(graph: Graph, claim: Claim, article: URIRef, vocabulary: Vocabula
     graph.add((node, RDF.type, PG[claim.kind.class_name]))
     graph.add((node, PG.statedIn, article))
     graph.add((node, RDFS.label, Literal(_claim_label(claim, vocabulary, labels))))
+    event = event_iri(claim)
+    graph.add((node, PG.reportsEvent, event))
+    graph.add((event, RDF.type, PG.SupportEvent))
     if any(is_unlisted(iri) for iri in (claim.system, claim.provider, claim.recipient, claim.funder, claim.via, claim.said_by)):
         graph.add((node, PG.needsReview, Literal(True)))
     for role, actor in (("provider", claim.provider), ("recipient", claim.recipient), ("funder", claim.funder), ("via", claim.via), ("saidBy", claim.said_by)):
