@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from graph.items import ItemRules
 from graph.lexicon import Lexicon, PhraseRules, load_lexicon
 from graph.lists import (
     ListFrame,
@@ -41,7 +42,6 @@ from graph.lists import (
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.merge import merge_repeated
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money, Span
-from graph.namespaces import PG
 from graph.roles import VAGUE, Clause, RoleFinder
 from graph.segments import Sentence, char_span, sentences
 from graph.vocabulary import Vocabulary
@@ -110,6 +110,7 @@ class ClaimExtractor:
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.roles = RoleFinder(vocabulary, self.lexicon, self.ukraine)
+        self.items = ItemRules(vocabulary, self.lexicon, self.roles, self.ukraine)
         self._rules = PhraseRules()
         for group, patterns in self.lexicon.triggers.items():
             self._rules.add(f"trigger:{group}", patterns)
@@ -201,7 +202,7 @@ class ClaimExtractor:
         if not is_item:
             state.list_frame = None
         if is_item and state.list_frame is not None and not self._rules.has_trigger([t.lower_ for t in sentence.tokens]):
-            state.claims.extend(list_item_claims(article, sentence, mentions, state.list_frame, self.is_support_item))
+            state.claims.extend(list_item_claims(article, sentence, mentions, state.list_frame, self.items.is_support_item))
             return
         self._sentence_claims(article, sentence, mentions, state)
         if sentence.span.text.rstrip().endswith(":"):
@@ -278,7 +279,7 @@ class ClaimExtractor:
         frame = frame_from_claims(state.claims)
         if frame is None:
             return
-        items = [m for m in mentions.systems if m.token_start > verb and not m.generic and self.is_support_item(doc, m, sentence.tokens.start)]
+        items = [m for m in mentions.systems if m.token_start > verb and not m.generic and self.items.is_support_item(doc, m, sentence.tokens.start)]
         for item in items:
             state.claims.append(
                 Claim(
@@ -330,8 +331,8 @@ class ClaimExtractor:
         money = next((m for i, m in mentions.money if clause.start <= i < clause.end), None)
         items = [
             m for m in mentions.systems
-            if clause.start <= m.token_start < clause.end and self.is_support_item(doc, m, clause.start)
-            and (not m.generic or money is not None or not _introduces_list(sentence) and self._names_recipient(doc, clause, governing, mentions))
+            if clause.start <= m.token_start < clause.end and self.items.is_support_item(doc, m, clause.start)
+            and (not m.generic or money is not None or not _introduces_list(sentence) and self.items.names_recipient(doc, clause, governing.kind, (governing.start, governing.end), mentions))
         ]
         reference = None
         if not items and antecedent is None:
@@ -339,11 +340,11 @@ class ClaimExtractor:
             if reference is not None and not (kind is ClaimKind.FUNDING and reference.unit == _unit_of(reference, state)):
                 items = [reference]
         if not items and antecedent is not None:
-            items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.is_support_item(doc, m, antecedent.start)]
+            items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.items.is_support_item(doc, m, antecedent.start)]
         # a named system beats generic words in the same clause ("weapons, including Patriot")
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
-        items = self._examples_over_categories(doc, clause, items)
+        items = self.items.examples_over_categories(doc, clause, items)
         recipient, via, out_of_scope = self.roles.destination(doc, clause, governing.start, mentions)
         if out_of_scope:
             return
@@ -400,50 +401,6 @@ class ClaimExtractor:
                 state.claims.append(claim)
                 if agent is not None:
                     self._ellipsis(doc, clause, item, claim, mentions, state)
-
-    def _examples_over_categories(self, doc: Doc, clause: Clause, items: list[Mention]) -> list[Mention]:
-        """"anti-armor systems we provided—like the 8,000 Javelin": the examples are the claims.
-
-        Categories before "like", "such as" or "including" give way to the items after it;
-        generic aid with its money figure stays ("$50 billion …, including 700 tanks").
-        """
-        cue = next((t.i for t in doc[clause.start:clause.end] if t.lower_ in ("like", "including") or t.lower_ == "such" and t.i + 1 < clause.end and doc[t.i + 1].lower_ == "as"), None)
-        if cue is None or not any(m.token_start > cue for m in items):
-            return items
-        aid = str(PG.MilitaryAid)
-        return [m for m in items if m.token_start > cue or self.vocabulary.system_classes.get(m.iri) == aid]
-
-    def is_support_item(self, doc: Doc, item: Mention, lo: int) -> bool:
-        """Whether a system mention can be what a claim gives: not Ukraine's own, not its crews.
-
-        "Ukraine's strained defense systems" is what Ukraine has; "training for Ukrainian F-16
-        pilots" is about people.
-        """
-        following = doc[item.token_end].lower_ if item.token_end < len(doc) else ""
-        return following not in self.lexicon.personnel_nouns and not self._recipients_own(doc, item, lo)
-
-    def _names_recipient(self, doc: Doc, clause: Clause, trigger: Trigger, mentions: SentenceMentions) -> bool:
-        """"weapons ... have provided to Ukraine": generic aid counts when the text says who gets it.
-
-        Only for a pledge or delivery stated as such: paying "the full cost of the weapons sent to
-        Ukraine" refers to an earlier claim, and "working on a deal for supplying weapons to
-        Ukraine" states none.
-        """
-        if trigger.kind not in (ClaimKind.PLEDGE, ClaimKind.DELIVERY) or doc[trigger.start].lower_ == "for":
-            return False
-        return any(
-            m.iri == self.ukraine and trigger.end <= m.token_start < clause.end and self.roles.preceding_word(doc, m.token_start, clause.start) in ("to", "for")
-            for m in mentions.actors
-        ) and not any(not m.generic for m in mentions.systems if clause.start <= m.token_start < clause.end)
-
-    def _recipients_own(self, doc: Doc, item: Mention, lo: int) -> bool:
-        """"Ukraine's strained defense systems", "Ukrainian air defenses": what it has, not what it gets."""
-        before = item.token_start - 1
-        while before > lo and item.token_start - before <= 2 and doc[before].lower_ in self.lexicon.non_modifiers - {"ukrainian"}:
-            before -= 1  # "Ukraine's strained defense systems"
-        if before >= lo and doc[before].lower_ in ("ukrainian", "ukraine's", "ukraine’s"):
-            return True
-        return before - 1 >= lo and doc[before].lower_ in ("'s", "’s") and doc[before - 1].lower_ == "ukraine"
 
     def _resolve_reference(self, mentions: SentenceMentions, clause: Clause, state: _ArticleState) -> Mention | None:
         """"the systems", "the missiles for them": the system named last, counted in the reference's unit.
