@@ -18,8 +18,12 @@ The rules, in the order they apply to a sentence:
 5. Items: every system in the clause gives one claim; generic words ("weapons") only with money.
    Funding without an item ("would cover the cost") refers to the last transfer claim of the
    article, and joining "the effort" to the last funding claim.
-6. Ellipsis: ", Norway for one" after a claim repeats it for Norway with quantity 1.
-7. A claim repeated in an article is one claim with several evidence spans.
+6. Ellipsis: ", Norway for one" (or "and Norway for one") repeats a claim for Norway with quantity 1.
+7. Lists: bulleted items, "These capabilities include …" and parts after ";" take the frame of
+   the claim that introduces them (graph/lists.py); "the systems" refers to the item named last
+   (graph/references.py); which mentions are items at all is graph/items.py.
+8. Names the vocabulary lacks are items and actors too, marked for review (graph/unlisted.py).
+9. A claim repeated in an article is one claim with several evidence spans (graph/merge.py).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from graph.lists import (
 from graph.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.merge import merge_repeated
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money, Span
+from graph.references import resolve_reference, same_items
 from graph.roles import VAGUE, Clause, RoleFinder
 from graph.segments import Sentence, char_span, sentences
 from graph.vocabulary import Vocabulary
@@ -272,22 +277,12 @@ class ClaimExtractor:
         A sentence without a claim verb whose verb is "include" or "contain" and whose subject
         is no actor lists the contents of the package the article just announced.
         """
-        doc = sentence.tokens.doc
         verb = next((t.i for t in sentence.tokens if t.lower_ in self.lexicon.inclusion_verbs), None)
         if verb is None or any(m.token_start < verb for m in mentions.actors):
             return
         frame = frame_from_claims(state.claims)
-        if frame is None:
-            return
-        items = [m for m in mentions.systems if m.token_start > verb and not m.generic and self.items.is_support_item(doc, m, sentence.tokens.start)]
-        for item in items:
-            state.claims.append(
-                Claim(
-                    article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
-                    provider=frame.provider, funder=None, via=frame.via, quantity=item.quantity, unit=item.unit,
-                    said_by=frame.said_by, date=frame.date, pattern="package-contents",
-                )
-            )
+        if frame is not None:
+            state.claims.extend(list_item_claims(article, sentence, mentions, frame, self.items.is_support_item, "package-contents", verb))
 
     def _note_sources(self, state: _ArticleState, according_to: str | None, clauses: list[Clause]) -> None:
         """Record the outlets and institutes the article cites (its PROV reporting chain)."""
@@ -336,8 +331,8 @@ class ClaimExtractor:
         ]
         reference = None
         if not items and antecedent is None:
-            reference = self._resolve_reference(mentions, clause, state)
-            if reference is not None and not (kind is ClaimKind.FUNDING and reference.unit == _unit_of(reference, state)):
+            reference = resolve_reference(mentions, clause.start, clause.end, state.items)
+            if reference is not None and not (kind is ClaimKind.FUNDING and same_items(reference, state.items)):
                 items = [reference]
         if not items and antecedent is not None:
             items = [m for m in mentions.systems if antecedent.start <= m.token_start < antecedent.end and not m.generic and self.items.is_support_item(doc, m, antecedent.start)]
@@ -401,24 +396,6 @@ class ClaimExtractor:
                 state.claims.append(claim)
                 if agent is not None:
                     self._ellipsis(doc, clause, item, claim, mentions, state)
-
-    def _resolve_reference(self, mentions: SentenceMentions, clause: Clause, state: _ArticleState) -> Mention | None:
-        """"the systems", "the missiles for them": the system named last, counted in the reference's unit.
-
-        The referent is the last named item before the reference in this sentence, else in the
-        article. Its quantity is not carried over: "the missiles for them" are other items of the
-        same system.
-        """
-        reference = next(((start, end, unit) for start, end, unit in mentions.references if clause.start <= start < clause.end), None)
-        if reference is None:
-            return None
-        start, end, unit = reference
-        earlier = [*state.items, *(m for m in mentions.systems if m.token_end <= start and not m.generic)]
-        # the last item counted in the same unit ("the shells" → 155 mm shells), else the last item
-        referent = next((m for m in reversed(earlier) if unit and m.unit == unit), earlier[-1] if earlier else None)
-        if referent is None:
-            return None
-        return replace(referent, token_start=start, token_end=end, unit=unit or referent.unit, quantity=None)
 
     def _refers_back(self, doc: Doc, clause: Clause, trigger: Trigger) -> bool:
         """"cover the costs of these weapons", "pay for them": the payment is for an earlier transfer.
@@ -530,11 +507,6 @@ class ClaimExtractor:
             if clause.start <= index < clause.end or first_clause and index < clause.start:
                 return day
         return None
-
-
-def _unit_of(reference: Mention, state: _ArticleState) -> str | None:
-    """The unit of the item a reference points to: the same unit means the same items."""
-    return next((m.unit for m in reversed(state.items) if m.iri == reference.iri), None)
 
 
 def _introduces_list(sentence: Sentence) -> bool:

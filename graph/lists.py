@@ -55,18 +55,26 @@ def frame_from_claims(claims: list[Claim]) -> ListFrame | None:
 
 
 def list_item_claims(
-    article: Article, sentence: Sentence, mentions: SentenceMentions, frame: ListFrame, is_item: Callable[[Doc, Mention, int], bool]
+    article: Article,
+    sentence: Sentence,
+    mentions: SentenceMentions,
+    frame: ListFrame,
+    is_item: Callable[[Doc, Mention, int], bool],
+    pattern: str = "list-item",
+    after: int = -1,
 ) -> list[Claim]:
     """One claim per named system or category in a list item, in the frame of its list.
 
-    `is_item` tells support items from other mentions ("training for F-16 pilots").
+    `is_item` tells support items from other mentions ("training for F-16 pilots"). The same
+    goes for a sentence listing a package's contents ("These capabilities include …"), whose
+    items come after the token `after` and whose claims carry `pattern`.
     """
     return [
         Claim(
             article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
             provider=frame.provider, funder=frame.funder, via=frame.via, quantity=item.quantity, unit=item.unit,
-            said_by=frame.said_by, date=frame.date, pattern="list-item",
+            said_by=frame.said_by, date=frame.date, pattern=pattern,
         )
         for item in mentions.systems
-        if not item.generic and is_item(sentence.tokens.doc, item, sentence.tokens.start)
+        if item.token_start > after and not item.generic and is_item(sentence.tokens.doc, item, sentence.tokens.start)
     ]

@@ -23,7 +23,7 @@ from graph.lexicon import Lexicon, load_lexicon
 from graph.model import Mention, Money
 from graph.namespaces import PG
 from graph.segments import Sentence, char_span, nlp
-from graph.unlisted import UnlistedFinder, unlisted_iri
+from graph.unlisted import UnlistedFinder, unlisted_iri, wording
 from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -64,6 +64,7 @@ class MentionFinder:
         self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
         self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
         self.unlisted = UnlistedFinder(self.lexicon)
+        self._generic_words = frozenset(alias.text.lower() for alias in vocabulary.system_aliases if alias.generic)
 
     def find(self, sentence: Sentence, published: date | None) -> SentenceMentions:
         """All mentions of one sentence; role labels resolve to their holder on `published`."""
@@ -129,9 +130,6 @@ class MentionFinder:
             merged.append((span.start, span.end, span.label_, generic))
         return merged
 
-    def _generic_word(self, word: str) -> bool:
-        return any(alias.generic and alias.text == word for alias in self.vocabulary.system_aliases)
-
     def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None]]:
         """"the systems", "these missiles", "the shells": (start, end, unit) of a definite head
         noun with no name of its own; the extractor resolves it to the system named last."""
@@ -164,22 +162,22 @@ class MentionFinder:
         categories = [span for span in listed if is_category(span[2], span[3])]
         # "air defence equipment", "counter-UAV systems and equipment": a generic word with
         # modifiers names a category
-        generic_heads = {end - 1: span for span in fixed if span[3] for end in (span[1],)}
+        generic_heads = {span[1] - 1: span for span in fixed if span[3]}
         spans: list[tuple[int, int, str, bool, str | None]] = [(*span, None) for span in fixed]
         fixed_tokens = {i for start, end, _, generic in fixed if not generic for i in range(start, end)} | set(actor_tokens)
         named_end = {end: n for n, (start, end, iri, generic, _) in enumerate(spans) if not generic}
         phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories} | set(generic_heads))
-        for start, end, wording in phrases:
+        for start, end, _label in phrases:
             if start in named_end:  # "Patriot missile system", "AMRAAM missiles": the name's own head
                 n = named_end.pop(start)
                 spans[n] = (spans[n][0], end, *spans[n][2:])
                 fixed_tokens.update(range(start, end))
-        for start, end, wording in phrases:
+        for start, end, label in phrases:
             generic = generic_heads.get(end - 1)
             if generic is not None:
                 # "air defence equipment" names a category; "defensive equipment" stays aid
                 named = any(start <= c[0] and c[1] < end for c in categories) or any(
-                    self.unlisted.is_head(doc[i].lower_) and not self._generic_word(doc[i].lower_) for i in range(start, generic[0])
+                    self.unlisted.is_head(doc[i].lower_) and doc[i].lower_ not in self._generic_words for i in range(start, generic[0])
                 )
                 if start >= generic[0] or not named:
                     continue
@@ -195,11 +193,11 @@ class MentionFinder:
             conjunction = last is not None and last[0] - 1 > start and doc[last[0] - 1].lower_ == "and"
             if conjunction:
                 # "anti-ship and air defense systems": "anti-ship systems" beside the listed one
-                shared = f"{_wording(doc, start, last[0] - 1)} {doc[end - 1].lower_}"
+                shared = f"{wording(doc, start, last[0] - 1)} {doc[end - 1].lower_}"
                 spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
                 continue
             categories = [c for c in categories if c not in inside]
-            spans.append((start, end, unlisted_iri("system", wording), False, wording))
+            spans.append((start, end, unlisted_iri("system", label), False, label))
         spans.extend((*span, None) for span in categories)
         return sorted(spans)
 
@@ -326,12 +324,6 @@ class MentionFinder:
             if token.idx - sentence.tokens.start_char >= offset:
                 return token.i
         return sentence.tokens.end - 1
-
-
-def _wording(doc: Doc, start: int, end: int) -> str:
-    """The lower-case words of a token range, with hyphens and "125mm" kept tight."""
-    text = re.sub(r"\s+", " ", doc[start:end].text.replace("\u00a0", " ")).lower()
-    return re.sub(r"\s*-\s*(?=\w)", "-", text).strip()
 
 
 def _alias_matcher(prefix: str, attr: str, aliases: Sequence[AliasT]) -> tuple[PhraseMatcher, dict[int, AliasT]]:

@@ -21,31 +21,16 @@ same name in two articles is one node. The claims that use one are recorded and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from spacy.tokens import Doc
 
 from graph.lexicon import Lexicon
-from graph.model import ActorType
 from graph.namespaces import ID
 
 UNLISTED = ID["unlisted/"]
 _MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
 _UNLISTED_PREFIX = str(UNLISTED)
-
-
-@dataclass(frozen=True)
-class UnlistedName:
-    """A name found in the text that the vocabulary does not list."""
-
-    kind: str  # "system", "person" or "organisation"
-    label: str  # as an analyst would list it: lower-case for systems, as written for actors
-    iri: str
-
-    @property
-    def actor_type(self) -> ActorType | None:
-        return {"person": ActorType.PERSON, "organisation": ActorType.ORGANISATION}.get(self.kind)
 
 
 def unlisted_iri(kind: str, label: str) -> str:
@@ -73,6 +58,11 @@ def is_unlisted(iri: str | None) -> bool:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", doc[start:end].text.replace("\u00a0", " ")).strip()
+
+
+def wording(doc: Doc, start: int, end: int) -> str:
+    """The lower-case words of a token range, with hyphens and "125mm" kept tight: an item's label."""
+    return re.sub(r"\s*-\s*(?=\w)", "-", _text(doc, start, end).lower())
 
 
 class UnlistedFinder:
@@ -197,7 +187,7 @@ class UnlistedFinder:
             start = self.modifiers_before(doc, index, lo, covered)
             definite = start == index and index > lo and doc[index - 1].lower_ in ("the", "these", "those", "its", "their")
             if start < head_end - 1 or token.lower_ in self.bare_heads and not definite:  # "the missiles" refers back
-                found.append((start, head_end, re.sub(r"\s*-\s*(?=\w)", "-", _text(doc, start, head_end).lower())))
+                found.append((start, head_end, wording(doc, start, head_end)))
             index = head_end
         return found
 
