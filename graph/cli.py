@@ -21,9 +21,9 @@ from graph.errors import PledgeGraphError, QueryRefused
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
-    from graph.queries import NamedQuery
-    from graph.remote import RemoteStore
-    from graph.store import GraphStore
+    from graph.query.queries import NamedQuery
+    from graph.store.remote import RemoteStore
+    from graph.store.local import GraphStore
 
 app = typer.Typer(
     name="pledgegraph",
@@ -46,7 +46,7 @@ LOCK_WAIT_SECONDS = 600.0
 
 def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> GraphStore | RemoteStore:
     """The `--store` of a command, queued behind another process using the same folder."""
-    from graph.remote import open_store, readable_store
+    from graph.store.remote import open_store, readable_store
 
     def tell(message: str) -> None:
         err.print(message, highlight=False)
@@ -107,7 +107,7 @@ def validate(
     store: str = StoreOption,
 ) -> None:
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
-    from graph.checks import validate_file, validate_store
+    from graph.rdf.validate import validate_file, validate_store
 
     try:
         report = validate_file(file) if file is not None else validate_store(_open(store, readable=True))
@@ -129,7 +129,7 @@ def query(
     store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results (updates only with --write)."""
-    from graph.queries import is_update, resolve_query
+    from graph.query.queries import is_update, resolve_query
 
     try:
         named = resolve_query(query_text)
@@ -156,7 +156,7 @@ def query(
 @app.command()
 def review(store: str = StoreOption) -> None:
     """Names the vocabulary lacks (systems, persons, organisations), with counts and an example sentence."""
-    from graph.queries import resolve_query, run_query, solutions_to_rows
+    from graph.query.queries import resolve_query, run_query, solutions_to_rows
 
     try:
         columns, rows = solutions_to_rows(run_query(_open(store), resolve_query("review")))
@@ -195,7 +195,7 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
 
 def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore) -> str | tuple[list[str], list[list[str]]]:
     """The query's whole output (a table's columns and rows, or formatted text)."""
-    from graph.queries import (
+    from graph.query.queries import (
         format_results,
         parse_parameters,
         run_query,
@@ -209,8 +209,8 @@ def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore 
 
 
 def _run_update(text: str, store: GraphStore | RemoteStore) -> None:
-    from graph.queries import check_update
-    from graph.store import GraphStore
+    from graph.query.queries import check_update
+    from graph.store.local import GraphStore
 
     check_update(text)
     if not isinstance(store, GraphStore):
@@ -239,7 +239,7 @@ def export(
     store: str = StoreOption,
 ) -> None:
     """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
-    from graph.export import export as export_store
+    from graph.export.export import export as export_store
 
     try:
         used = export_store(_open(store, readable=True), output, fmt, table)
@@ -257,7 +257,7 @@ def publish(
     store: str = StoreOption,
 ) -> None:
     """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
-    from graph.export import publish as publish_bundle
+    from graph.export.export import publish as publish_bundle
 
     try:
         files = publish_bundle(_open(store, readable=True), folder, base_url=base_url, endpoint=endpoint)
@@ -275,7 +275,7 @@ def evaluate(
     calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence (graph/confidence.yaml)."),
 ) -> None:
     """Precision, recall and F1 of the claims table against analyst gold."""
-    from graph.confidence import CALIBRATION_FILE, write_calibration
+    from graph.rdf.confidence import CALIBRATION_FILE, write_calibration
     from graph.evaluate import evaluate as run_evaluation
 
     try:
@@ -295,8 +295,8 @@ def reason(
     timeout: float = typer.Option(600.0, "--timeout", help="Stop the reasoner after this many seconds."),
 ) -> None:
     """OWL reasoning with HermiT: consistency, and inferred roles in the graph 'inferred'."""
-    from graph.reasoning import reason as run_reasoner
-    from graph.remote import is_remote
+    from graph.reason.reasoning import reason as run_reasoner
+    from graph.store.remote import is_remote
 
     try:
         if is_remote(store):
@@ -318,8 +318,8 @@ def remove(article_id: str = typer.Argument(..., help="The article id (file stem
     Its graph goes; when the store holds OWL inferences, they are derived again from what is
     left, so none rests on the removed article.
     """
-    from graph.reasoning import refresh_inferences
-    from graph.store import GraphStore
+    from graph.reason.reasoning import refresh_inferences
+    from graph.store.local import GraphStore
 
     try:
         graph_store = _open(store)
@@ -344,8 +344,8 @@ def serve(
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
-    from graph.remote import is_remote
-    from graph.server import ServeSettings, is_loopback, run_serve
+    from graph.store.remote import is_remote
+    from graph.serve.server import ServeSettings, is_loopback, run_serve
 
     if is_remote(store):
         _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
@@ -374,8 +374,8 @@ def viz(
     store: str = StoreOption,
 ) -> None:
     """Interactive network picture as one offline HTML page (pyvis)."""
-    from graph.networks import support_edges
-    from graph.viz import draw
+    from graph.export.networks import support_edges
+    from graph.viz.viz import draw
 
     try:
         network = draw(support_edges(_open(store, readable=True)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)

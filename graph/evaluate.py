@@ -22,8 +22,8 @@ import yaml
 from graph.errors import PledgeGraphError
 from graph.namespaces import PG
 from graph.pipeline import build
-from graph.queries import resolve_query, run_query, solutions_to_rows
-from graph.store import GraphStore
+from graph.query.queries import resolve_query, run_query, solutions_to_rows
+from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary, load_vocabulary
 
 MATCH_FIELDS = ("kind", "provider", "recipient", "system")

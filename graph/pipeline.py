@@ -19,17 +19,17 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from graph.articles import find_articles, read_article
-from graph.claims import ExtractionResult, extract
+from graph.read.articles import find_articles, read_article
+from graph.extract.claims import ExtractionResult, extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
-from graph.mapping import article_graph
-from graph.store import GraphStore
-from graph.validation import context_graph, validate_graph
+from graph.rdf.mapping import article_graph
+from graph.store.local import GraphStore
+from graph.rdf.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
-from graph.worker_guard import die_with_parent, worker_context
+from graph.workers.guard import die_with_parent, worker_context
 
 if TYPE_CHECKING:
-    from graph.remote import RemoteStore
+    from graph.store.remote import RemoteStore
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16

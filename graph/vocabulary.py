@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.model import Actor, ActorType, System
 from graph.namespaces import PG, SCHEMA
-from graph.unlisted import is_unlisted, unlisted_kind, unlisted_label
+from graph.extract.unlisted import is_unlisted, unlisted_kind, unlisted_label
 from graph.resources import (
     ONTOLOGY_FILE,
     VOCABULARY_FILES,

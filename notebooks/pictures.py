@@ -11,11 +11,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from graph.figures import save_figures
-from graph.networks import support_edges
+from graph.viz.figures import save_figures
+from graph.export.networks import support_edges
 from graph.pipeline import build
-from graph.store import GraphStore
-from graph.viz import draw
+from graph.store.local import GraphStore
+from graph.viz.viz import draw
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "notebooks" / "images"
