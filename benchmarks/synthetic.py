@@ -10,9 +10,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from graph.extract.claims import ExtractionResult
 from graph.rdf.mapping import article_graph
-from graph.model import ActorType, Article, Claim, ClaimKind, Span
+from graph.model import ActorType, Article, Claim, ClaimKind, ExtractionResult, Span
 from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
 

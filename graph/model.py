@@ -138,3 +138,17 @@ class Claim:
     def primary_actor(self) -> str | None:
         """The actor that makes a claim distinct: the funder for funding, else the provider."""
         return self.funder if self.kind is ClaimKind.FUNDING else self.provider
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Everything the extractor read from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    publisher: str | None
+    author: str | None
+    mentioned_actors: tuple[str, ...]
+    mentioned_systems: tuple[str, ...]
+    cited_sources: tuple[str, ...]
+    unlisted: tuple[tuple[Mention, Span], ...] = ()  # each mention of a name the vocabulary lacks, with its sentence

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from graph.read.articles import find_articles, read_article
-from graph.extract.claims import ExtractionResult, extract
+from graph.extract.claims import extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
+from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
 from graph.store.local import GraphStore
 from graph.rdf.validation import context_graph, validate_graph

@@ -45,7 +45,7 @@ from graph.extract.lists import (
 )
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.extract.merge import merge_repeated
-from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money, Span
+from graph.model import ActorType, Article, Claim, ClaimKind, ExtractionResult, Mention, Money, Span
 from graph.extract.references import resolve_reference, same_items
 from graph.extract.roles import VAGUE, Clause, RoleFinder
 from graph.read.sentences import Sentence, char_span, sentences
@@ -76,20 +76,6 @@ class Trigger:
     @property
     def kind(self) -> ClaimKind:
         return _KIND_OF_TRIGGER[self.group]
-
-
-@dataclass(frozen=True)
-class ExtractionResult:
-    """Everything the extractor read from one article."""
-
-    article: Article
-    claims: tuple[Claim, ...]
-    publisher: str | None
-    author: str | None
-    mentioned_actors: tuple[str, ...]
-    mentioned_systems: tuple[str, ...]
-    cited_sources: tuple[str, ...]
-    unlisted: tuple[tuple[Mention, Span], ...] = ()  # each mention of a name the vocabulary lacks, with its sentence
 
 
 @dataclass

@@ -21,39 +21,12 @@ same name in two articles is one node. The claims that use one are recorded and 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote
 
 from spacy.tokens import Doc
 
 from graph.extract.lexicon import Lexicon
-from graph.namespaces import ID
 
-UNLISTED = ID["unlisted/"]
 _MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
-_UNLISTED_PREFIX = str(UNLISTED)
-
-
-def unlisted_iri(kind: str, label: str) -> str:
-    """The IRI of an unlisted name: one per kind and lower-cased, space-normalised wording."""
-    slug = re.sub(r"\s+", "_", label.strip().lower())
-    return f"{_UNLISTED_PREFIX}{kind}/{quote(slug, safe='-_.~')}"
-
-
-def unlisted_kind(iri: str) -> str | None:
-    """"system", "person" or "organisation" for an unlisted IRI, else None."""
-    if not is_unlisted(iri):
-        return None
-    return iri[len(_UNLISTED_PREFIX):].split("/", 1)[0]
-
-
-def unlisted_label(iri: str) -> str:
-    """The lower-case wording an unlisted IRI was minted from."""
-    return unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
-
-
-def is_unlisted(iri: str | None) -> bool:
-    """True for IRIs minted for names the vocabulary lacks."""
-    return bool(iri) and iri.startswith(_UNLISTED_PREFIX)
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

@@ -11,12 +11,10 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from graph.extract.claims import ExtractionResult
-from graph.rdf.confidence import confidence
-from graph.iris import article_iri, claim_iri, event_iri, span_iri
-from graph.model import Claim, Span
+from graph.iris import article_iri, claim_iri, event_iri, is_unlisted, span_iri, unlisted_kind
+from graph.model import Claim, ExtractionResult, Span
 from graph.namespaces import OA, PG, PREFIXES, SCHEMA
-from graph.extract.unlisted import is_unlisted, unlisted_kind
+from graph.rdf.confidence import confidence
 from graph.vocabulary import Vocabulary
 
 
