@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional, overload
 
 import typer
 from rich.console import Console
@@ -22,8 +22,7 @@ from graph.errors import PledgeGraphError, QueryRefused
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
     from graph.query.queries import NamedQuery
-    from graph.store.remote import RemoteStore
-    from graph.store.local import GraphStore
+    from graph.store.base import ReadableStore, Store
 
 app = typer.Typer(
     name="pledgegraph",
@@ -44,9 +43,13 @@ StoreOption = typer.Option(
 LOCK_WAIT_SECONDS = 600.0
 
 
-def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> GraphStore | RemoteStore:
+@overload
+def _open(store: str, *, must_exist: bool = True, readable: Literal[True]) -> ReadableStore: ...
+@overload
+def _open(store: str, *, must_exist: bool = True, readable: Literal[False] = False) -> Store: ...
+def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> Store:
     """The `--store` of a command, queued behind another process using the same folder."""
-    from graph.store.remote import open_store, readable_store
+    from graph.store.factory import open_store, readable_store
 
     def tell(message: str) -> None:
         err.print(message, highlight=False)
@@ -193,7 +196,7 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         watchdog.cancel()
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore) -> str | tuple[list[str], list[list[str]]]:
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store) -> str | tuple[list[str], list[list[str]]]:
     """The query's whole output (a table's columns and rows, or formatted text)."""
     from graph.query.queries import (
         format_results,
@@ -208,7 +211,7 @@ def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore 
     return format_results(results, fmt)
 
 
-def _run_update(text: str, store: GraphStore | RemoteStore) -> None:
+def _run_update(text: str, store: Store) -> None:
     from graph.query.queries import check_update
     from graph.store.local import GraphStore
 

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -24,13 +23,10 @@ from graph.extract.claims import extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
 from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
-from graph.store.local import GraphStore
+from graph.store.base import Store
 from graph.rdf.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
 from graph.workers.guard import die_with_parent, worker_context
-
-if TYPE_CHECKING:
-    from graph.store.remote import RemoteStore
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16
@@ -127,7 +123,7 @@ def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterat
 
 def build(
     paths: list[Path],
-    store: GraphStore | RemoteStore,
+    store: Store,
     *,
     vocabulary: Vocabulary | None = None,
     progress: Callable[[ArticleOutcome], None] | None = None,

@@ -9,21 +9,30 @@ it is true of exactly that bundle; it has no timestamp, so the same store gives 
 from __future__ import annotations
 
 import hashlib
-from typing import IO, TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
 
 from graph.namespaces import ID, PG, PREFIXES
-from graph.store.local import GraphStore
-
-if TYPE_CHECKING:
-    from graph.export.export import ExportedFile
+from graph.store.base import Store
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 IANA = Namespace("https://www.iana.org/assignments/media-types/")
 DATASET = ID["dataset"]
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One file of a published bundle, as the catalogue describes it."""
+
+    path: Path
+    format: str
+    media_type: str
+    title: str
+
 
 _COUNTS = """
 PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
@@ -35,7 +44,7 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
 """
 
 
-def dataset_counts(store: GraphStore) -> dict[str, int]:
+def dataset_counts(store: Store) -> dict[str, int]:
     """Triples (distinct, all graphs merged), claims, articles, actors and systems in the store."""
     counts = {"claims": 0, "articles": 0, "actors": 0, "systems": 0}
     for solution in store.query(_COUNTS):  # type: ignore[attr-defined]
@@ -46,7 +55,7 @@ def dataset_counts(store: GraphStore) -> dict[str, int]:
     return counts
 
 
-def catalogue(store: GraphStore, files: list[ExportedFile], *, base_url: str, endpoint: str | None) -> Graph:
+def catalogue(store: Store, files: list[ExportedFile], *, base_url: str, endpoint: str | None) -> Graph:
     """The VoID/DCAT graph describing the dataset of `store` and the bundle `files`."""
     counts = dataset_counts(store)
     graph = Graph()
@@ -93,7 +102,7 @@ def catalogue(store: GraphStore, files: list[ExportedFile], *, base_url: str, en
     return graph
 
 
-def write_catalogue(store: GraphStore, files: list[ExportedFile], output: IO[bytes], *, base_url: str, endpoint: str | None) -> None:
+def write_catalogue(store: Store, files: list[ExportedFile], output: IO[bytes], *, base_url: str, endpoint: str | None) -> None:
     """Serialise `catalogue(...)` as Turtle, statements sorted (deterministic)."""
     graph = catalogue(store, files, base_url=base_url, endpoint=endpoint)
     triples = sorted(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES), key=str)

@@ -9,14 +9,14 @@ truncated file behind.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
 from graph.errors import PledgeGraphError
-from graph.store.local import GraphStore
+from graph.export.catalog import ExportedFile
+from graph.store.base import ReadableStore, Store
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -55,11 +55,11 @@ def format_for(path: Path, fmt: str | None) -> str:
         raise PledgeGraphError(f"cannot tell the format of {path} from its extension; use --format ({', '.join(known)})") from None
 
 
-def export(store: GraphStore, path: Path, fmt: str | None = None, table: str = "claims") -> str:
+def export(store: ReadableStore, path: Path, fmt: str | None = None, table: str = "claims") -> str:
     """Write the store to `path` and return the format name used.
 
     RDF formats: Turtle, N-Triples and JSON-LD get the merged graph, TriG and N-Quads keep one
-    named graph per article. `graphml` writes the support network (graph/networks.py), `csv`
+    named graph per article. `graphml` writes the support network (graph/export/networks.py), `csv`
     the claims or actors table (`table`).
     """
     name = format_for(path, fmt)
@@ -75,7 +75,7 @@ def export(store: GraphStore, path: Path, fmt: str | None = None, table: str = "
     return name
 
 
-def write_table(store: GraphStore, table: str, output: IO[bytes]) -> None:
+def write_table(store: Store, table: str, output: IO[bytes]) -> None:
     """Write a contract table (`claims` or `actors`) as SPARQL CSV (RFC 4180, UTF-8)."""
     from graph.query.queries import resolve_query, run_query
 
@@ -95,16 +95,6 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-@dataclass(frozen=True)
-class ExportedFile:
-    """One file of a published bundle, as the catalogue describes it."""
-
-    path: Path
-    format: str
-    media_type: str
-    title: str
-
-
 # the bundle `publish` writes: file name, format, table (used by csv only), title
 BUNDLE = (
     ("pledgegraph.ttl", "turtle", "claims", "The merged graph, Turtle"),
@@ -118,7 +108,7 @@ BUNDLE = (
 CATALOGUE_FILE = "void.ttl"
 
 
-def publish(store: GraphStore, folder: Path, *, base_url: str | None = None, endpoint: str | None = None) -> list[ExportedFile]:
+def publish(store: ReadableStore, folder: Path, *, base_url: str | None = None, endpoint: str | None = None) -> list[ExportedFile]:
     """Write every export into `folder`, plus `void.ttl` (VoID and DCAT) describing them.
 
     `base_url` is where the files will be downloadable (default: the folder's file: URL);

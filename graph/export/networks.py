@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.query.queries import query_records
-from graph.store.local import GraphStore
+from graph.store.base import Store
 
 ROLES_INTO_SYSTEM = ("provider", "funder", "via")
 
@@ -43,7 +43,7 @@ class SupportEdge:
     evidence: str
 
 
-def support_edges(store: GraphStore) -> list[SupportEdge]:
+def support_edges(store: Store) -> list[SupportEdge]:
     """Every (claim, participant) of the store, in a fixed order."""
     edges = []
     for values in query_records(store, "support_network"):

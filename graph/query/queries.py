@@ -13,16 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError, QueryRefused
 from graph.resources import queries_dir
-from graph.store.local import GraphStore
-
-if TYPE_CHECKING:
-    from graph.store.remote import RemoteStore
+from graph.store.base import Store
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -193,7 +190,7 @@ def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
 
 
 def run_query(
-    store: GraphStore | RemoteStore,
+    store: Store,
     query: NamedQuery,
     parameters: Mapping[str, str] | None = None,
     *,
@@ -212,7 +209,7 @@ def run_query(
         raise QueryError(f"query {query.name} failed: {error}") from error
 
 
-def query_records(store: GraphStore | RemoteStore, name: str, parameters: Mapping[str, str] | None = None) -> list[dict[str, str]]:
+def query_records(store: Store, name: str, parameters: Mapping[str, str] | None = None) -> list[dict[str, str]]:
     """A named SELECT query's rows as {column: plain string} dicts ('' for unbound)."""
     columns, rows = solutions_to_rows(run_query(store, resolve_query(name), parameters))
     return [dict(zip(columns, row)) for row in rows]

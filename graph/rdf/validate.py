@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
 from graph.errors import RdfInputError
-from graph.store.local import GraphStore
+from graph.store.base import ReadableStore
 from graph.rdf.validation import ValidationReport, context_graph, validate_graph
 from graph.vocabulary import load_vocabulary
 
@@ -107,6 +107,6 @@ def validate_file(path: Path) -> ValidationReport:
     return validate_graph(context_graph(read_rdf_file(path), load_vocabulary()))
 
 
-def validate_store(store: GraphStore) -> ValidationReport:
+def validate_store(store: ReadableStore) -> ValidationReport:
     """SHACL report of everything in the store."""
     return validate_graph(context_graph(store.union_graph(), load_vocabulary()))

@@ -1,6 +1,6 @@
 """The SPARQL 1.1 Protocol answer to one request, without HTTP: check, negotiate, run, limit.
 
-`graph/server.py` puts this behind Starlette and runs it in worker processes (so a query past
+`graph/serve/server.py` puts this behind Starlette and runs it in worker processes (so a query past
 its time limit can be killed); tests and other front ends can call `Endpoint.answer` directly.
 
 Results are serialised by pyoxigraph only. The row limit is kept without holding a large
@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded
 from graph.namespaces import PREFIXES
 from graph.query.queries import NamedQuery, query_features, resolve_query, run_query
-from graph.store.local import GraphStore
+from graph.store.base import Store
 
 # media type -> pyoxigraph format; the default is the LAST entry (mimeparse breaks ties that way)
 RESULT_MEDIA_TYPES: dict[str, ox.QueryResultsFormat] = {
@@ -126,7 +126,7 @@ class _TooManyRows(Exception):
 class Endpoint:
     """Answers SPARQL Protocol requests over one store, read-only, with a row limit."""
 
-    def __init__(self, store: GraphStore, max_rows: int = 100_000) -> None:
+    def __init__(self, store: Store, max_rows: int = 100_000) -> None:
         self.store = store
         self.max_rows = max_rows
 

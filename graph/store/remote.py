@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -71,7 +71,7 @@ def is_remote(store: str) -> bool:
 
 
 class RemoteStore:
-    """The store interface of `GraphStore`, over a SPARQL 1.1 server."""
+    """The `Store` interface (graph/store/base.py) over a SPARQL 1.1 server."""
 
     def __init__(self, settings: RemoteSettings) -> None:
         self.settings = settings
@@ -202,18 +202,3 @@ def _as_query_triples(triples: Iterable[ox.Triple]) -> ox.QueryTriples:
     holder.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     return holder.query("CONSTRUCT WHERE { ?s ?p ?o }")  # type: ignore[no-any-return]
 
-
-def open_store(
-    store: str, *, must_exist: bool = False, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
-) -> GraphStore | RemoteStore:
-    """The store a `--store` value names: a SPARQL server URL or an Oxigraph folder (queued
-    behind another process using the folder for up to `wait` seconds)."""
-    if is_remote(store):
-        return RemoteStore(RemoteSettings.from_environment(store))
-    return GraphStore(store, must_exist=must_exist, wait=wait, on_wait=on_wait)
-
-
-def readable_store(store: str, *, wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> GraphStore:
-    """A store that holds the data locally: the folder itself, or a snapshot of the server."""
-    opened = open_store(store, must_exist=True, wait=wait, on_wait=on_wait)
-    return opened.snapshot() if isinstance(opened, RemoteStore) else opened

@@ -16,13 +16,13 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from graph.query.queries import query_records
-from graph.store.local import GraphStore
+from graph.store.base import Store
 from graph.viz.viz import KIND_COLOURS
 
 KIND_ORDER = ("request", "consideration", "pledge", "funding", "delivery", "suspension")
 
 
-def claims_by_kind_over_time(store: GraphStore) -> Figure:
+def claims_by_kind_over_time(store: Store) -> Figure:
     """Claims per month, stacked by kind (from claims_over_time.rq)."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for row in query_records(store, "claims_over_time"):
@@ -44,7 +44,7 @@ def claims_by_kind_over_time(store: GraphStore) -> Figure:
     return figure
 
 
-def pledged_versus_delivered(store: GraphStore) -> Figure:
+def pledged_versus_delivered(store: Store) -> Figure:
     """Stated quantities pledged and delivered by each state, per system and unit."""
     states = {row["name"] for row in query_records(store, "actors") if row["type"] == "State"}
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
@@ -69,7 +69,7 @@ def pledged_versus_delivered(store: GraphStore) -> Figure:
     return figure
 
 
-def who_pays_for_whom(store: GraphStore) -> Figure:
+def who_pays_for_whom(store: Store) -> Figure:
     """Funding claims as a matrix: funders (rows) x recipients (columns), cells = claims."""
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in query_records(store, "who_pays"):
@@ -101,7 +101,7 @@ FIGURES = {
 }
 
 
-def save_figures(store: GraphStore, folder: Path, dpi: int = 110) -> list[Path]:
+def save_figures(store: Store, folder: Path, dpi: int = 110) -> list[Path]:
     """Write every figure as PNG into `folder`; returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
