@@ -64,6 +64,21 @@ def _fail(error: PledgeGraphError, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _reported(refused_hint: str = "") -> Iterator[None]:
+    """Report a `PledgeGraphError` raised in the block as one line on stderr and exit 2.
+
+    Every command runs its library calls in this block, so errors look the same everywhere.
+    `refused_hint` is added to a refused update (the `query` command's "give --write").
+    """
+    try:
+        yield
+    except QueryRefused as error:
+        _fail(QueryRefused(f"{error}{refused_hint}") if error.update and refused_hint else error)
+    except PledgeGraphError as error:
+        _fail(error)
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html) or folders of them."),
@@ -78,7 +93,7 @@ def build(
 
     from graph.pipeline import build as build_store
 
-    try:
+    with _reported():
         graph_store = _open(store, must_exist=False)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("building", total=None)
@@ -91,9 +106,6 @@ def build(
                     err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
 
             summary = build_store(paths, graph_store, progress=report)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     for path in summary.skipped:
         err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False)
     err.print(
@@ -112,11 +124,8 @@ def validate(
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
     from graph.rdf.validate import validate_file, validate_store
 
-    try:
+    with _reported():
         report = validate_file(file) if file is not None else validate_store(_open(store, readable=True))
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(report.text(), highlight=False, soft_wrap=True)
     if not report.conforms:
         raise typer.Exit(1)
@@ -134,7 +143,7 @@ def query(
     """Run a query over the store and print the results (updates only with --write)."""
     from graph.query.queries import is_update, resolve_query
 
-    try:
+    with _reported(refused_hint="" if write else "; give --write to change a store folder"):
         named = resolve_query(query_text)
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
@@ -143,13 +152,6 @@ def query(
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
             output = _run_query(named, param, fmt, target)
-    except QueryRefused as error:
-        hint = "; give --write to change a store folder" if error.update and not write else ""
-        _fail(QueryRefused(f"{error}{hint}"))
-        return
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if isinstance(output, str):
         sys.stdout.write(output)
     else:
@@ -161,11 +163,8 @@ def review(store: str = StoreOption) -> None:
     """Names the vocabulary lacks (systems, persons, organisations), with counts and an example sentence."""
     from graph.query.queries import resolve_query, run_query, solutions_to_rows
 
-    try:
+    with _reported():
         columns, rows = solutions_to_rows(run_query(_open(store), resolve_query("review")))
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if not rows:
         err.print("nothing to review: every name in the store is in the vocabulary", highlight=False)
         return
@@ -244,11 +243,8 @@ def export(
     """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
     from graph.export.export import export as export_store
 
-    try:
+    with _reported():
         used = export_store(_open(store, readable=True), output, fmt, table)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"wrote {output} ({used})", highlight=False)
 
 
@@ -262,11 +258,8 @@ def publish(
     """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
     from graph.export.export import publish as publish_bundle
 
-    try:
+    with _reported():
         files = publish_bundle(_open(store, readable=True), folder, base_url=base_url, endpoint=endpoint)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     for exported in files:
         err.print(f"wrote {exported.path} ({exported.media_type})", highlight=False)
 
@@ -281,11 +274,8 @@ def evaluate(
     from graph.rdf.confidence import CALIBRATION_FILE, write_calibration
     from graph.evaluate import evaluate as run_evaluation
 
-    try:
+    with _reported():
         evaluation = run_evaluation(gold_dir, articles)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(evaluation.report(), highlight=False, soft_wrap=True, markup=False)
     if calibrate:
         write_calibration(evaluation.by_pattern())
@@ -301,14 +291,11 @@ def reason(
     from graph.reason.reasoning import reason as run_reasoner
     from graph.store.remote import is_remote
 
-    try:
+    with _reported():
         if is_remote(store):
             raise PledgeGraphError("reason works on a store folder; run it where the store is built, not against a SPARQL server")
         err.print("reasoning with HermiT …", highlight=False)
         report = run_reasoner(_open(store), timeout)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(report.text(), highlight=False, soft_wrap=True, markup=False)
     if not report.consistent:
         raise typer.Exit(1)
@@ -324,15 +311,12 @@ def remove(article_id: str = typer.Argument(..., help="The article id (file stem
     from graph.reason.reasoning import refresh_inferences
     from graph.store.local import GraphStore
 
-    try:
+    with _reported():
         graph_store = _open(store)
         if not graph_store.remove_article(article_id):
             raise PledgeGraphError(f"the store {store} holds no article {article_id!r}")
         err.print(f"removed {article_id}", highlight=False)
         report = refresh_inferences(graph_store) if isinstance(graph_store, GraphStore) else None
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if report is not None:
         err.print(f"inferences derived again: {report.text()}", highlight=False)
 
@@ -361,10 +345,8 @@ def serve(
         f"query page http://{host}:{port}/",
         highlight=False,
     )
-    try:
+    with _reported():
         run_serve(settings)
-    except PledgeGraphError as error:
-        _fail(error)
 
 
 @app.command()
@@ -380,11 +362,8 @@ def viz(
     from graph.export.networks import support_edges
     from graph.viz.viz import draw
 
-    try:
+    with _reported():
         network = draw(support_edges(_open(store, readable=True)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"wrote {output}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges", highlight=False)
 
 
@@ -404,11 +383,8 @@ def vocabulary_add(
     """Add a name to the local vocabulary file; the next build recognises it."""
     from graph.curation import add_to_vocabulary
 
-    try:
+    with _reported():
         added = add_to_vocabulary(name, kind, type_name=type_name, unit=unit, aliases=tuple(alias), affiliation=affiliation)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
 
 
