@@ -268,18 +268,23 @@ def publish(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold YAML files."),
     articles: list[Path] = typer.Argument(..., help="The articles the gold describes (files or folders)."),
-    calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence (graph/confidence.yaml)."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence."),
+    calibration_file: Optional[Path] = typer.Option(
+        None, "--calibration-file", help="Where --calibrate writes (default: graph/rdf/confidence.yaml of the source checkout)."
+    ),
 ) -> None:
     """Precision, recall and F1 of the claims table against analyst gold."""
-    from graph.rdf.confidence import CALIBRATION_FILE, write_calibration
     from graph.evaluate import evaluate as run_evaluation
+    from graph.rdf.confidence import CALIBRATION_FILE, calibration_target, write_calibration
 
     with _reported():
+        target = calibration_target(calibration_file) if calibrate else None  # refused before the slow part
         evaluation = run_evaluation(gold_dir, articles)
     out.print(evaluation.report(), highlight=False, soft_wrap=True, markup=False)
-    if calibrate:
-        write_calibration(evaluation.by_pattern())
-        err.print(f"confidence per pattern written to {CALIBRATION_FILE}; rebuild to apply it", highlight=False)
+    if target is not None:
+        write_calibration(evaluation.by_pattern(), target)
+        applies = "rebuild to apply it" if target.resolve() == CALIBRATION_FILE else f"copy it to {CALIBRATION_FILE} to apply it"
+        err.print(f"confidence per pattern written to {target}; {applies}", highlight=False)
 
 
 @app.command()

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from graph.errors import PledgeGraphError
+from graph.resources import source_checkout
+
 CALIBRATION_FILE = Path(__file__).resolve().parent / "confidence.yaml"
 PRIOR_WEIGHT = 2.0  # pseudo-observations at the overall precision
 WEAK_BELOW = 0.5  # keep in step with the warning shape in ontology/shapes.ttl
@@ -34,6 +37,23 @@ def confidence(pattern: str) -> float:
     """The confidence of a claim found by `pattern` (the default for unmeasured patterns)."""
     table, default = _table()
     return table.get(pattern, default)
+
+
+def calibration_target(path: Path | None = None) -> Path:
+    """Where `evaluate --calibrate` writes: `path` when the user names one, else the table the
+    builds read (CALIBRATION_FILE), but only in a source checkout.
+
+    Raises PledgeGraphError when no path is named and the package is installed: rewriting a
+    file inside site-packages would change every user's confidences silently.
+    """
+    if path is not None:
+        return path
+    if source_checkout() is None:
+        raise PledgeGraphError(
+            f"this pledgegraph is installed, not run from a source checkout, so --calibrate will not rewrite "
+            f"{CALIBRATION_FILE}; name the file to write with --calibration-file"
+        )
+    return CALIBRATION_FILE
 
 
 def calibrate(counts: Mapping[str, tuple[int, int]]) -> dict[str, object]:
