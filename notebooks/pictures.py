@@ -1,7 +1,7 @@
 """Redraw the README pictures from the seeds: `make pictures` (needs Debian's chromium).
 
 Writes notebooks/images/support-network.png (the `pledgegraph viz` page, screenshot in headless
-Chromium) and the matplotlib figures of graph/figures.py.
+Chromium) and the matplotlib figures of graph/viz/figures.py.
 """
 
 from __future__ import annotations

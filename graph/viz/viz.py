@@ -3,7 +3,7 @@
 Views (all built from `support_edges`, i.e. from `queries/support_network.rq` over the store):
 
 - `support_network`: actors and systems, one edge per claim and participant, coloured by kind
-  (graph/networks.py; the GraphML export is the same graph);
+  (graph/export/networks.py; the GraphML export is the same graph);
 - `flow_network`: actors only, money and equipment as they move: funder -> provider (pays for),
   provider -> via (hands over to), via or provider -> recipient (supplies);
 - `neighbourhood`: the part of a view within `radius` steps of one actor or system.

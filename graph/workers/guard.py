@@ -4,7 +4,7 @@ A `build` or `serve` killed with SIGKILL cannot stop its worker pool, and multip
 forkserver and its workers then live on as orphans (measured: 20 killed builds left 80 of
 them, ~100 MB each). On Linux the kernel can deliver a signal to a process when its parent
 dies (prctl PR_SET_PDEATHSIG): the forkserver arms itself through its preload module
-(`graph/forkserver_preload.py`) and each worker calls `die_with_parent()` when it starts, so
+(`graph/workers/preload.py`) and each worker calls `die_with_parent()` when it starts, so
 the chain main -> forkserver -> worker unwinds on its own. Elsewhere this does nothing.
 """
 
