@@ -1,4 +1,4 @@
-"""Splitting an article's clean text into paragraphs, sentences and clauses.
+"""Splitting an article's clean text into paragraphs and sentences (clauses are graph/extract/roles.py).
 
 spaCy's blank English pipeline (tokenizer and rule-based sentencizer, no downloaded model) does
 the tokenising; offsets always refer to `Article.text`.
