@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands so `pledgegraph --help` stays f
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -75,19 +76,25 @@ def build(
 
     from graph.pipeline import build as build_store
 
+    committed = 0
     try:
         graph_store = _open(store, must_exist=False)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("building", total=None)
 
             def report(outcome: ArticleOutcome) -> None:
+                nonlocal committed
                 progress.advance(task)
+                committed += outcome.committed
                 if outcome.committed:
                     err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
                 else:
                     err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
 
             summary = build_store(paths, graph_store, progress=report)
+    except Interrupted:
+        err.print(f"interrupted after {committed} article(s) committed; the store holds whole articles only", highlight=False)
+        raise
     except PledgeGraphError as error:
         _fail(error)
         return
@@ -409,6 +416,24 @@ def vocabulary_add(
     err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
 
 
+class Interrupted(SystemExit):
+    """Ctrl-C: ends the command quietly (no traceback) with exit code 130, as shells expect."""
+
+    def __init__(self) -> None:
+        super().__init__(130)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    # a second Ctrl-C while the first one winds down ends the process at once
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    raise Interrupted()
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; Ctrl-C ends any command with exit code 130 and no traceback.
+
+    The worker processes of `build`, `query` and `serve` ignore SIGINT (graph/worker_guard.py):
+    this process alone handles it and stops them.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
     app()

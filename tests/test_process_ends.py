@@ -1,0 +1,150 @@
+"""Clean process ends: no orphans after an early SIGKILL, a quiet Ctrl-C.
+
+Each `build` here runs as a real process over enough articles to start its worker pool. This
+test process makes itself a child subreaper for the kills, so whatever a killed build leaves
+behind becomes its own child: it checks its own descendants, never the machine's other processes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import DEVSET, SEEDS
+from processes import descendants, process_table
+
+from graph.checks import validate_store
+from graph.iris import article_graph_iri
+from graph.store import GraphStore
+
+CLI = [sys.executable, "-m", "graph"]
+_PR_SET_CHILD_SUBREAPER = 36
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and the devset texts, three times: enough files (21) for build's worker pool."""
+    folder = tmp_path_factory.mktemp("ends") / "corpus"
+    folder.mkdir()
+    originals = sorted(SEEDS.glob("*.txt")) + sorted((DEVSET / "articles").glob("*.md"))
+    for copy in range(3):
+        for original in originals:
+            shutil.copy(original, folder / f"{original.stem}-copy{copy}{original.suffix}")
+    return folder
+
+
+@pytest.fixture()
+def subreaper() -> Iterator[None]:
+    """Orphans of this process's children become its children (until the test ends)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    assert libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    try:
+        yield
+    finally:
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0)
+
+
+def _left_behind(before: set[int], seconds: float = 20) -> set[int]:
+    """This process's descendants that were not there `before` and are still alive after `seconds`.
+
+    Orphans it adopted (as subreaper) that have ended are reaped on the way.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        for pid, (state, parent) in process_table().items():
+            if state == "Z" and parent == os.getpid() and pid not in before:
+                try:
+                    os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    pass
+        left = descendants(os.getpid()) - before
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
+def _command(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "(gone)"
+
+
+@pytest.mark.usefixtures("subreaper")
+def test_sigkill_in_the_first_200_ms_of_a_build_leaves_no_process_alive(corpus: Path, tmp_path: Path) -> None:
+    """Killed 0-200 ms after it starts its first pool process (the resource tracker, then the
+    forkserver, its preload and its first workers), and a few times 0-200 ms after it starts."""
+    rng = random.Random(18)
+    before = descendants(os.getpid())
+    for kill in range(20):
+        process = subprocess.Popen([*CLI, "build", str(corpus), "--store", str(tmp_path / f"store{kill}")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        since = "start"
+        if kill >= 4:
+            _wait_for_children(process.pid, minimum=1, seconds=120)
+            since = "its first pool process"
+        moment = rng.uniform(0, 0.2)
+        time.sleep(moment)
+        process.kill()
+        process.wait(30)
+        left = _left_behind(before)
+        assert not left, f"kill {kill} ({moment * 1000:.0f} ms after {since}) left: {[_command(pid) for pid in left]}"
+
+
+def _wait_for_children(pid: int, minimum: int, seconds: float) -> None:
+    """Wait until `pid` has at least `minimum` descendants (its forkserver and resource tracker)."""
+    deadline = time.monotonic() + seconds
+    while len(descendants(pid)) < minimum:
+        assert time.monotonic() < deadline, f"the build started no worker processes within {seconds:g} s"
+        time.sleep(0.01)
+
+
+def _article_triples(store: Path) -> dict[str, int]:
+    opened = GraphStore.read_only(store)
+    counts: dict[str, int] = {}
+    for quad in opened.oxigraph.quads_for_pattern(None, None, None, None):
+        if isinstance(quad.graph_name, ox.NamedNode) and "/graph/article/" in quad.graph_name.value:
+            counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
+    return counts
+
+
+@pytest.mark.usefixtures("subreaper")
+def test_ctrl_c_during_worker_start_up_ends_quietly_with_130(corpus: Path, tmp_path: Path) -> None:
+    rng = random.Random(130)
+    before = descendants(os.getpid())
+    for attempt in range(5):
+        store = tmp_path / f"store{attempt}"
+        # its own process group, as a shell gives a job: Ctrl-C reaches the build and all its workers
+        process = subprocess.Popen([*CLI, "build", str(corpus), "--store", str(store)], stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        _wait_for_children(process.pid, minimum=1, seconds=120)  # the forkserver is starting
+        time.sleep(rng.uniform(0, 0.5) if attempt else 0)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 130, stderr
+        assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+        assert "interrupted after" in stderr
+        assert not _left_behind(before)
+        if not (store / "CURRENT").exists():
+            continue  # interrupted before Oxigraph created the store
+        # the store holds the articles reported "ok" (whole: as many triples as reported) and at
+        # most one more, committed as the interrupt came
+        reported = {}
+        for line in stderr.splitlines():
+            if line.startswith("ok "):
+                path, counts = line[3:].strip().rsplit(": ", 1)
+                reported[str(article_graph_iri(Path(path).stem))] = int(counts.split(", ")[1].split()[0])
+        held = _article_triples(store)
+        assert {name: held.get(name) for name in reported} == reported
+        assert len(set(held) - set(reported)) <= 1
+        assert validate_store(GraphStore.read_only(store)).conforms
