@@ -41,6 +41,11 @@ StoreOption = typer.Option(
 )
 
 
+MemoryOption = typer.Option(
+    None, "--memory", help="Memory ceiling per query worker: bytes or e.g. 512M, 4G; 0 for none (default: $PLEDGEGRAPH_QUERY_MEMORY or 2G)."
+)
+
+
 # A command finding its store folder in use by another pledgegraph process queues this long
 LOCK_WAIT_SECONDS = 600.0
 
@@ -133,20 +138,23 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (INSERT, DELETE …) to change the store folder."),
+    memory: Optional[str] = MemoryOption,
     store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results (updates only with --write)."""
     from graph.queries import is_update, resolve_query
+    from graph.worker_guard import query_memory
 
     try:
         named = resolve_query(query_text)
+        ceiling = query_memory(memory)
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
             if write and is_update(named.text):
                 _run_update(named.text, target)
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
-            output = _run_query(named, param, fmt, target)
+            output = _run_query(named, param, fmt, target, ceiling)
     except QueryRefused as error:
         hint = "; give --write to change a store folder" if error.update and not write else ""
         _fail(QueryRefused(f"{error}{hint}"))
@@ -200,19 +208,19 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         watchdog.cancel()
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore) -> str | tuple[list[str], list[list[str]]]:
-    """The query's whole output (a table's columns and rows, or formatted text)."""
-    from graph.queries import (
-        format_results,
-        parse_parameters,
-        run_query,
-        solutions_to_rows,
-    )
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore, memory: int) -> str | tuple[list[str], list[list[str]]]:
+    """The query's whole output (a table's columns and rows, or formatted text).
 
-    results = run_query(store, named, parse_parameters(param))
-    if fmt == "table" and hasattr(results, "variables"):
-        return solutions_to_rows(results)
-    return format_results(results, fmt)
+    Over a store folder the query runs in a worker process capped at `memory` bytes.
+    """
+    from graph.queries import parse_parameters
+    from graph.query_worker import query_output, query_output_in_worker
+    from graph.store import GraphStore
+
+    parameters = parse_parameters(param)
+    if isinstance(store, GraphStore) and store.path is not None:
+        return query_output_in_worker(store.path, named, parameters, fmt, memory)  # type: ignore[no-any-return]
+    return query_output(store, named, parameters, fmt)  # type: ignore[no-any-return]
 
 
 def _run_update(text: str, store: GraphStore | RemoteStore) -> None:
@@ -349,19 +357,27 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", help="Time limit per query, in seconds."),
     max_rows: int = typer.Option(100_000, "--max-rows", help="Row (or triple) limit per query."),
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
+    memory: Optional[str] = MemoryOption,
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
     from graph.remote import is_remote
     from graph.server import ServeSettings, is_loopback, run_serve
+    from graph.worker_guard import describe_size, query_memory
 
     if is_remote(store):
         _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
+    try:
+        ceiling = query_memory(memory)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
 
     if not is_loopback(host):
         err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can query this store", highlight=False)
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1))
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling)
+    per_query = f"{timeout:g} s, {max_rows:,} rows and {describe_size(ceiling) if ceiling else 'unbounded memory'} per query"
     err.print(
-        f"serving {store} at http://{host}:{port}/sparql (read-only; {timeout:g} s and {max_rows:,} rows per query); "
+        f"serving {store} at http://{host}:{port}/sparql (read-only; {per_query}); "
         f"query page http://{host}:{port}/",
         highlight=False,
     )

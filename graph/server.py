@@ -9,9 +9,11 @@ Routes:
   GET  /queries/{name}    a named query; other request parameters bind its variables
 
 Safety: read-only (updates get 403), SERVICE and graphs the store does not hold refused (403),
-a time limit per query (503) and a row limit (413). Queries run in worker processes, never on
-the event loop, so one slow query does not stall the others; a worker past the time limit is
-killed and replaced (pebble), which is the only way to stop a running Oxigraph query.
+a time limit (503), a memory ceiling (503) and a row limit (413) per query. Queries run in worker
+processes, never on the event loop, so one slow query does not stall the others; a worker past
+the time limit is killed and replaced (pebble), which is the only way to stop a running
+Oxigraph query. A worker past its memory ceiling (an address-space limit,
+`graph/query_worker.py`) fails alone and is replaced.
 
 The workers read a snapshot of the store taken at start (an Oxigraph checkpoint: hard links,
 cheap), so a `build` may write the store while it is served; restart `serve` to publish it.
@@ -22,12 +24,11 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import AsyncIterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -47,7 +48,8 @@ from graph.errors import (
 )
 from graph.queries import list_queries
 from graph.store import GraphStore
-from graph.worker_guard import die_with_parent, worker_context
+from graph.query_worker import over_memory, start_query_worker
+from graph.worker_guard import query_memory, worker_context
 
 MAX_QUERY_BYTES = 1_000_000
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
@@ -65,23 +67,21 @@ class ServeSettings:
     timeout: float = 30.0  # seconds per query
     max_rows: int = 100_000
     workers: int = 2
+    memory: int = field(default_factory=query_memory)  # bytes of address space per query worker; 0: no ceiling
 
 
 # ---------------------------------------------------------------------------- worker processes
 _worker_endpoint: Endpoint | None = None
 
 
-def _open_worker_store(snapshot: str, max_rows: int) -> None:
-    """Pool initializer: each worker opens the snapshot read-only, once.
+def _open_worker_store(snapshot: str, max_rows: int, memory: int) -> None:
+    """Pool initializer: each worker opens the snapshot read-only, once, under its memory ceiling.
 
-    pebble stops a worker past its time limit with SIGTERM and a Python handler, which cannot
-    run while Oxigraph (Rust) evaluates; it falls back to SIGKILL 3 s later. A worker holds
-    nothing to clean up (it only reads), so the default SIGTERM action ends it at once. It also
-    dies with its parent, so a killed `serve` leaves no worker behind.
+    It also dies with its parent, so a killed `serve` leaves no worker behind, and ends at once
+    on pebble's SIGTERM (see `start_query_worker`).
     """
     global _worker_endpoint
-    die_with_parent()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    start_query_worker(memory)
     _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
 
 
@@ -151,7 +151,7 @@ def create_app(settings: ServeSettings) -> Starlette:
         pool = ProcessPool(
             max_workers=settings.workers,
             initializer=_open_worker_store,
-            initargs=(str(snapshot), settings.max_rows),
+            initargs=(str(snapshot), settings.max_rows, settings.memory),
             context=worker_context(),
         )
         state["pool"] = pool
@@ -163,12 +163,16 @@ def create_app(settings: ServeSettings) -> Starlette:
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
     async def run(function: object, *args: object) -> Response:
+        from pebble import ProcessExpired
+
         pool = state["pool"]
         future = pool.schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
         try:
             answer: Answer = await asyncio.wrap_future(future)
         except FutureTimeout:
             return _error(503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped")
+        except (MemoryError, ProcessExpired) as error:
+            return _error(503, str(over_memory(error, settings.memory)))
         except QueryError as error:
             return _error(_status_of(error), str(error))
         return Response(answer.body, media_type=answer.media_type, headers={"X-Result-Rows": str(answer.rows)})

@@ -1,4 +1,4 @@
-"""Worker processes die with the process that started them, however it ends.
+"""Worker processes die with the process that started them, however it ends, and stay bounded.
 
 A `build` or `serve` killed with SIGKILL cannot stop its worker pool, and multiprocessing's
 forkserver and its workers then live on as orphans (measured: 20 killed builds left 80 of
@@ -13,6 +13,9 @@ no window is left. Elsewhere this does nothing.
 Ctrl-C reaches every process of the terminal's process group: the forkserver starts with
 SIGINT blocked and then ignores it, and so do the workers forked from it, so only the main
 process handles an interrupt (and no worker prints a KeyboardInterrupt traceback).
+
+Query workers also get a memory ceiling (`limit_memory`, an address-space limit): a query that
+passes it fails in its own worker, which ends or raises MemoryError, and its parent reports it.
 """
 
 from __future__ import annotations
@@ -23,14 +26,22 @@ import multiprocessing.context
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
+import re
+import resource
 import signal
 import sys
+
+from graph.errors import PledgeGraphError
 
 _PR_SET_PDEATHSIG = 1
 # set only while a forkserver starts: the pid of the process starting it
 _STARTER_ENV = "PLEDGEGRAPH_FORKSERVER_STARTER"
 # in a forkserver (and so in every worker forked from it): the pid its workers' parent must have
 _workers_parent: int | None = None
+
+MEMORY_ENV = "PLEDGEGRAPH_QUERY_MEMORY"
+DEFAULT_QUERY_MEMORY = "2G"
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$", re.IGNORECASE)
 
 
 def die_with_parent(expected_parent: int | None = None) -> None:
@@ -97,3 +108,36 @@ def worker_context() -> multiprocessing.context.ForkServerContext:
         else:
             os.environ[_STARTER_ENV] = previous
     return context
+
+
+def query_memory(setting: str | None = None) -> int:
+    """The memory ceiling of a query worker in bytes: `setting`, else $PLEDGEGRAPH_QUERY_MEMORY, else 2G.
+
+    Sizes are bytes or a number with K, M, G or T (powers of 1024); 0 means no ceiling.
+    Raises PledgeGraphError for anything else.
+    """
+    text = setting if setting is not None else os.environ.get(MEMORY_ENV) or DEFAULT_QUERY_MEMORY
+    match = _SIZE.match(text)
+    if not match:
+        raise PledgeGraphError(f"cannot read the memory ceiling {text!r}: give bytes or a size such as 512M or 4G ({MEMORY_ENV})")
+    number, unit = match.groups()
+    return int(float(number) * 1024 ** ("KMGT".index(unit.upper()) + 1 if unit else 0))
+
+
+def describe_size(size: int) -> str:
+    """`size` bytes for people: 2 GiB, 512 MiB."""
+    for unit, power in (("TiB", 4), ("GiB", 3), ("MiB", 2), ("KiB", 1)):
+        if size >= 1024**power:
+            return f"{size / 1024**power:g} {unit}"
+    return f"{size} bytes"
+
+
+def limit_memory(ceiling: int) -> None:
+    """In a worker: cap its address space at `ceiling` bytes (0: no cap) and write no core files.
+
+    Past the cap an allocation fails: Python raises MemoryError, Oxigraph (Rust) aborts the worker.
+    """
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if ceiling > 0:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard), hard))
