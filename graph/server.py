@@ -11,8 +11,8 @@ Routes:
 Safety: read-only (updates get 403), SERVICE and graphs the store does not hold refused (403),
 a time limit (503), a memory ceiling (503) and a row limit (413) per query. Queries run in worker
 processes, never on the event loop, so one slow query does not stall the others; a worker past
-the time limit is killed and replaced (pebble), which is the only way to stop a running
-Oxigraph query. A worker past its memory ceiling (an address-space limit,
+the time limit, or whose client has hung up, is killed and replaced (pebble), which is the only
+way to stop a running Oxigraph query. A worker past its memory ceiling (an address-space limit,
 `graph/query_worker.py`) fails alone and is replaced.
 
 The workers read a snapshot of the store taken at start (an Oxigraph checkpoint: hard links,
@@ -55,6 +55,7 @@ MAX_QUERY_BYTES = 1_000_000
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 _OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
+_CLIENT_POLL = 0.25  # seconds between checks that a waiting query's client is still connected
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     from pebble import ProcessPool
 
     state: dict[str, object] = {}
+    free_workers = asyncio.Semaphore(settings.workers)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -152,7 +154,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             max_workers=settings.workers,
             initializer=_open_worker_store,
             initargs=(str(snapshot), settings.max_rows, settings.memory),
-            context=worker_context(),
+            context=worker_context(preload=("graph.server",)),
         )
         state["pool"] = pool
         try:
@@ -162,19 +164,34 @@ def create_app(settings: ServeSettings) -> Starlette:
             pool.join(timeout=10)
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
-    async def run(function: object, *args: object) -> Response:
+    async def run(request: Request, function: object, *args: object) -> Response:
+        """Answer in a worker, or drop the query of a client that hangs up.
+
+        A query waits here for a free worker (so pebble never holds work a client has given
+        up on); once running, a query whose client has gone is cancelled: pebble kills its
+        worker and starts another.
+        """
         from pebble import ProcessExpired
 
-        pool = state["pool"]
-        future = pool.schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
+        waiting_for_worker = asyncio.ensure_future(free_workers.acquire())
+        if not await _until_done(waiting_for_worker, request):
+            waiting_for_worker.cancel()  # Semaphore.acquire hands on a slot it got meanwhile
+            return _client_gone()
         try:
-            answer: Answer = await asyncio.wrap_future(future)
+            future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
+            waiting = asyncio.wrap_future(future)
+            if not await _until_done(waiting, request):
+                future.cancel()
+                return _client_gone()
+            answer: Answer = waiting.result()
         except FutureTimeout:
             return _error(503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped")
         except (MemoryError, ProcessExpired) as error:
             return _error(503, str(over_memory(error, settings.memory)))
         except QueryError as error:
             return _error(_status_of(error), str(error))
+        finally:
+            free_workers.release()
         return Response(answer.body, media_type=answer.media_type, headers={"X-Result-Rows": str(answer.rows)})
 
     async def sparql(request: Request) -> Response:
@@ -209,7 +226,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             default_graphs=tuple(value for name, value in fields if name == "default-graph-uri"),
             named_graphs=tuple(value for name, value in fields if name == "named-graph-uri"),
         )
-        return await run(_answer, query_request)
+        return await run(request, _answer, query_request)
 
     async def queries(request: Request) -> Response:
         return JSONResponse(
@@ -219,7 +236,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     async def named_query(request: Request) -> Response:
         parameters = {name: value for name, value in request.query_params.multi_items() if name != "format"}
         format_name = request.query_params.get("format")
-        return await run(_answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
+        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
 
     async def page(request: Request) -> Response:
         return FileResponse(QUERY_PAGE, media_type="text/html; charset=utf-8")
@@ -231,6 +248,18 @@ def create_app(settings: ServeSettings) -> Starlette:
         Route("/queries/{name}", named_query, methods=["GET"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def _until_done(future: asyncio.Future[object], request: Request) -> bool:
+    """Wait for `future`; False as soon as the client has hung up instead."""
+    while not (await asyncio.wait({future}, timeout=_CLIENT_POLL))[0]:
+        if await request.is_disconnected():
+            return False
+    return True
+
+
+def _client_gone() -> Response:
+    return _error(503, "the client went away; its query was dropped")
 
 
 async def _read_body(request: Request) -> bytes | None:

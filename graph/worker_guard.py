@@ -30,6 +30,7 @@ import re
 import resource
 import signal
 import sys
+from collections.abc import Sequence
 
 from graph.errors import PledgeGraphError
 
@@ -86,15 +87,17 @@ def kill_workers() -> None:
             pass
 
 
-def worker_context() -> multiprocessing.context.ForkServerContext:
+def worker_context(preload: Sequence[str] = ()) -> multiprocessing.context.ForkServerContext:
     """The forkserver context for worker pools, with a forkserver that dies with its parent.
 
-    Workers start from a clean process, not a fork of one holding an open store. The forkserver
-    is started here, from the calling thread (call this from the main thread: the kernel ties
-    the death signal to the thread that started a process), with SIGINT blocked until it ignores it.
+    Workers start from a clean process, not a fork of one holding an open store; the modules
+    of `preload` are imported once in the forkserver, so a worker replacing a killed one starts
+    at once (this process's first pool decides). The forkserver is started here, from the
+    calling thread (call this from the main thread: the kernel ties the death signal to the
+    thread that started a process), with SIGINT blocked until it ignores it.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["graph.forkserver_preload"])
+    context.set_forkserver_preload(["graph.forkserver_preload", *preload])
     previous = os.environ.get(_STARTER_ENV)
     os.environ[_STARTER_ENV] = str(os.getpid())
     multiprocessing.resource_tracker.ensure_running()  # first: starting it unblocks SIGINT again

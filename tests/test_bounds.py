@@ -1,4 +1,4 @@
-"""Bounded queries: a memory ceiling per query worker.
+"""Bounded queries: a memory ceiling per query worker, and queries whose client has gone are stopped.
 
 Real processes: `pledgegraph query` and `pledgegraph serve` on a free loopback port, over a copy
 of the seed store, asked by real HTTP clients.
@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import store_from_dump
-from processes import free_port, wait_until_up
+from processes import descendants, free_port, wait_until_up
 
 from graph.errors import PledgeGraphError
 from graph.worker_guard import MEMORY_ENV, query_memory
@@ -25,6 +25,8 @@ from graph.worker_guard import MEMORY_ENV, query_memory
 # three unconnected patterns: 2,128^3 (about 10^10) rows; sorted, every one is held at once
 PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 SORTED_PRODUCT = PRODUCT + " ORDER BY ?i ?a"
+# counts a product row by row: slow, in little memory
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 COUNT_CLAIMS = """PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?claim a/rdfs:subClassOf pg:SupportClaim }"""
@@ -115,3 +117,28 @@ def test_serve_stops_a_sorted_product_at_the_memory_ceiling_and_answers_others(s
     assert "needed more than the memory ceiling of 768 MiB per query" in response.text
     assert answered_meanwhile >= 1, "the second client should be answered while the product runs"
     assert _count_claims(endpoint).text == "claims\r\n23\r\n"  # the failed worker was replaced
+
+
+def test_abandoned_slow_requests_do_not_starve_the_endpoint(serve: tuple[str, subprocess.Popen[bytes]]) -> None:
+    endpoint, process = serve
+    workers_before = descendants(process.pid)
+
+    def abandon() -> None:
+        try:
+            httpx.post(endpoint, data={"query": SLOW}, timeout=1)  # hangs up after 1 s
+        except httpx.TimeoutException:
+            return
+        raise AssertionError("the slow query should not have been answered within 1 s")
+
+    clients = [threading.Thread(target=abandon) for _ in range(12)]
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join()
+    started = time.monotonic()
+    quick = _count_claims(endpoint, timeout=30)
+    seconds = time.monotonic() - started
+    assert quick.status_code == 200 and quick.text == "claims\r\n23\r\n"
+    assert seconds < 5, f"a normal query took {seconds:.1f} s after 12 abandoned ones"
+    # the workers that ran abandoned queries were killed and replaced (nothing runs them for 300 s)
+    assert descendants(process.pid) - workers_before, "no worker was replaced"
