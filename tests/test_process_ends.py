@@ -1,4 +1,4 @@
-"""Clean process ends: no orphans after an early SIGKILL, a quiet Ctrl-C.
+"""Clean process ends: no orphans after an early SIGKILL, a quiet Ctrl-C, exports into special files.
 
 Each `build` here runs as a real process over enough articles to start its worker pool. This
 test process makes itself a child subreaper for the kills, so whatever a killed build leaves
@@ -12,15 +12,17 @@ import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import DEVSET, SEEDS
+from conftest import DEVSET, SEEDS, store_from_dump
 from processes import descendants, process_table
 
 from graph.checks import validate_store
@@ -148,3 +150,69 @@ def test_ctrl_c_during_worker_start_up_ends_quietly_with_130(corpus: Path, tmp_p
         assert {name: held.get(name) for name in reported} == reported
         assert len(set(held) - set(reported)) <= 1
         assert validate_store(GraphStore.read_only(store)).conforms
+
+
+# ---------------------------------------------------------------------------- export into special files
+@pytest.fixture(scope="module")
+def store(seed_dump: bytes, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export") / "store"
+    store_from_dump(folder, seed_dump).flush()
+    return folder
+
+
+def test_export_streams_into_a_fifo_and_leaves_it_a_fifo(store: Path, tmp_path: Path) -> None:
+    reference = tmp_path / "reference.nt"
+    assert subprocess.run([*CLI, "export", str(reference), "--store", str(store)], capture_output=True, timeout=300).returncode == 0
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = subprocess.run([*CLI, "export", str(fifo), "--store", str(store)], capture_output=True, text=True, timeout=300)
+    reader.join(60)
+    assert result.returncode == 0, result.stderr
+    assert received == [reference.read_bytes()]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_export_to_dev_stdout_streams_the_data_and_leaves_the_file_type_alone(store: Path, tmp_path: Path) -> None:
+    before = os.lstat("/dev/stdout").st_mode
+    reference = tmp_path / "reference.ttl"
+    assert subprocess.run([*CLI, "export", str(reference), "--store", str(store)], capture_output=True, timeout=300).returncode == 0
+    result = subprocess.run([*CLI, "export", "/dev/stdout", "--format", "turtle", "--store", str(store)], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == reference.read_bytes()
+    assert os.lstat("/dev/stdout").st_mode == before
+    assert not Path("/dev/stdout.partial").exists()
+
+
+def test_export_onto_a_full_device_fails_clearly_and_leaves_the_device(store: Path) -> None:
+    result = subprocess.run([*CLI, "export", "/dev/full", "--format", "nt", "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "cannot write /dev/full: No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+def test_export_into_a_missing_folder_or_onto_a_folder_fails_clearly(store: Path, tmp_path: Path) -> None:
+    missing = subprocess.run([*CLI, "export", str(tmp_path / "no" / "such" / "out.ttl"), "--store", str(store)],
+                             capture_output=True, text=True, timeout=300)
+    assert missing.returncode == 2
+    assert f"there is no folder {tmp_path / 'no' / 'such'}" in missing.stderr and "Traceback" not in missing.stderr
+    folder = tmp_path / "folder.ttl"
+    folder.mkdir()
+    onto = subprocess.run([*CLI, "export", str(folder), "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert onto.returncode == 2 and "it is not a regular file, a pipe or a character device" in onto.stderr
+    assert folder.is_dir()
+
+
+def test_export_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target.ttl"
+    target.write_text("old\n")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(target)
+    result = subprocess.run([*CLI, "export", str(link), "--store", str(store)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text().startswith("@prefix")
