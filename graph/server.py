@@ -175,7 +175,8 @@ def create_app(settings: ServeSettings) -> Starlette:
 
         waiting_for_worker = asyncio.ensure_future(free_workers.acquire())
         if not await _until_done(waiting_for_worker, request):
-            waiting_for_worker.cancel()  # Semaphore.acquire hands on a slot it got meanwhile
+            if not waiting_for_worker.cancel():  # it got a worker just as the client left
+                free_workers.release()
             return _client_gone()
         try:
             future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
