@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands so `pledgegraph --help` stays f
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -36,6 +37,11 @@ out = Console()
 
 StoreOption = typer.Option(
     "pledgegraph-store", "--store", help="Store folder (created by build), or the URL of a SPARQL 1.1 server (see README)."
+)
+
+
+MemoryOption = typer.Option(
+    None, "--memory", help="Memory ceiling per query worker: bytes or e.g. 512M, 4G; 0 for none (default: $PLEDGEGRAPH_QUERY_MEMORY or 2G)."
 )
 
 
@@ -93,19 +99,26 @@ def build(
 
     from graph.pipeline import build as build_store
 
-    with _reported():
-        graph_store = _open(store, must_exist=False)
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("building", total=None)
+    committed = 0
+    try:
+        with _reported():
+            graph_store = _open(store, must_exist=False)
+            with Progress(console=err, transient=True) as progress:
+                task = progress.add_task("building", total=None)
 
-            def report(outcome: ArticleOutcome) -> None:
-                progress.advance(task)
-                if outcome.committed:
-                    err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
-                else:
-                    err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
+                def report(outcome: ArticleOutcome) -> None:
+                    nonlocal committed
+                    progress.advance(task)
+                    committed += outcome.committed
+                    if outcome.committed:
+                        err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
+                    else:
+                        err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
 
-            summary = build_store(paths, graph_store, progress=report)
+                summary = build_store(paths, graph_store, progress=report)
+    except Interrupted:
+        err.print(f"interrupted after {committed} article(s) committed; the store holds whole articles only", highlight=False)
+        raise
     for path in summary.skipped:
         err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False)
     err.print(
@@ -138,20 +151,23 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (INSERT, DELETE …) to change the store folder."),
+    memory: Optional[str] = MemoryOption,
     store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results (updates only with --write)."""
     from graph.query.queries import is_update, resolve_query
+    from graph.workers.guard import query_memory
 
     with _reported(refused_hint="" if write else "; give --write to change a store folder"):
         named = resolve_query(query_text)
+        ceiling = query_memory(memory)
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
             if write and is_update(named.text):
                 _run_update(named.text, target)
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
-            output = _run_query(named, param, fmt, target)
+            output = _run_query(named, param, fmt, target, ceiling)
     if isinstance(output, str):
         sys.stdout.write(output)
     else:
@@ -195,19 +211,19 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         watchdog.cancel()
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store) -> str | tuple[list[str], list[list[str]]]:
-    """The query's whole output (a table's columns and rows, or formatted text)."""
-    from graph.query.queries import (
-        format_results,
-        parse_parameters,
-        run_query,
-        solutions_to_rows,
-    )
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int) -> str | tuple[list[str], list[list[str]]]:
+    """The query's whole output (a table's columns and rows, or formatted text).
 
-    results = run_query(store, named, parse_parameters(param))
-    if fmt == "table" and hasattr(results, "variables"):
-        return solutions_to_rows(results)
-    return format_results(results, fmt)
+    Over a store folder the query runs in a worker process capped at `memory` bytes.
+    """
+    from graph.query.queries import parse_parameters
+    from graph.query.worker import query_output, query_output_in_worker
+    from graph.store.local import GraphStore
+
+    parameters = parse_parameters(param)
+    if isinstance(store, GraphStore) and store.path is not None:
+        return query_output_in_worker(store.path, named, parameters, fmt, memory)  # type: ignore[no-any-return]
+    return query_output(store, named, parameters, fmt)  # type: ignore[no-any-return]
 
 
 def _run_update(text: str, store: Store) -> None:
@@ -334,19 +350,27 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", help="Time limit per query, in seconds."),
     max_rows: int = typer.Option(100_000, "--max-rows", help="Row (or triple) limit per query."),
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
+    memory: Optional[str] = MemoryOption,
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
     from graph.store.remote import is_remote
     from graph.serve.server import ServeSettings, is_loopback, run_serve
+    from graph.workers.guard import describe_size, query_memory
 
     if is_remote(store):
         _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
+    try:
+        ceiling = query_memory(memory)
+    except PledgeGraphError as error:
+        _fail(error)
+        return
 
     if not is_loopback(host):
         err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can query this store", highlight=False)
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1))
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling)
+    per_query = f"{timeout:g} s, {max_rows:,} rows and {describe_size(ceiling) if ceiling else 'unbounded memory'} per query"
     err.print(
-        f"serving {store} at http://{host}:{port}/sparql (read-only; {timeout:g} s and {max_rows:,} rows per query); "
+        f"serving {store} at http://{host}:{port}/sparql (read-only; {per_query}); "
         f"query page http://{host}:{port}/",
         highlight=False,
     )
@@ -393,6 +417,24 @@ def vocabulary_add(
     err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
 
 
+class Interrupted(SystemExit):
+    """Ctrl-C: ends the command quietly (no traceback) with exit code 130, as shells expect."""
+
+    def __init__(self) -> None:
+        super().__init__(130)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    # a second Ctrl-C while the first one winds down ends the process at once
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    raise Interrupted()
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; Ctrl-C ends any command with exit code 130 and no traceback.
+
+    The worker processes of `build`, `query` and `serve` ignore SIGINT (graph/workers/guard.py):
+    this process alone handles it and stops them.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
     app()

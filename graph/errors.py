@@ -54,3 +54,7 @@ class StoreError(PledgeGraphError):
 
 class RdfInputError(PledgeGraphError):
     """An RDF file given by the user cannot be parsed."""
+
+
+class QueryOverMemory(QueryError):
+    """A query needed more memory than its worker's ceiling and was stopped (HTTP 503)."""

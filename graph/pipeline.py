@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from graph.rdf.mapping import article_graph
 from graph.store.base import Store
 from graph.rdf.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
-from graph.workers.guard import die_with_parent, worker_context
+from graph.workers.guard import die_with_parent, kill_workers, worker_context
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16
@@ -102,23 +103,33 @@ def prepare_article(path: Path, vocabulary: Vocabulary | None = None) -> Prepare
     return PreparedArticle(str(path), result.article.id, graph.serialize(format="nt", encoding="utf-8"), len(result.claims), len(graph))
 
 
-def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterator[PreparedArticle]:
+def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Generator[PreparedArticle, None, None]:
     if workers <= 1 or len(files) < _PARALLEL_FROM:
         for path in files:
             yield prepare_article(path, vocabulary)
         return
     # workers (and their forkserver) start clean and die with this process, even on SIGKILL
     with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=die_with_parent) as pool:
-        # workers load the default vocabulary once each (cached in the process); a bounded
-        # window of articles in flight keeps memory flat however large the corpus
-        window = workers * 16
-        pending: deque[Future[PreparedArticle]] = deque()
-        for path in files:
-            pending.append(pool.submit(prepare_article, path))
-            if len(pending) >= window:
+        try:
+            # workers load the default vocabulary once each (cached in the process); a bounded
+            # window of articles in flight keeps memory flat however large the corpus
+            window = workers * 16
+            pending: deque[Future[PreparedArticle]] = deque()
+            for path in files:
+                pending.append(pool.submit(prepare_article, path))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BaseException:  # interrupted (Ctrl-C), or the build stopped early: drop the work in flight
+            _stop_now(pool)
+            raise
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Kill `pool`'s workers (even one still starting) and drop its queue, instead of waiting for them."""
+    kill_workers()
+    pool.shutdown(cancel_futures=True)  # returns at once: its manager thread sees the workers gone
 
 
 def build(
@@ -151,11 +162,13 @@ def build(
         record(ArticleOutcome(str(problem.path), Path(str(problem.path)).stem, False, problem=problem.problem))
     if vocabulary is not None:
         workers = 1
-    for prepared in _prepared(found.files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1)):
-        if prepared.problem:
-            record(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
-        else:
-            store.commit_article(prepared.article_id, prepared.ntriples)
-            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
+    articles = _prepared(found.files, vocabulary or load_vocabulary(), workers if workers is not None else (os.cpu_count() or 1))
+    with closing(articles):  # an interrupted build stops its workers at once
+        for prepared in articles:
+            if prepared.problem:
+                record(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
+            else:
+                store.commit_article(prepared.article_id, prepared.ntriples)
+                record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
     store.flush()
     return summary

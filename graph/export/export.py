@@ -3,11 +3,13 @@
 Exports are deterministic (sorted statements, fixed prefixes, no blank nodes in our data,
 queries with a total order), so the same store gives byte-identical files that diff cleanly.
 Every file is written to a temporary name and renamed, so a failed export never leaves a
-truncated file behind.
+truncated file behind; a pipe or character device (`export /dev/stdout`) is written directly.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -86,13 +88,38 @@ def write_table(store: Store, table: str, output: IO[bytes]) -> None:
 
 
 def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    temporary = path.with_name(path.name + ".partial")
+    """Write `path` by way of a temporary file renamed over it, so a failed export leaves no truncated file.
+
+    An existing pipe or character device (a FIFO, `/dev/stdout`, a terminal) is written into
+    directly, and nothing else that is not a regular file is ever replaced: a symbolic link
+    keeps pointing where it did (at the new file). Raises PledgeGraphError when the folder is
+    missing, the path is something else (a folder, a socket) or the writing fails.
+    """
     try:
-        with temporary.open("wb") as output:
-            write(output)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        mode: int | None = path.stat().st_mode  # through symbolic links
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise PledgeGraphError(f"cannot write {path}: {error.strerror}") from error
+    try:
+        if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+            with path.open("wb") as output:
+                write(output)
+            return
+        if mode is not None and not stat.S_ISREG(mode):
+            raise PledgeGraphError(f"cannot write {path}: it is not a regular file, a pipe or a character device")
+        target = Path(os.path.realpath(path))
+        if not target.parent.is_dir():
+            raise PledgeGraphError(f"cannot write {path}: there is no folder {path.parent}")
+        temporary = target.with_name(target.name + ".partial")
+        try:
+            with temporary.open("wb") as output:
+                write(output)
+            temporary.replace(target)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as error:
+        raise PledgeGraphError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 # the bundle `publish` writes: file name, format, table (used by csv only), title

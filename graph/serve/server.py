@@ -9,9 +9,11 @@ Routes:
   GET  /queries/{name}    a named query; other request parameters bind its variables
 
 Safety: read-only (updates get 403), SERVICE and graphs the store does not hold refused (403),
-a time limit per query (503) and a row limit (413). Queries run in worker processes, never on
-the event loop, so one slow query does not stall the others; a worker past the time limit is
-killed and replaced (pebble), which is the only way to stop a running Oxigraph query.
+a time limit (503), a memory ceiling (503) and a row limit (413) per query. Queries run in worker
+processes, never on the event loop, so one slow query does not stall the others; a worker past
+the time limit, or whose client has hung up, is killed and replaced (pebble), which is the only
+way to stop a running Oxigraph query. A worker past its memory ceiling (an address-space limit,
+`graph/query/worker.py`) fails alone and is replaced.
 
 The workers read a snapshot of the store taken at start (an Oxigraph checkpoint: hard links,
 cheap), so a `build` may write the store while it is served; restart `serve` to publish it.
@@ -22,12 +24,11 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import AsyncIterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -47,12 +48,14 @@ from graph.errors import (
 )
 from graph.query.queries import list_queries
 from graph.store.local import GraphStore
-from graph.workers.guard import die_with_parent, worker_context
+from graph.query.worker import over_memory, start_query_worker
+from graph.workers.guard import query_memory, worker_context
 
 MAX_QUERY_BYTES = 1_000_000
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 _OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
+_CLIENT_POLL = 0.25  # seconds between checks that a waiting query's client is still connected
 
 
 @dataclass(frozen=True)
@@ -65,23 +68,21 @@ class ServeSettings:
     timeout: float = 30.0  # seconds per query
     max_rows: int = 100_000
     workers: int = 2
+    memory: int = field(default_factory=query_memory)  # bytes of address space per query worker; 0: no ceiling
 
 
 # ---------------------------------------------------------------------------- worker processes
 _worker_endpoint: Endpoint | None = None
 
 
-def _open_worker_store(snapshot: str, max_rows: int) -> None:
-    """Pool initializer: each worker opens the snapshot read-only, once.
+def _open_worker_store(snapshot: str, max_rows: int, memory: int) -> None:
+    """Pool initializer: each worker opens the snapshot read-only, once, under its memory ceiling.
 
-    pebble stops a worker past its time limit with SIGTERM and a Python handler, which cannot
-    run while Oxigraph (Rust) evaluates; it falls back to SIGKILL 3 s later. A worker holds
-    nothing to clean up (it only reads), so the default SIGTERM action ends it at once. It also
-    dies with its parent, so a killed `serve` leaves no worker behind.
+    It also dies with its parent, so a killed `serve` leaves no worker behind, and ends at once
+    on pebble's SIGTERM (see `start_query_worker`).
     """
     global _worker_endpoint
-    die_with_parent()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    start_query_worker(memory)
     _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
 
 
@@ -144,6 +145,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     from pebble import ProcessPool
 
     state: dict[str, object] = {}
+    free_workers = asyncio.Semaphore(settings.workers)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -151,8 +153,8 @@ def create_app(settings: ServeSettings) -> Starlette:
         pool = ProcessPool(
             max_workers=settings.workers,
             initializer=_open_worker_store,
-            initargs=(str(snapshot), settings.max_rows),
-            context=worker_context(),
+            initargs=(str(snapshot), settings.max_rows, settings.memory),
+            context=worker_context(preload=("graph.serve.server",)),
         )
         state["pool"] = pool
         try:
@@ -162,15 +164,35 @@ def create_app(settings: ServeSettings) -> Starlette:
             pool.join(timeout=10)
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
-    async def run(function: object, *args: object) -> Response:
-        pool = state["pool"]
-        future = pool.schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
+    async def run(request: Request, function: object, *args: object) -> Response:
+        """Answer in a worker, or drop the query of a client that hangs up.
+
+        A query waits here for a free worker (so pebble never holds work a client has given
+        up on); once running, a query whose client has gone is cancelled: pebble kills its
+        worker and starts another.
+        """
+        from pebble import ProcessExpired
+
+        waiting_for_worker = asyncio.ensure_future(free_workers.acquire())
+        if not await _until_done(waiting_for_worker, request):
+            if not waiting_for_worker.cancel():  # it got a worker just as the client left
+                free_workers.release()
+            return _client_gone()
         try:
-            answer: Answer = await asyncio.wrap_future(future)
+            future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
+            waiting = asyncio.wrap_future(future)
+            if not await _until_done(waiting, request):
+                future.cancel()
+                return _client_gone()
+            answer: Answer = waiting.result()
         except FutureTimeout:
             return _error(503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped")
+        except (MemoryError, ProcessExpired) as error:
+            return _error(503, str(over_memory(error, settings.memory)))
         except QueryError as error:
             return _error(_status_of(error), str(error))
+        finally:
+            free_workers.release()
         return Response(answer.body, media_type=answer.media_type, headers={"X-Result-Rows": str(answer.rows)})
 
     async def sparql(request: Request) -> Response:
@@ -205,7 +227,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             default_graphs=tuple(value for name, value in fields if name == "default-graph-uri"),
             named_graphs=tuple(value for name, value in fields if name == "named-graph-uri"),
         )
-        return await run(_answer, query_request)
+        return await run(request, _answer, query_request)
 
     async def queries(request: Request) -> Response:
         return JSONResponse(
@@ -215,7 +237,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     async def named_query(request: Request) -> Response:
         parameters = {name: value for name, value in request.query_params.multi_items() if name != "format"}
         format_name = request.query_params.get("format")
-        return await run(_answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
+        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
 
     async def page(request: Request) -> Response:
         return FileResponse(QUERY_PAGE, media_type="text/html; charset=utf-8")
@@ -227,6 +249,18 @@ def create_app(settings: ServeSettings) -> Starlette:
         Route("/queries/{name}", named_query, methods=["GET"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def _until_done(future: asyncio.Future[object], request: Request) -> bool:
+    """Wait for `future`; False as soon as the client has hung up instead."""
+    while not (await asyncio.wait({future}, timeout=_CLIENT_POLL))[0]:
+        if await request.is_disconnected():
+            return False
+    return True
+
+
+def _client_gone() -> Response:
+    return _error(503, "the client went away; its query was dropped")
 
 
 async def _read_body(request: Request) -> bytes | None:

@@ -1,5 +1,5 @@
 """Imported by multiprocessing's forkserver only (its preload): arm it to die with its parent."""
 
-from graph.workers.guard import die_with_parent
+from graph.workers.guard import arm_forkserver
 
-die_with_parent()
+arm_forkserver()

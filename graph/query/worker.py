@@ -1,0 +1,106 @@
+"""Queries in a worker process under a memory ceiling, for `query` and `serve`.
+
+Oxigraph evaluates a query in Rust: a cartesian product sorted by ORDER BY grows by gigabytes
+and cannot be interrupted, and when an allocation fails Rust aborts the whole process. So a
+query over a store folder runs in its own worker process whose address space is capped
+(`graph.workers.guard.limit_memory`); the caller reports a worker that raised MemoryError or died as
+a `QueryOverMemory` and goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Mapping
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import PledgeGraphError, QueryError, QueryOverMemory
+from graph.workers.guard import MEMORY_ENV, describe_size, die_with_parent, limit_memory, worker_context
+
+if TYPE_CHECKING:
+    from graph.query.queries import NamedQuery
+    from graph.store.base import Store
+
+
+def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str) -> Any:
+    """The query's whole output: a table's (columns, rows) for `table`, else formatted text."""
+    from graph.query.queries import format_results, run_query, solutions_to_rows
+
+    results = run_query(store, named, parameters)
+    if fmt == "table" and hasattr(results, "variables"):
+        return solutions_to_rows(results)
+    return format_results(results, fmt)
+
+
+def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int) -> Any:
+    """`query_output` over the store folder `store`, run in a worker capped at `memory` bytes.
+
+    The caller holds the store's lock (nothing writes it meanwhile); the worker opens it
+    read-only and sends the output back through a pipe. Raises QueryOverMemory when the worker
+    passes its ceiling, and whatever the query raises (QueryError and its kin) otherwise. The
+    worker starts from the forkserver (about a second on a loaded machine).
+    """
+    context = worker_context()
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_send_output, args=(sender, memory, str(store), named, dict(parameters), fmt), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        failed, output = receiver.recv()
+    except EOFError:  # the worker ended without an answer: Oxigraph aborted at the ceiling
+        worker.join()
+        raise over_memory(MemoryError(), memory, worker.exitcode) from None
+    finally:
+        receiver.close()
+        worker.kill()
+        worker.join()
+    if failed:
+        raise over_memory(output, memory) if isinstance(output, MemoryError) else output
+    return output
+
+
+def _send_output(sender: Connection, memory: int, store: str, named: NamedQuery, parameters: dict[str, str], fmt: str) -> None:
+    from graph.store.local import GraphStore
+
+    start_query_worker(memory)
+    try:
+        sender.send((False, query_output(GraphStore.read_only(Path(store)), named, parameters, fmt)))
+        return
+    except MemoryError:
+        pass  # leave the except block first: its traceback holds the rows that filled the memory
+    except Exception as error:  # noqa: BLE001  (sent to the parent, which raises it)
+        sender.send((True, error if isinstance(error, PledgeGraphError) else QueryError(f"the query failed: {error}")))
+        return
+    sender.send((True, MemoryError()))
+
+
+def start_query_worker(memory: int) -> None:
+    """Pool initializer of a query worker: dies with its parent, capped at `memory` bytes.
+
+    pebble stops a worker (time limit, cancelled request) with SIGTERM and a Python handler,
+    which cannot run while Oxigraph (Rust) evaluates; a worker only reads, so the default
+    SIGTERM action ends it at once.
+    """
+    die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # At the ceiling a Rust panic must not capture a backtrace (that allocates, and deadlocks), and
+    # the worker's last words (pyo3's panic, Rust's "memory allocation failed") are noise: its
+    # parent reports what happened in one line.
+    os.environ["RUST_BACKTRACE"] = "0"
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
+    limit_memory(memory)
+
+
+def over_memory(error: BaseException, memory: int, exitcode: int | None = None) -> QueryOverMemory:
+    """The error to report for a query worker that raised MemoryError or died (pebble's ProcessExpired)."""
+    exitcode = getattr(error, "exitcode", exitcode)
+    how = "" if exitcode in (None, -signal.SIGABRT) else f" (its worker ended with status {exitcode})"
+    ceiling = f"the memory ceiling of {describe_size(memory)} per query" if memory else "the memory available"
+    return QueryOverMemory(
+        f"the query needed more than {ceiling} and was stopped{how}; narrow it (a LIMIT, more joined patterns) "
+        f"or raise the ceiling with --memory or {MEMORY_ENV}"
+    )
