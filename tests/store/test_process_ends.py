@@ -25,7 +25,7 @@ import pytest
 from conftest import DEVSET, SEEDS, store_from_dump
 from processes import descendants, process_table
 
-from graph.checks import validate_store
+from graph.rdf.validate import validate_store
 from graph.iris import article_graph_iri
 from graph.store.local import GraphStore
 
