@@ -54,3 +54,15 @@ class StoreError(PledgeGraphError):
 
 class RdfInputError(PledgeGraphError):
     """An RDF file given by the user cannot be parsed."""
+
+
+def shown(text: object) -> str:
+    """User text (a file name, an id) as one printable line: control characters, bidirectional
+    overrides and undecodable bytes escaped, so it cannot break or forge a report line."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(text))
+
+
+def shorten(text: object, limit: int = 80) -> str:
+    """A value echoed in a message, cut to `limit` characters (a 90 kB field is not repeated)."""
+    value = shown(text)
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value):,} characters)"
