@@ -56,6 +56,14 @@ class RdfInputError(PledgeGraphError):
     """An RDF file given by the user cannot be parsed."""
 
 
+def cannot_write(path: object, error: OSError) -> PledgeGraphError:
+    """The error for an output file that cannot be written, saying what to do."""
+    folder = getattr(path, "parent", None)
+    if folder is not None and not folder.is_dir():
+        return PledgeGraphError(f"cannot write {shown(path)}: the folder {shown(folder)} does not exist; create it first")
+    return PledgeGraphError(f"cannot write {shown(path)}: {error.strerror or error}")
+
+
 def shown(text: object) -> str:
     """User text (a file name, an id) as one printable line: control characters, bidirectional
     overrides and undecodable bytes escaped, so it cannot break or forge a report line."""

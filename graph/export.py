@@ -15,7 +15,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.errors import PledgeGraphError
+from graph.errors import PledgeGraphError, cannot_write
 from graph.store import GraphStore
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
@@ -91,6 +91,8 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
         with temporary.open("wb") as output:
             write(output)
         temporary.replace(path)
+    except OSError as error:
+        raise cannot_write(path, error) from error
     finally:
         temporary.unlink(missing_ok=True)
 
