@@ -57,6 +57,7 @@ HOSTILE: dict[str, tuple[str, str, str]] = {
     # class B: console markup and escapes in what users wrote
     "[bold]title[.md": (_front('title: "[/bold] [link=file:///etc/passwd]x[/link] :warning:"'), "ok", "claims"),
     "[i]open[.txt": (SENTENCE, "ok", "claims"),
+    "markup-in-a-date.md": (_front('published: "[/red] [/] :boom:"'), "FAILED", "'[/red] [/] :boom:', not a date"),
     "emoji-:thumbs_up:.txt": (SENTENCE, "ok", "claims"),
     # class C: pathological text (linear passes, bounded pieces)
     "hundred-thousand-digits.txt": (SENTENCE + " " + "8" * 120_000, "ok", "claims"),
