@@ -244,8 +244,10 @@ def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.text import Text
 
     table = Table(title=Text(f"{title}: {len(rows)} row(s)"), show_lines=False)
-    for column in columns:
-        table.add_column(Text(column), overflow="ellipsis", no_wrap=True, min_width=min(len(column), 4), max_width=max(12, out.width // 3))
+    for index, column in enumerate(columns):
+        # short values (names, numbers) are kept whole; long ones (sentences) give way
+        longest = max([len(column), *(len(row[index]) for row in rows)])
+        table.add_column(Text(column), overflow="ellipsis", no_wrap=True, min_width=min(longest, 16), max_width=max(16, out.width // 3))
     for row in rows:
         table.add_row(*(Text(shown(cell)) for cell in row))
     out.print(table)

@@ -124,7 +124,7 @@ def prepare_article(path: Path, vocabulary: Vocabulary | None = None, budget: fl
     except PledgeGraphError as error:
         return PreparedArticle(str(path), path.stem, problem=str(error))
     except _OverBudget:  # the timer went off just as the work ended
-        return PreparedArticle(str(path), path.stem, problem=_over_budget(budget or 0.0))
+        return PreparedArticle(str(path), path.stem, problem=_over_budget(_seconds_for(path, budget or 0.0)))
     except Exception as error:  # noqa: BLE001 - one bad file must never sink the build
         return PreparedArticle(str(path), path.stem, problem=_unexpected(error))
     return PreparedArticle(str(path), result.article.id, ntriples, len(result.claims), len(graph))
