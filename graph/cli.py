@@ -6,6 +6,7 @@ Heavy libraries are imported inside the commands so `pledgegraph --help` stays f
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Literal, Optional, overload
 import typer
 from rich.console import Console
 
-from graph.errors import PledgeGraphError, QueryRefused
+from graph.errors import PledgeGraphError, QueryRefused, shorten, shown
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
@@ -32,8 +33,17 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, soft_wrap=True)  # a report line per file, never wrapped mid-path
-out = Console()
+# What users wrote (file names, front matter, ids, queries) is printed as text, never read as
+# console markup or emoji codes: neither console interprets "[...]" or ":name:".
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)  # a report line per file, never wrapped mid-path
+out = Console(markup=False, emoji=False, highlight=False)
+
+
+def _say(label: str, style: str, message: str) -> None:
+    """One report line on stderr: a coloured label, then the message as plain text."""
+    from rich.text import Text
+
+    err.print(Text.assemble((label, style), message))
 
 StoreOption = typer.Option(
     "pledgegraph-store", "--store", help="Store folder (created by build), or the URL of a SPARQL 1.1 server (see README)."
@@ -66,7 +76,7 @@ def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> Sto
 
 
 def _fail(error: PledgeGraphError, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
+    _say("error:", "red", f" {error}")
     raise typer.Exit(code)
 
 
@@ -111,16 +121,16 @@ def build(
                     progress.advance(task)
                     committed += outcome.committed
                     if outcome.committed:
-                        err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
+                        err.print(f"ok      {shown(outcome.path)}: {outcome.claims} claims, {outcome.triples} triples")
                     else:
-                        err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
+                        _say("FAILED", "red", f"  {shown(outcome.path)}: {outcome.problem}")
 
                 summary = build_store(paths, graph_store, progress=report)
     except Interrupted:
-        err.print(f"interrupted after {committed} article(s) committed; the store holds whole articles only", highlight=False)
+        err.print(f"interrupted after {committed} article(s) committed; the store holds whole articles only")
         raise
-    for path in summary.skipped:
-        err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False)
+    for skipped in summary.skipped:
+        err.print(f"skipped {shown(skipped.path)}: {skipped.reason}")
     err.print(
         f"{len(summary.committed)} article(s) committed, {len(summary.failed)} failed, {len(summary.skipped)} skipped; store: {store}",
         highlight=False,
@@ -144,9 +154,17 @@ def validate(
         raise typer.Exit(1)
 
 
+def _query_help() -> str:
+    """The QUERY argument's help, naming the queries of queries/ (file names only: cheap)."""
+    from graph.resources import queries_dir
+
+    names = ", ".join(sorted(path.stem for path in queries_dir().glob("*.rq")))
+    return f"A .rq file, a named query ({names}), or SPARQL text."
+
+
 @app.command()
 def query(
-    query_text: str = typer.Argument(..., metavar="QUERY", help="A .rq file, a name in queries/, or SPARQL text."),
+    query_text: str = typer.Argument(..., metavar="QUERY", help=_query_help()),
     param: list[str] = typer.Option([], "--param", help="Bind a variable: name=value (repeatable)."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
@@ -172,6 +190,8 @@ def query(
         sys.stdout.write(output)
     else:
         _print_table(named.name, *output)
+        if param and not output[1]:
+            err.print(f"no row matched {shorten(', '.join(param))}: the labels of the store are listed by 'pledgegraph query actors'")
 
 
 @app.command()
@@ -198,7 +218,7 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
     """
 
     def stop() -> None:
-        err.print(f"[red]error:[/red] {what} ran past its time limit of {seconds:g} s and was stopped (raise it with --timeout)", highlight=False)
+        _say("error:", "red", f" {what} ran past its time limit of {seconds:g} s and was stopped (raise it with --timeout)")
         sys.stderr.flush()
         os._exit(2)
 
@@ -230,21 +250,27 @@ def _run_update(text: str, store: Store) -> None:
     from graph.query.queries import check_update
     from graph.store.local import GraphStore
 
-    check_update(text)
+    checked = check_update(text)
     if not isinstance(store, GraphStore):
         raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
-    store.update(text)
+    store.update(checked)
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    """A table that fits the terminal: one line per row, long cells cut with an ellipsis."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{title}: {len(rows)} row(s)", show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    table = Table(title=Text(f"{title}: {len(rows)} row(s)"), show_lines=False)
+    for index, column in enumerate(columns):
+        # short values (names, numbers) are kept whole; long ones (sentences) give way
+        longest = max([len(column), *(len(row[index]) for row in rows)])
+        table.add_column(Text(column), overflow="ellipsis", no_wrap=True, min_width=min(longest, 16), max_width=max(16, out.width // 3))
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(shown(cell)) for cell in row))
     out.print(table)
+    if rows and table.__rich_measure__(out, out.options).maximum > out.width:
+        err.print(f"cells are cut to the terminal's {out.width} columns; --format csv (or tsv, json) gives them whole")
 
 
 @app.command()
@@ -359,14 +385,11 @@ def serve(
 
     if is_remote(store):
         _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
-    try:
+    with _reported():
         ceiling = query_memory(memory)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
 
     if not is_loopback(host):
-        err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can query this store", highlight=False)
+        _say("warning:", "yellow", f" listening on {host}: other machines can query this store")
     settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling)
     per_query = f"{timeout:g} s, {max_rows:,} rows and {describe_size(ceiling) if ceiling else 'unbounded memory'} per query"
     err.print(
@@ -431,10 +454,19 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    """Console-script entry point; Ctrl-C ends any command with exit code 130 and no traceback.
+    """Console-script entry point.
 
-    The worker processes of `build`, `query` and `serve` ignore SIGINT (graph/workers/guard.py):
-    this process alone handles it and stops them.
+    Ctrl-C ends any command with exit code 130 and no traceback: the worker processes of
+    `build`, `query` and `serve` ignore SIGINT (graph/workers/guard.py), this process alone
+    handles it and stops them. An error no command expected still ends with one line naming it
+    and exit code 2, never a Python traceback.
     """
     signal.signal(signal.SIGINT, _interrupt)
-    app()
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            _say("error:", "red", " the disk is full; free some space and run the command again")
+        else:
+            _say("error:", "red", f" {type(error).__name__}: {shorten(error, 300)} (this is a bug in pledgegraph; please report it with the command you ran)")
+        sys.exit(2)

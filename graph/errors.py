@@ -58,3 +58,23 @@ class RdfInputError(PledgeGraphError):
 
 class QueryOverMemory(QueryError):
     """A query needed more memory than its worker's ceiling and was stopped (HTTP 503)."""
+
+
+def cannot_write(path: object, error: OSError) -> PledgeGraphError:
+    """The error for an output file that cannot be written, saying what to do."""
+    folder = getattr(path, "parent", None)
+    if folder is not None and not folder.is_dir():
+        return PledgeGraphError(f"cannot write {shown(path)}: the folder {shown(folder)} does not exist; create it first")
+    return PledgeGraphError(f"cannot write {shown(path)}: {error.strerror or error}")
+
+
+def shown(text: object) -> str:
+    """User text (a file name, an id) as one printable line: control characters, bidirectional
+    overrides and undecodable bytes escaped, so it cannot break or forge a report line."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(text))
+
+
+def shorten(text: object, limit: int = 80) -> str:
+    """A value echoed in a message, cut to `limit` characters (a 90 kB field is not repeated)."""
+    value = shown(text)
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value):,} characters)"

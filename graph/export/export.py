@@ -16,7 +16,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.errors import PledgeGraphError
+from graph.errors import PledgeGraphError, cannot_write, shown
 from graph.export.catalog import ExportedFile
 from graph.store.base import ReadableStore, Store
 
@@ -100,17 +100,17 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise PledgeGraphError(f"cannot write {path}: {error.strerror}") from error
+        raise cannot_write(path, error) from error
     try:
         if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
             with path.open("wb") as output:
                 write(output)
             return
         if mode is not None and not stat.S_ISREG(mode):
-            raise PledgeGraphError(f"cannot write {path}: it is not a regular file, a pipe or a character device")
+            raise PledgeGraphError(f"cannot write {shown(path)}: it is not a regular file, a pipe or a character device")
         target = Path(os.path.realpath(path))
         if not target.parent.is_dir():
-            raise PledgeGraphError(f"cannot write {path}: there is no folder {path.parent}")
+            raise cannot_write(path, FileNotFoundError(2, "No such file or directory"))
         temporary = target.with_name(target.name + ".partial")
         try:
             with temporary.open("wb") as output:
@@ -119,7 +119,7 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
         finally:
             temporary.unlink(missing_ok=True)
     except OSError as error:
-        raise PledgeGraphError(f"cannot write {path}: {error.strerror or error}") from error
+        raise cannot_write(path, error) from error
 
 
 # the bundle `publish` writes: file name, format, table (used by csv only), title

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError, QueryRefused
 from graph.resources import queries_dir
 from graph.store.base import Store
+from graph.store.local import GraphStore
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -73,8 +74,43 @@ class QueryFeatures:
     dataset_graphs: tuple[str, ...]  # the IRIs of FROM and FROM NAMED clauses
 
 
-@lru_cache(maxsize=256)
+_TOO_DEEP = "the query nests brackets too deeply to be read; write it flatter"
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def engine_text(text: str) -> str:
+    """The query text as the engine will read it: the one text both checked and run.
+
+    SPARQL replaces `\\uXXXX` escapes anywhere in a query before parsing it, and ends a comment at
+    a carriage return; a checker that reads either differently from Oxigraph can be shown a
+    string or a comment where the engine sees `SERVICE`. So escapes are replaced here (until
+    none is left, so the engine's own pass changes nothing) and line ends made `\\n`, and this
+    text, not the one given, is checked and handed to the engine.
+    """
+    for _ in range(8):
+        try:
+            unescaped = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+        except (ValueError, OverflowError) as error:
+            raise QueryError(f"the query is not valid SPARQL: an escape names no character ({error})") from error
+        if unescaped == text:
+            break
+        text = unescaped
+    else:
+        raise QueryRefused("the query escapes its escapes more than eight times over; write it plainly")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise QueryError("the query is not valid SPARQL: it escapes a lone surrogate, which is not a character") from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def query_features(text: str) -> QueryFeatures:
+    """The features of the query the engine will run (see `engine_text`)."""
+    return _features(engine_text(text))
+
+
+@lru_cache(maxsize=256)
+def _features(text: str) -> QueryFeatures:
     """Parse a query once (parsing costs ~10-60 ms) and note SERVICE and FROM clauses.
 
     Raises QueryError for updates (INSERT, DELETE, LOAD, DROP, CLEAR …) and invalid SPARQL.
@@ -84,11 +120,15 @@ def query_features(text: str) -> QueryFeatures:
 
     try:
         parsed = parseQuery(text)
+    except RecursionError as error:
+        raise QueryError(_TOO_DEEP) from error
     except ParseException as query_error:
         try:
             parseUpdate(text)
         except ParseException:
             raise QueryError(f"the query is not valid SPARQL: {query_error}") from query_error
+        except RecursionError as error:
+            raise QueryError(_TOO_DEEP) from error
         raise QueryRefused("SPARQL updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused: queries are read-only", update=True) from query_error
     service = False
     graphs = []
@@ -102,14 +142,16 @@ def query_features(text: str) -> QueryFeatures:
     return QueryFeatures(form, service, tuple(graphs))
 
 
-def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs: tuple[str, ...] = ()) -> None:
+def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs: tuple[str, ...] = ()) -> str:
     """Refuse updates, SERVICE, LOAD, and FROM (or protocol `default-graph-uri` /
     `named-graph-uri`, given as `protocol_graphs`) of graphs the store does not hold.
 
     `store_graphs` lists the store's named graphs; it is only called when a dataset is named.
-    Raises QueryRefused with the reason (QueryError for invalid SPARQL).
+    Returns the text to hand to the engine, the very text checked (`engine_text`). Raises
+    QueryRefused with the reason (QueryError for invalid SPARQL).
     """
-    features = query_features(text)
+    text = engine_text(text)
+    features = _features(text)
     if features.service:
         raise QueryRefused("SERVICE is refused: queries never reach other endpoints")
     named = (*features.dataset_graphs, *protocol_graphs)
@@ -118,26 +160,31 @@ def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs
         for graph in named:
             if graph not in held:
                 raise QueryRefused(f"FROM <{graph}> is refused: the store holds no such graph")
+    return text
 
 
-def check_update(text: str) -> None:
+def check_update(text: str) -> str:
     """Refuse the parts of a SPARQL update that reach outside the store: LOAD and SERVICE.
 
-    Only called when the user gave the write flag; raises QueryRefused, or QueryError for
-    invalid SPARQL.
+    Only called when the user gave the write flag; returns the text to hand to the engine (the
+    one checked, see `engine_text`); raises QueryRefused, or QueryError for invalid SPARQL.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseUpdate
 
+    text = engine_text(text)
     try:
         parsed = parseUpdate(text)
     except ParseException as error:
         raise QueryError(f"the update is not valid SPARQL: {error}") from error
+    except RecursionError as error:
+        raise QueryError(_TOO_DEEP) from error
     for name, _ in _walk(parsed):
         if name == "Load":
             raise QueryRefused("LOAD is refused: the store is only filled from articles and local files")
         if name == "ServiceGraphPattern":
             raise QueryRefused("SERVICE is refused: queries never reach other endpoints")
+    return text
 
 
 def is_update(text: str) -> bool:
@@ -177,6 +224,32 @@ def parse_parameters(pairs: list[str]) -> dict[str, str]:
     return parameters
 
 
+def check_parameters(query: NamedQuery, parameters: Mapping[str, str]) -> None:
+    """Refuse a parameter the query does not take: a named query's declared ones, or a
+    variable of the query text (QueryError naming those it takes)."""
+    takes = query.parameters or tuple(sorted(set(re.findall(r"[?$](\w+)", query.text))))
+    unknown = sorted(set(parameters) - set(takes))
+    if unknown:
+        raise QueryError(f"query {query.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(takes) or 'none'}")
+
+
+_LABELS_LIKE = """SELECT DISTINCT ?label ?value WHERE {
+  { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } UNION { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }
+  BIND (STR(?l) AS ?label) FILTER (LCASE(?label) = LCASE(?value))
+} LIMIT 3"""
+
+
+def _stored_spelling(store: Store, term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    """A plain-string parameter as the store spells a label (`sweden` -> `Sweden`), when the
+    store holds exactly one label equal to it regardless of case and none equal to it as given."""
+    if not isinstance(term, ox.Literal) or term.datatype.value != "http://www.w3.org/2001/XMLSchema#string" or not isinstance(store, GraphStore):
+        return term
+    labels = {solution["label"].value for solution in store.query(_LABELS_LIKE, {ox.Variable("value"): term})}  # type: ignore[attr-defined]
+    if term.value in labels or len(labels) != 1:
+        return term
+    return ox.Literal(labels.pop())
+
+
 def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
     """A parameter value as an RDF term: `<iri>` an IRI, digits an integer, else a plain string."""
     if value.startswith("<") and value.endswith(">"):
@@ -201,11 +274,12 @@ def run_query(
 
     `default_graphs` / `named_graphs` are the SPARQL Protocol's dataset (graphs the store holds).
     """
-    check_query(query.text, store.graph_names, default_graphs + named_graphs)
-    substitutions = {ox.Variable(key): term_for_parameter(value) for key, value in (parameters or {}).items()}
+    text = check_query(query.text, store.graph_names, default_graphs + named_graphs)
+    check_parameters(query, parameters or {})
+    substitutions = {ox.Variable(key): _stored_spelling(store, term_for_parameter(value)) for key, value in (parameters or {}).items()}
     try:
-        return store.query(query.text, substitutions or None, default_graphs=default_graphs, named_graphs=named_graphs)
-    except (SyntaxError, ValueError, OSError) as error:
+        return store.query(text, substitutions or None, default_graphs=default_graphs, named_graphs=named_graphs)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as error:  # RuntimeError: a parameter the query does not select
         raise QueryError(f"query {query.name} failed: {error}") from error
 
 

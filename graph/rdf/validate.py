@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from graph.errors import RdfInputError
-from graph.store.base import ReadableStore
+from graph.errors import RdfInputError, shorten
 from graph.rdf.validation import ValidationReport, context_graph, validate_graph
+from graph.store.base import ReadableStore
 from graph.vocabulary import load_vocabulary
 
 # Parsing holds the whole graph in memory (pySHACL needs it), so memory is bounded through the
@@ -45,7 +46,11 @@ def read_rdf_file(path: Path) -> Graph:
     if rdf_format in ("xml", "trix"):
         check_xml_entities(path)
     try:
-        if rdf_format in ("trig", "nquads", "json-ld"):
+        if rdf_format == "xml":
+            return _parse_rdf_xml(path)
+        if rdf_format == "json-ld":
+            return _parse_json_ld(path)
+        if rdf_format in ("trig", "nquads"):
             dataset = Dataset()
             dataset.parse(path, format=rdf_format)
             merged = Graph()
@@ -53,8 +58,85 @@ def read_rdf_file(path: Path) -> Graph:
                 merged.add((s, p, o))
             return merged
         return Graph().parse(path, format=rdf_format)
+    except RdfInputError:
+        raise
     except Exception as error:  # rdflib raises many parser-specific types; report them all by file
         raise RdfInputError(f"{path}: not valid {rdf_format}: {error}") from error
+
+
+def _parse_json_ld(path: Path) -> Graph:
+    """JSON-LD through Oxigraph's parser, which has no document loader: a remote `@context` or
+    `@import` (a URL, a file: path) is an error, never a request or a file read."""
+    try:
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD))
+    except SyntaxError as error:
+        if "LoadDocumentCallback" in str(error):
+            raise RdfInputError(f"{path}: refers to a remote @context or @import; such documents are never fetched (inline the context)") from error
+        raise
+    data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")
+
+
+def _parse_rdf_xml(path: Path) -> Graph:
+    """RDF/XML through rdflib, with the XML parser itself refusing dangerous entities.
+
+    The byte-level check above reads the document type declaration as text and can be misled
+    (a DOCTYPE behind a comment, UTF-16); here expat reports each entity declaration as it reads
+    it, and refuses external, parameter and nested entities and long replacement texts
+    (`_checked_declaration`), and the text the parser hands on, expansions included, is counted:
+    at most the file's size plus MAX_ENTITY_EXPANSION characters. Character data is handed on
+    in large buffers, so many small expansions do not make rdflib's text building quadratic.
+    """
+    from xml.parsers import expat
+
+    from rdflib.parser import create_input_source
+    from rdflib.plugins.parsers.rdfxml import create_parser
+
+    graph = Graph()
+    source = create_input_source(location=str(path), format="xml")
+    parser = create_parser(source, graph)
+    handler = parser.getContentHandler()
+    room = [path.stat().st_size + MAX_ENTITY_EXPANSION]
+    characters = handler.characters
+
+    def counted(content: str) -> None:
+        room[0] -= len(content)
+        if room[0] < 0:
+            raise RdfInputError(f"{path}: its entities expand to more than {MAX_ENTITY_EXPANSION // (1024 * 1024)} MiB of text; refusing to parse it")
+        characters(content)
+
+    def declared(name: str, parameter: bool, value: str | None, base: object, system_id: str | None, public_id: str | None, notation: str | None) -> None:
+        _checked_declaration(path, name, parameter, value)
+
+    def refused(*args: object) -> int:
+        raise RdfInputError(f"{path}: refers to an external entity; refusing to read it")
+
+    reset = parser.reset
+
+    def defused_reset() -> None:
+        reset()
+        raw = parser._parser  # type: ignore[attr-defined]  # the expat parser, made anew by each reset
+        raw.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        raw.EntityDeclHandler = declared
+        raw.ExternalEntityRefHandler = refused
+        raw.buffer_text = True
+        raw.buffer_size = 1024 * 1024
+
+    handler.characters = counted  # type: ignore[method-assign]
+    parser.reset = defused_reset  # type: ignore[method-assign]
+    parser.parse(source)
+    return graph
+
+
+def _checked_declaration(path: Path, name: str, parameter: bool, value: str | None) -> None:
+    """Raise RdfInputError for an entity declaration that is not a short plain text."""
+    if parameter or value is None:
+        kind = "a parameter entity" if parameter else "an external entity"
+        raise RdfInputError(f"{path}: declares {kind} ({shorten(name)}); refusing to parse it")
+    if "&" in value or "%" in value:
+        raise RdfInputError(f"{path}: entity {shorten(name)} refers to other entities (an entity expansion attack?); refusing to parse it")
+    if len(value) > MAX_ENTITY_CHARS:
+        raise RdfInputError(f"{path}: entity {shorten(name)} stands for {len(value)} characters (at most {MAX_ENTITY_CHARS}); refusing to parse it")
 
 
 def check_xml_entities(path: Path) -> None:
@@ -91,14 +173,7 @@ def _checked_entity(path: Path, declaration: re.Match[bytes]) -> tuple[bytes, by
     """(name, replacement text) of a harmless entity declaration; raises for any other."""
     parameter, name, external = declaration.group(1), declaration.group(2), declaration.group(3)
     value = declaration.group(4) if declaration.group(4) is not None else declaration.group(5) or b""
-    label = name.decode(errors="replace")
-    if parameter or external:
-        kind = "a parameter entity" if parameter else "an external entity"
-        raise RdfInputError(f"{path}: declares {kind} ({label}); refusing to parse it")
-    if b"&" in value or b"%" in value:
-        raise RdfInputError(f"{path}: entity {label} refers to other entities (an entity expansion attack?); refusing to parse it")
-    if len(value) > MAX_ENTITY_CHARS:
-        raise RdfInputError(f"{path}: entity {label} stands for {len(value)} characters (at most {MAX_ENTITY_CHARS}); refusing to parse it")
+    _checked_declaration(path, name.decode(errors="replace"), bool(parameter), None if external else value.decode(errors="replace"))
     return name, value
 
 

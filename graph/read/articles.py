@@ -7,7 +7,9 @@ structure kept so paragraphs and headings can still be told apart.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from graph.errors import ArticleError
+from graph.errors import ArticleError, shorten
 from graph.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -45,12 +47,19 @@ _UI_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"\b(?:Photo|Image|Picture|Credit|Source of photo)\s*:", re.IGNORECASE)
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # ANSI colour codes in pasted terminal output
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_TAG = re.compile(r"</?(?:span|div|p|br|strong|em|b|i|u|a)\b[^>]*>", re.IGNORECASE)
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,8}[@-~]")  # ANSI colour codes in pasted terminal output
+_MD_LINK = re.compile(r"!?\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+_MD_TAG = re.compile(r"</?(?:span|div|p|br|strong|em|b|i|u|a)\b[^>]{0,500}>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s*\\?#{1,6}\s*")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+# Every pattern above is bounded (no unbounded run inside a repeated match), so cleaning a line
+# costs time in proportion to its length. A "word" this long is debris, not language (a table
+# row without spaces, 100,000 digits or brackets): it is removed before anything reads the text,
+# as tokenising and reading such a run costs time in the square of its length.
+MAX_WORD_CHARS = 300
+_ISO_DATE = re.compile(r"[+-]?\d{4,}-\d{1,2}-\d{1,2}\b")
+_OVERLONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
 
 
 def read_article(path: Path) -> Article:
@@ -60,16 +69,35 @@ def read_article(path: Path) -> Article:
     malformed front matter, or has no text left after cleaning.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ArticleError(path, f"cannot be read ({error.strerror})") from error
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(path, f"is {size // (1024 * 1024)} MiB; articles over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused")
-    source = decode_text(path, path.read_bytes())
+    if not _encodable(path.stem):
+        raise ArticleError(path, "its file name is not UTF-8 text (an article is named by it); rename the file")
+    source = decode_text(path, _read_bytes(path))
     if path.suffix.lower() in (".html", ".htm"):
         return _read_html(path, source)
     return _read_text(path, source)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_ARTICLE_BYTES of them (ArticleError otherwise).
+
+    Opened without blocking and checked once open, so a FIFO, a device or a file that grows
+    (or claims size 0, as /proc files do) is never read without bound.
+    """
+    too_big = f"articles over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused"
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ArticleError(path, "is not a regular file (a folder, device or pipe)")
+            if status.st_size > MAX_ARTICLE_BYTES:
+                raise ArticleError(path, f"is {status.st_size // (1024 * 1024)} MiB; {too_big}")
+            raw = file.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror or error})") from error
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(path, f"is over {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB; {too_big}")
+    return raw
 
 
 def decode_text(path: Path, raw: bytes) -> str:
@@ -157,14 +185,54 @@ def split_front_matter(path: Path, source: str) -> tuple[dict[str, Any], str]:
     if match is None:
         raise ArticleError(path, "front matter starts with '---' but is never closed by a '---' line")
     try:
-        metadata = yaml.safe_load(match.group(1))
+        metadata = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (plain strings only)
     except yaml.YAMLError as error:
         raise ArticleError(path, f"front matter is not valid YAML: {error}") from error
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
         raise ArticleError(path, "front matter must be a YAML mapping of keys to values")
+    for key, value in metadata.items():
+        for text in (key, *(value if isinstance(value, list) else [value])):
+            if isinstance(text, str) and not _encodable(text):
+                raise ArticleError(path, f"front matter field '{shorten(key)}' holds a lone surrogate escape, which is not text")
     return metadata, source[match.end():]
+
+
+# front matter is a flat mapping; a little nesting (a list of authors) is allowed
+MAX_FRONT_MATTER_DEPTH = 8
+
+
+class _FrontMatterLoader(yaml.BaseLoader):
+    """YAML for front matter: every value a plain string, no aliases, bounded nesting.
+
+    Dates and numbers are read by this module from strings, so no YAML date (`0000-01-01`,
+    `2025-02-30`) or 5,000-digit integer fails inside the loader; an alias (`*a`) is refused,
+    as anchors expanding to 10^8 leaves are a memory bomb, and nesting past
+    MAX_FRONT_MATTER_DEPTH is refused before the recursive composer goes deep.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
+        depth = getattr(self, "_depth", 0)
+        if depth >= MAX_FRONT_MATTER_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels", mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _string_field(path: Path, metadata: dict[str, Any], key: str) -> str:
@@ -172,7 +240,7 @@ def _string_field(path: Path, metadata: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)):
-        raise ArticleError(path, f"front matter field '{key}' must be text, not {type(value).__name__}")
+        raise ArticleError(path, f"front matter field {shorten(key)!r} must be text, not {type(value).__name__}")
     return " ".join(str(value).split())
 
 
@@ -189,22 +257,27 @@ def _parse_date(path: Path, key: str, value: object) -> date:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
+    try:  # a date, or a date and a time ("2025-07-18T10:00:00Z"); not a run of digits
+        if len(text) <= 10 or text[10] in "Tt ":
+            return date.fromisoformat(text[:10])
     except ValueError:
         pass
+    # an ISO date that is not one (2024-13-01, 2023-02-29) is an error, not for dateparser to
+    # read some other way; no date is written longer than 64 characters
+    if len(text) > 64 or _ISO_DATE.match(text):
+        raise ArticleError(path, f"front matter field '{key}' is {shorten(text)!r}, not a date; write it as YYYY-MM-DD")
     import dateparser  # slow to import; only non-ISO dates need it
 
     parsed = dateparser.parse(text, settings={"PARSERS": ["custom-formats", "absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]})
     if parsed is None:
-        raise ArticleError(path, f"front matter field '{key}' is {text!r}, not a date; write it as YYYY-MM-DD")
+        raise ArticleError(path, f"front matter field '{key}' is {shorten(text)!r}, not a date; write it as YYYY-MM-DD")
     return parsed.date()
 
 
 def clean_text(body: str, *, markdown: bool) -> str:
     """Remove markup and scraping noise line by line, keeping the line structure."""
     lines = []
-    body = _TERMINAL_ESCAPE.sub("", body)
+    body = _OVERLONG_WORD.sub(" ", _TERMINAL_ESCAPE.sub("", body))
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = line.replace("\u00a0", " ").replace("\u200b", "")
         # control characters (C0, DEL, C1) and invisible format characters (bidirectional
@@ -246,33 +319,52 @@ def _is_noise(line: str) -> bool:
 
 @dataclass
 class ArticleFiles:
-    """What a set of input paths holds: article files, unreadable entries, and other files."""
+    """What a set of input paths holds: article files, unreadable entries, and other files.
+
+    Every entry of the folders walked is in one of the lists: nothing found is left out
+    without a word. `reasons` says why a skipped entry is skipped when it is not simply a file
+    without an article suffix.
+    """
 
     files: list[Path] = field(default_factory=list)
     problems: list[ArticleError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # in folders, not .txt/.md/.html
+    reasons: dict[Path, str] = field(default_factory=dict)
+
+    def skip(self, path: Path, reason: str | None = None) -> None:
+        self.skipped.append(path)
+        if reason:
+            self.reasons[path] = reason
+
+    def reason(self, path: Path) -> str:
+        """Why `path` was skipped."""
+        return self.reasons.get(path, "not an article file (.txt, .md, .html)")
 
 
 def find_articles(paths: list[Path]) -> ArticleFiles:
     """Expand files and folders into article files, sorted; unreadable entries become problems.
 
-    Folders are walked without following symbolic links to folders, so a link loop ends. Files
-    in folders without an article suffix (images, archives) are listed as skipped; a file named
-    on the command line is always read.
+    Folders are walked without following symbolic links to folders, so a link loop ends, and a
+    link to a file outside the folder given (`secret.txt -> /etc/passwd`) is skipped, not read.
+    Hidden entries (names starting with a dot) and files in folders without an article suffix
+    (images, archives) are listed as skipped; a file named on the command line is always read.
     """
     found = ArticleFiles()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found.files.extend(sorted(_walk(path, found)))
-        elif path.is_file():
-            found.files.append(path)
-        else:
-            found.problems.append(ArticleError(path, "does not exist or is not a regular file"))
+        try:
+            if path.is_dir():
+                found.files.extend(sorted(_walk(path, path.resolve(), found)))
+            elif path.is_file():
+                found.files.append(path)
+            else:
+                found.problems.append(ArticleError(path, "does not exist or is not a regular file"))
+        except (OSError, ValueError) as error:  # a name the system cannot take, a path not reachable
+            found.problems.append(ArticleError(path, f"cannot be read ({getattr(error, 'strerror', None) or error})"))
     return found
 
 
-def _walk(folder: Path, found: ArticleFiles) -> list[Path]:
+def _walk(folder: Path, root: Path, found: ArticleFiles) -> list[Path]:
     files: list[Path] = []
     try:
         entries = sorted(folder.iterdir())
@@ -280,17 +372,22 @@ def _walk(folder: Path, found: ArticleFiles) -> list[Path]:
         found.problems.append(ArticleError(folder, f"cannot be listed ({error.strerror})"))
         return files
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink() and entry.is_dir():
-            continue
-        if entry.is_dir():
-            files.extend(_walk(entry, found))
-        elif entry.suffix.lower() in ARTICLE_SUFFIXES:
-            if entry.is_file():
-                files.append(entry)
+        try:
+            if entry.is_symlink() and entry.is_dir():
+                continue  # never followed: a link loop ends here
+            if entry.name.startswith("."):
+                found.skip(entry, "a hidden folder, not read" if entry.is_dir() else "a hidden file, not read")
+            elif entry.is_dir():
+                files.extend(_walk(entry, root, found))
+            elif entry.is_symlink() and not entry.resolve().is_relative_to(root):
+                found.skip(entry, f"a link to {entry.resolve()}, outside {root}; not followed")
+            elif entry.suffix.lower() in ARTICLE_SUFFIXES:
+                if entry.is_file():
+                    files.append(entry)
+                else:
+                    found.problems.append(ArticleError(entry, "is a broken link or not a regular file"))
             else:
-                found.problems.append(ArticleError(entry, "is a broken link or not a regular file"))
-        else:
-            found.skipped.append(entry)
+                found.skip(entry)
+        except (OSError, RuntimeError) as error:  # unreadable entry, or a link loop resolving a file
+            found.problems.append(ArticleError(entry, f"cannot be read ({getattr(error, 'strerror', None) or error})"))
     return files

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded
 from graph.namespaces import PREFIXES
-from graph.query.queries import NamedQuery, query_features, resolve_query, run_query
+from graph.query.queries import NamedQuery, check_parameters, query_features, resolve_query, run_query
 from graph.store.base import Store
 
 # media type -> pyoxigraph format; the default is the LAST entry (mimeparse breaks ties that way)
@@ -149,10 +149,9 @@ class Endpoint:
         named = resolve_query(name)
         if named.name == "inline":
             raise QueryError(f"{name!r} is not the name of a query in queries/")
-        unknown = sorted(set(parameters) - set(named.parameters))
-        if unknown:
-            declared = ", ".join(named.parameters) or "none"
-            raise QueryError(f"query {named.name} has no parameter {', '.join(unknown)}; its parameters: {declared}")
+        check_parameters(named, parameters)
+        if not named.parameters and parameters:
+            raise QueryError(f"query {named.name} has no parameter {', '.join(sorted(parameters))}; its parameters: none")
         return self.answer(QueryRequest(named.text, accept, format_name, dict(parameters)))
 
     def _serialise(self, results: Any, media_type: str) -> Answer:

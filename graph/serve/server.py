@@ -22,6 +22,7 @@ cheap), so a `build` may write the store while it is served; restart `serve` to 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import os
 import shutil
 import tempfile
@@ -34,9 +35,12 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
 from graph.errors import (
@@ -248,7 +252,50 @@ def create_app(settings: ServeSettings) -> Starlette:
         Route("/queries", queries, methods=["GET"]),
         Route("/queries/{name}", named_query, methods=["GET"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(HostGuard, allowed=allowed_hosts(settings.host))])
+
+
+def allowed_hosts(bound: str) -> frozenset[str]:
+    """The names a request's Host header may give: the bound address, this machine's names and,
+    on loopback, localhost. Any address literal is fine too (DNS rebinding needs a name)."""
+    import socket
+
+    names = {bound.lower().strip("[]"), "localhost"}
+    if not is_loopback(bound):
+        names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+    return frozenset(names)
+
+
+class HostGuard:
+    """ASGI middleware: refuse requests whose Host is a name this server does not go by.
+
+    A web page can make a browser send requests to 127.0.0.1 under a name of its own (DNS
+    rebinding), then read the answers as same-origin; the Host header still carries that name.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self._allowed(Headers(scope=scope).get("host", "")):
+            await _error(400, "the Host header names a host this endpoint does not serve; use its address or localhost")(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def _allowed(self, host: str) -> bool:
+        name = host.lower()
+        if not name:  # HTTP/1.0 without Host: no browser sends that
+            return True
+        if name.startswith("["):  # an IPv6 literal, with or without a port
+            name = name[1:].split("]", 1)[0]
+        elif name.count(":") == 1:
+            name = name.rsplit(":", 1)[0]
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return name.rstrip(".") in self.allowed
 
 
 async def _until_done(future: asyncio.Future[object], request: Request) -> bool:

@@ -11,6 +11,7 @@ uses a store folder (StoreLock); a second one queues or gets a clear `StoreError
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import sys
@@ -22,7 +23,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.errors import StoreError
+from graph.errors import StoreError, shorten
 from graph.iris import article_graph_iri, article_id_of_graph
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES, VOCABULARY_GRAPH
 from graph.resources import ONTOLOGY_FILE, ontology_file, vocabulary_files
@@ -92,13 +93,21 @@ class GraphStore:
             else:
                 if must_exist and not self.path.exists():
                     raise StoreError(f"no store at {self.path}: run 'pledgegraph build ARTICLES --store {self.path}' first")
+                if self.path.exists() and not self.path.is_dir():
+                    raise StoreError(f"{self.path} is a file, not a store folder: give --store a folder (build creates it)")
                 self.path.mkdir(parents=True, exist_ok=True)
-                self.lock = StoreLock(self.path, wait, on_wait)
-                self.oxigraph = ox.Store(str(self.path))
+                try:
+                    self.lock = StoreLock(self.path, wait, on_wait)
+                except OSError as error:
+                    if not must_exist or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                        raise
+                    # a store folder nobody may write (read-only folder or file system): nothing
+                    # can change it while it is read, so it is read without a lock
+                    self.oxigraph = _opened(self.path, read_only=True)
+                    return
+                self.oxigraph = _opened(self.path, read_only=False)
         except OSError as error:
-            raise StoreError(
-                f"cannot open the store at {self.path}: {error}. Another pledgegraph process may be using it; wait for it to finish."
-            ) from error
+            raise StoreError(f"cannot open the store at {self.path}: {error}") from error
 
     @classmethod
     def read_only(cls, path: Path) -> GraphStore:
@@ -111,7 +120,7 @@ class GraphStore:
         store.path = path
         store.lock = None  # a read-only view takes no lock
         try:
-            store.oxigraph = ox.Store.read_only(str(path))
+            store.oxigraph = _opened(Path(path), read_only=True)
         except OSError as error:
             raise StoreError(f"cannot open the store at {path} read-only: {error}") from error
         return store
@@ -229,6 +238,19 @@ class GraphStore:
             ox.serialize(self.quads(), output, format=format, prefixes=_prefixes())
         else:
             ox.serialize(self.triples(), output, format=format, prefixes=_prefixes())
+
+
+def _opened(path: Path, *, read_only: bool) -> ox.Store:
+    """Oxigraph's store in `path`; one it cannot open (RocksDB reports corruption, a file of it
+    is missing or unreadable) is a StoreError that says how to recover. Called with the store's
+    lock held (or on a folder nobody writes), so no other pledgegraph process is the cause."""
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except (RuntimeError, OSError) as error:
+        raise StoreError(
+            f"the store at {path} is damaged or unreadable ({shorten(error, 200)}); "
+            f"move it aside and build it again: pledgegraph build ARTICLES --store {path}"
+        ) from error
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import PledgeGraphError
+from graph.errors import PledgeGraphError, cannot_write
 from graph.export.networks import SupportEdge, support_network
 
 KIND_COLOURS = {
@@ -102,8 +102,12 @@ def write_html(network: nx.MultiDiGraph, path: Path, *, title: str = "pledgegrap
         )
     html = _pyvis_page(network, title)
     temporary = path.with_name(path.name + ".partial")
-    temporary.write_text(html, encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(html, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise cannot_write(path, error) from error
     return path
 
 

@@ -12,12 +12,14 @@ half a store being rebuilt. A final build completes the store to the reference.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -31,6 +33,11 @@ from graph.store.local import GraphStore
 KILLS = 20
 COPIES = 6
 CLI = [sys.executable, "-m", "graph", "build"]
+# the processes this test starts carry this mark in their environment, and so do their
+# forkservers and workers (inherited), even once orphaned: other jobs' pools are not counted
+MARK_VALUE = f"{os.getpid()}-{uuid.uuid4().hex}"
+MARK = f"PLEDGEGRAPH_TEST_CRASH={MARK_VALUE}".encode()
+MARKED = {**os.environ, "PLEDGEGRAPH_TEST_CRASH": MARK_VALUE}
 
 
 def _graphs(store: GraphStore) -> dict[str, frozenset[str]]:
@@ -66,7 +73,7 @@ def reference(corpus: Path) -> dict[str, frozenset[str]]:
 
 def _build_and_kill(corpus: Path, store: Path, rng: random.Random, articles: int) -> str:
     """Start a build and SIGKILL it; returns where the kill landed (for the failure message)."""
-    process = subprocess.Popen([*CLI, str(corpus), "--store", str(store)], stderr=subprocess.PIPE, text=True, bufsize=1)
+    process = subprocess.Popen([*CLI, str(corpus), "--store", str(store)], stderr=subprocess.PIPE, text=True, bufsize=1, env=MARKED)
     assert process.stderr is not None
     after = rng.randrange(-1, articles - 1)  # -1: during start-up and reference data
     if after < 0:
@@ -89,15 +96,20 @@ def _build_and_kill(corpus: Path, store: Path, rng: random.Random, articles: int
 
 
 def _pool_processes() -> set[int]:
-    """The pids of multiprocessing forkservers, their workers and resource trackers now alive."""
+    """The pids of multiprocessing forkservers, their workers and resource trackers now alive
+    that descend from a process of this test (they carry MARK in their environment)."""
     found = set()
     for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
             command = (entry / "cmdline").read_bytes()
-        except OSError:
+            if b"multiprocessing.forkserver" not in command and b"multiprocessing.resource_tracker" not in command:
+                continue
+            if MARK in (entry / "environ").read_bytes().split(b"\0"):
+                found.add(int(entry.name))
+        except OSError:  # gone, or another user's process
             continue
-        if b"multiprocessing.forkserver" in command or b"multiprocessing.resource_tracker" in command:
-            found.add(int(entry.name))
     return found
 
 
@@ -167,7 +179,7 @@ def test_a_killed_serve_leaves_no_debris_behind(seed_dump: bytes, tmp_path: Path
     def start() -> subprocess.Popen[bytes]:
         port = free_port()
         command = [sys.executable, "-m", "graph", "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=MARKED)
         wait_until_up(f"http://127.0.0.1:{port}/", process, tmp_path / "no-log")
         return process
 
