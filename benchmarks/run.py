@@ -27,7 +27,7 @@ from pathlib import Path
 from benchmarks.corpus import write_corpus
 from benchmarks.synthetic import synthetic_store
 from graph.articles import read_article
-from graph.claims import extract
+from graph.extract.extractor import extract
 from graph.export import export
 from graph.queries import list_queries, run_query
 from graph.reasoning import reason

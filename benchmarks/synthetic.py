@@ -10,7 +10,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from graph.claims import ExtractionResult
+from graph.model import ExtractionResult
 from graph.mapping import article_graph
 from graph.model import ActorType, Article, Claim, ClaimKind, Span
 from graph.store import GraphStore

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 
 from graph.errors import PledgeGraphError, QueryRefused
@@ -84,6 +85,8 @@ def build(
                 progress.advance(task)
                 if outcome.committed:
                     err.print(f"ok      {outcome.path}: {outcome.claims} claims, {outcome.triples} triples", highlight=False)
+                    for warning in outcome.warnings:
+                        err.print(f"warning {escape(outcome.path)}: {escape(warning)}", highlight=False)
                 else:
                     err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
 

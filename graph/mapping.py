@@ -11,7 +11,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from graph.claims import ExtractionResult
+from graph.model import ExtractionResult
 from graph.confidence import confidence
 from graph.iris import article_iri, claim_iri, event_iri, span_iri
 from graph.model import Claim, Span

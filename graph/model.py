@@ -43,6 +43,7 @@ class Article:
     published: date | None = None
     language: str = "en"
     source_path: str = ""
+    warnings: tuple[str, ...] = ()  # what was read leniently ("front matter is not valid YAML ...")
 
 
 @dataclass(frozen=True)
@@ -138,3 +139,17 @@ class Claim:
     def primary_actor(self) -> str | None:
         """The actor that makes a claim distinct: the funder for funding, else the provider."""
         return self.funder if self.kind is ClaimKind.FUNDING else self.provider
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Everything the extractor read from one article: what the RDF mapping is given."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    publisher: str | None
+    author: str | None
+    mentioned_actors: tuple[str, ...]
+    mentioned_systems: tuple[str, ...]
+    cited_sources: tuple[str, ...]
+    unlisted: tuple[tuple[Mention, Span], ...] = ()  # each mention of a name the vocabulary lacks, with its sentence

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from graph.articles import find_articles, read_article
-from graph.claims import ExtractionResult, extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
+from graph.extract.extractor import extract
 from graph.mapping import article_graph
+from graph.model import ExtractionResult
 from graph.store import GraphStore
 from graph.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
@@ -46,6 +47,7 @@ class ArticleOutcome:
     triples: int = 0
     problem: str = ""
     invalid: bool = False  # failed SHACL validation (as opposed to an unreadable file)
+    warnings: tuple[str, ...] = ()  # what was read leniently, e.g. front matter that is not YAML
 
 
 @dataclass
@@ -75,6 +77,7 @@ class PreparedArticle:
     triples: int = 0
     problem: str = ""
     invalid: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 def process_article(path: Path, vocabulary: Vocabulary) -> tuple[ExtractionResult, Graph]:
@@ -102,7 +105,10 @@ def prepare_article(path: Path, vocabulary: Vocabulary | None = None) -> Prepare
         return PreparedArticle(str(path), path.stem, problem=f"its graph violates the shapes and was not committed:\n{error.report}", invalid=True)
     except PledgeGraphError as error:
         return PreparedArticle(str(path), path.stem, problem=str(error))
-    return PreparedArticle(str(path), result.article.id, graph.serialize(format="nt", encoding="utf-8"), len(result.claims), len(graph))
+    return PreparedArticle(
+        str(path), result.article.id, graph.serialize(format="nt", encoding="utf-8"), len(result.claims), len(graph),
+        warnings=result.article.warnings,
+    )
 
 
 def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterator[PreparedArticle]:
@@ -159,6 +165,6 @@ def build(
             record(ArticleOutcome(prepared.path, prepared.article_id, False, problem=prepared.problem, invalid=prepared.invalid))
         else:
             store.commit_article(prepared.article_id, prepared.ntriples)
-            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
+            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples, warnings=prepared.warnings))
     store.flush()
     return summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.articles import clean_text
-from graph.claims import extract
+from graph.extract.extractor import extract
 from graph.model import Article
 from graph.vocabulary import Vocabulary
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.articles import read_article
-from graph.claims import extract
+from graph.extract.extractor import extract
 from graph.errors import ArticleError
 from graph.pipeline import prepare_article
 from graph.vocabulary import Vocabulary, load_vocabulary

@@ -1,0 +1,409 @@
+"""Claims from frames: each trigger of a parsed sentence, with its roles filled by mentions.
+
+For each sentence (graph/segments.py) the mentions are found first (graph/mentions.py); a
+sentence where a trigger word and a mention meet is parsed (parse.py); every verb whose lemma
+has a frame (frames.yaml) gives claims when its context allows (modality.py): one claim per item
+and per actor of the role that makes claims distinct (the funder of a funding, else the
+provider). Roles come from grammatical relations (grammar.py), speakers from speech verbs
+(attribution.py), and what earlier sentences said (the last person, the items named so far)
+from graph/extract/discourse.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.attribution import Source, speech_source
+from graph.extract.discourse import Discourse
+from graph.extract.frames import Frame, Inventory
+from graph.extract.grammar import particles, phrase_heads, phrase_tokens, relations, subject
+from graph.extract.modality import Modality, modality
+from graph.mentions import SentenceMentions
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.references import resolve_reference
+from graph.segments import Sentence
+from graph.vocabulary import Vocabulary
+
+_SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+_EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
+
+
+@dataclass
+class ParsedSentence:
+    """A sentence with its parse and its mentions indexed by parse token."""
+
+    sentence: Sentence
+    parse: Doc
+    mentions: SentenceMentions
+    actors: dict[int, Mention]
+    systems: dict[int, Mention]
+    money: dict[int, Money]
+
+    @classmethod
+    def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions) -> ParsedSentence:
+        base = sentence.tokens.start
+        actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
+        systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}
+        money = {i - base: m for i, m in mentions.money}
+        return cls(sentence, parse, mentions, actors, systems, money)
+
+
+class FrameClaims:
+    """Builds claims from the frames of parsed sentences; one per vocabulary and inventory."""
+
+    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
+        self.inventory = inventory
+        self.ukraine = ukraine
+        self.personnel_nouns = personnel_nouns
+
+    # ------------------------------------------------------------------ triggers
+    def triggers(self, parse: Doc) -> Iterator[tuple[Token, Frame]]:
+        """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...")."""
+        for token in parse:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                for frame in self.inventory.frames_for(lemma):
+                    if frame.particles and not frame.particles & particles(token):
+                        continue
+                    if not frame.particles and lemma in _PHRASAL_ONLY:
+                        continue
+                    yield token, frame
+                    break
+            elif token.pos_ == "NOUN" and lemma in self.inventory.nominal_lemmas:
+                yield token, Frame(f"nominal-{lemma}", frozenset({lemma}), "transfer", self.inventory.nominal_roles)
+            elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
+                yield token, self.inventory.agent_nouns
+
+    # ------------------------------------------------------------------ claims of a sentence
+    def sentence_claims(self, article: Article, parsed: ParsedSentence, discourse: Discourse) -> list[Claim]:
+        discourse.sentence_claims = []
+        for trigger, frame in self.triggers(parsed.parse):
+            context = modality(trigger, frame, self.inventory)
+            if context is None:
+                continue
+            discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
+        claims, discourse.sentence_claims = discourse.sentence_claims, []
+        return claims
+
+    def _frame_claims(
+        self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse
+    ) -> list[Claim]:
+        fillers = self._fillers(trigger, frame, context)
+        kind = ClaimKind(context.kind)
+        # "provide Ukraine with air defence": an actor in the object slot is the recipient
+        for word in list(fillers.get("item", [])):
+            if word.i in parsed.actors and "recipient" in frame.roles.values():
+                fillers["item"].remove(word)
+                fillers.setdefault("recipient", []).append(word)
+        actors = {role: self._actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
+        if frame.name.startswith(("nominal-", "agent-noun")) and not actors.get("provider"):
+            actors["provider"] = self._actors(parsed, [w for w in [_governing_subject(trigger)] if w is not None], discourse)
+        items = self._items(parsed, trigger, fillers.get("item", []), discourse)
+        if not items and frame.refers_back and any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", [])):
+            return self._referring_claims(parsed, trigger, frame, context, actors, discourse)
+        if not items:
+            return []
+        source = speech_source(trigger, self.inventory)
+        said_by = self._speaker(parsed, source, discourse)
+        if source is not None and source.cited and said_by:
+            discourse.cited.append(said_by)
+        recipient, via, in_scope = self._destination(actors.get("recipient", []), actors.get("via", []))
+        if not in_scope:
+            return []
+        requester = [self.vocabulary.acting_state(a) for a in actors.get("requester", [])]
+        if kind is ClaimKind.REQUEST and any(r not in (self.ukraine, None) for r in requester):
+            return []  # another state asking for something: out of scope
+        if context.governor is not None and kind is ClaimKind.REQUEST and not requester:
+            governing_subject = subject(context.governor)
+            requester = self._actors(parsed, [governing_subject] if governing_subject is not None else [], discourse)
+        people = [a for role in ("requester", "provider", "funder") for a in actors.get(role, [])
+                  if self.vocabulary.actor_type(a) is ActorType.PERSON]
+        if said_by is None and people and kind in _SELF_ATTRIBUTED:
+            said_by = people[0]
+        said_by = said_by or discourse.author
+        if kind is ClaimKind.REQUEST:
+            providers = actors.get("asked", []) or actors.get("provider", [])
+        else:
+            providers = actors.get("provider", [])
+        providers = [self.vocabulary.acting_state(a) for a in providers]
+        funders = [self.vocabulary.acting_state(a) for a in actors.get("funder", [])]
+        if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
+            return []  # Ukraine giving: not support to Ukraine
+        money = self._money(parsed, trigger)
+        named_recipient = any(self.vocabulary.acting_state(a) == self.ukraine for a in actors.get("recipient", []))
+        if money is None and not named_recipient and kind not in (ClaimKind.SUSPENSION, ClaimKind.REQUEST):
+            items = [m for m in items if not m.generic]  # "weapons" alone says too little
+        day = discourse.day(parsed)
+        distinct = funders if kind is ClaimKind.FUNDING or (funders and not providers) else providers
+        others = providers if distinct is funders else funders
+        claims = []
+        for item in items:
+            for actor in distinct or [None]:
+                claim = Claim(
+                    article_id=article.id,
+                    kind=kind,
+                    system=item.iri,
+                    evidence=(parsed.sentence.span,),
+                    recipient=recipient,
+                    provider=actor if distinct is providers else (others[0] if others else None),
+                    funder=actor if distinct is funders else (others[0] if others else None),
+                    via=via,
+                    quantity=item.quantity,
+                    unit=item.unit,
+                    said_by=said_by,
+                    date=day,
+                    pattern=f"{frame.name}:{kind.value}" + (f":{context.cue}" if context.cue else ""),
+                )
+                claim = _with_money(claim, money, self.vocabulary)
+                if kind is not ClaimKind.REQUEST and not (claim.provider or claim.funder):
+                    continue  # nobody named gives: "at least 30 countries have provided"
+                claims.append(claim)
+                if actor is not None:
+                    claims.extend(self._ellipsis(parsed, trigger, claim))
+        return claims
+
+    def _referring_claims(
+        self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse
+    ) -> list[Claim]:
+        """"NATO members would cover the costs": funding of the last transfer claim;
+        "Sweden plans to join the effort": the last funding claim again, with a new funder."""
+        wanted = ("pledge", "delivery", "consideration") if frame.refers_to == "transfer" else ("funding",)
+        funders = [self.vocabulary.acting_state(a) for a in actors.get("funder", [])]
+        earlier = [*discourse.claims, *discourse.sentence_claims]
+        source = next((c for c in reversed(earlier) if c.kind.value in wanted and (frame.refers_to != "transfer" or c.funder in (None, *funders))), None)
+        if source is None or not funders:
+            return []
+        kind = ClaimKind.CONSIDERATION if context.kind == "consideration" else ClaimKind.FUNDING
+        source_speech = speech_source(trigger, self.inventory)
+        said_by = self._speaker(parsed, source_speech, discourse) or source.said_by
+        claims = [
+            replace(source, kind=kind, funder=funder, said_by=said_by, date=discourse.day(parsed) or source.date,
+                    evidence=(parsed.sentence.span,), value=source.value if source.kind is ClaimKind.FUNDING else None,
+                    pattern=f"{frame.name}:refers-back")
+            for funder in funders
+        ]
+        if frame.refers_to == "transfer" and source.funder is None:
+            discourse.set_funder(source, funders[0])
+        return claims
+
+    def _ellipsis(self, parsed: ParsedSentence, trigger: Token, claim: Claim) -> list[Claim]:
+        """"Germany will pay for two systems, Norway for one": the claim again for another
+        actor with another count, from an actor followed by "for" and a number after the item."""
+        doc = parsed.parse
+        repeated = []
+        for token in trigger.subtree:
+            mention = parsed.actors.get(token.i)
+            if mention is None or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or mention.iri == self.ukraine:
+                continue
+            after = mention.token_end - parsed.sentence.tokens.start
+            if after + 1 >= len(doc) or doc[after].lower_ != "for":
+                continue
+            number = _number(doc[after + 1])
+            if number is None or after + 2 < len(doc) and doc[after + 2].is_alpha and doc[after + 2].lower_ not in ("and", "or"):
+                continue
+            actor = self.vocabulary.acting_state(mention.iri)
+            role = {"funder": actor} if claim.kind is ClaimKind.FUNDING else {"provider": actor}
+            repeated.append(replace(claim, quantity=number, pattern="ellipsis", **role))
+        return repeated
+
+    # ------------------------------------------------------------------ roles
+    def _fillers(self, trigger: Token, frame: Frame, context: Modality) -> dict[str, list[Token]]:
+        """Role -> the words filling it, from the trigger's relations and its controller."""
+        fillers: dict[str, list[Token]] = {}
+        found = list(relations(trigger))
+        for relation, word in found:
+            role = frame.roles.get(relation)
+            if role is not None:
+                fillers.setdefault(role, []).append(word)
+        if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
+            controller = subject(trigger)
+            if controller is not None:
+                fillers.setdefault(frame.roles["nsubj"], []).append(controller)
+        if trigger.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in fillers.get("item", [])):
+            fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged"
+        if trigger.dep_ == "acl" and "item" not in fillers:
+            fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
+        # "shipments of Patriot interceptors to Ukraine": a hand-over noun's own roles count
+        for word in fillers.get("item", []):
+            if word.lemma_.lower() in self.inventory.nominal_lemmas:
+                for relation, inner in relations(word):
+                    role = self.inventory.nominal_roles.get(relation)
+                    if role not in (None, "item") and role not in fillers:
+                        fillers.setdefault(role, []).append(inner)
+        return fillers
+
+    def _actors(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
+        """Actor IRIs of the noun phrases headed by `words`, conjuncts included.
+
+        "countries like Germany and Spain": the examples of a group are its actors.
+        """
+        found: list[str] = []
+        for word in words:
+            examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
+                        for g in c.children if g.dep_ == "pobj"]
+            for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
+                iri = self._actor_of(parsed, head, discourse)
+                if iri is not None and iri not in found:
+                    found.append(iri)
+        return found
+
+    def _actor_of(self, parsed: ParsedSentence, head: Token, discourse: Discourse) -> str | None:
+        mention = parsed.actors.get(head.i)
+        if mention is not None:
+            return mention.iri
+        lower = head.lower_
+        if lower in _PRONOUNS:
+            return discourse.last_person
+        if lower in _FIRST_PERSON:
+            return discourse.first_person(parsed, head)
+        if lower in ("country", "government") and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+            return self.vocabulary.acting_state(discourse.last_person)
+        # "the government of Germany", "the German government": a mention inside the phrase
+        for index in phrase_tokens(head):
+            token = parsed.parse[index]
+            if index in parsed.actors and not _under_other_preposition(token, head):
+                return parsed.actors[index].iri
+            described = discourse.description(token)
+            if described is not None:
+                return described  # "members of this group"
+        return None
+
+    def _items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
+        """System mentions in the item phrases; "the systems" resolves to the item named last."""
+        items: list[Mention] = []
+        seen: set[int] = set()
+        cue = None
+        for word in words:
+            for index in phrase_tokens(word):
+                token = parsed.parse[index]
+                if token.lower_ in _EXAMPLE_CUES or token.lower_ == "as" and index and parsed.parse[index - 1].lower_ == "such":
+                    cue = index if cue is None else min(cue, index)
+                mention = parsed.systems.get(index)
+                if mention is None or id(mention) in seen:
+                    continue
+                seen.add(id(mention))
+                if self._support_item(parsed, mention):
+                    items.append(mention)
+        if not items and any(w.lower_ in ("them", "it") for w in words):
+            latest = [*discourse.claims, *discourse.sentence_claims]
+            if latest:
+                return [m for m in discourse.items[-1:]] if not discourse.sentence_claims else [_as_mention(latest[-1])]
+        if not items and words:
+            base = parsed.sentence.tokens.start
+            lo = base + min(i for w in words for i in phrase_tokens(w))
+            hi = base + max(i for w in words for i in phrase_tokens(w)) + 1
+            reference = resolve_reference(parsed.mentions, lo, hi, discourse.items)
+            if reference is not None:
+                items.append(reference)
+        if any(not m.generic for m in items):
+            items = [m for m in items if not m.generic]
+        if cue is not None:
+            base = parsed.sentence.tokens.start
+            examples = [m for m in items if m.token_start - base > cue]
+            if examples:
+                aid = self.vocabulary.system_classes
+                items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
+        return items
+
+    def _support_item(self, parsed: ParsedSentence, mention: Mention) -> bool:
+        """Not the recipient's own ("Ukraine's air defence"), not people ("F-16 pilots")."""
+        base = parsed.sentence.tokens.start
+        end = mention.token_end - base
+        if end < len(parsed.parse) and parsed.parse[end].lower_ in self.personnel_nouns:
+            return False
+        head = parsed.parse[end - 1]
+        for child in head.children:
+            if child.dep_ in ("poss", "amod") and child.i < mention.token_start - base:
+                owner = parsed.actors.get(child.i)
+                if owner is not None and owner.iri == self.ukraine and child.dep_ == "poss":
+                    return False
+                if child.lower_ in ("ukrainian", "ukraine's", "kyiv's"):
+                    return False
+        return True
+
+    def _destination(self, recipients: list[str], vias: list[str]) -> tuple[str | None, str | None, bool]:
+        """(recipient, via, in scope): an alliance or fund as destination is the channel."""
+        via = vias[0] if vias else None
+        for actor in recipients:
+            kind = self.vocabulary.actor_type(actor)
+            state = self.vocabulary.acting_state(actor)
+            if state == self.ukraine:
+                return self.ukraine, via, True
+            if kind is ActorType.ORGANISATION and via is None:
+                via = actor
+            elif kind is ActorType.STATE:
+                return None, None, False  # support to another state is out of scope
+        return self.ukraine, via, True
+
+    def _speaker(self, parsed: ParsedSentence, source: Source | None, discourse: Discourse) -> str | None:
+        if source is None:
+            return None
+        for head in phrase_heads(source.word):
+            iri = self._actor_of(parsed, head, discourse)
+            if iri is not None:
+                return iri
+        return None
+
+    @staticmethod
+    def _money(parsed: ParsedSentence, trigger: Token) -> Money | None:
+        for token in trigger.subtree:
+            if token.i in parsed.money:
+                return parsed.money[token.i]
+        return None
+
+
+_PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
+
+
+def _number(token: Token) -> int | None:
+    """"one", "two", "3": a small count."""
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    text = token.text.replace(",", "")
+    return int(text) if text.isdigit() else words.get(token.lower_)
+
+
+def _as_mention(claim: Claim) -> Mention:
+    """The item of an earlier claim, as a mention an object pronoun ("donated them") stands for."""
+    span = claim.evidence[0]
+    return Mention("system", claim.system, span, 0, 0, unit=claim.unit, quantity=claim.quantity)
+
+
+def _governing_subject(noun: Token) -> Token | None:
+    """The subject of the verb a hand-over noun hangs under ("Germany announced the transfer")."""
+    word = noun
+    for _ in range(6):
+        if word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return subject(word)
+    return None
+
+
+def _under_other_preposition(token: Token, head: Token) -> bool:
+    """True when a preposition other than "of" stands between `token` and `head`."""
+    word = token
+    while word.i != head.i and word.head.i != word.i:
+        if word.dep_ == "pobj" and word.head.lower_ != "of":
+            return True
+        word = word.head
+    return False
+
+
+def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:
+    """Money goes to generic aid claims; a known figure makes the provider its funder too."""
+    if money is None or vocabulary.system_classes.get(claim.system, "").rsplit("#", 1)[-1] != "MilitaryAid":
+        return claim
+    funder = claim.funder
+    if money.value is not None and funder is None and claim.kind is not ClaimKind.REQUEST:
+        funder = claim.provider
+    return replace(
+        claim, unit=money.currency, quantity=None, value=money.value,
+        currency=money.currency if money.value is not None else None, funder=funder,
+    )

@@ -1,0 +1,67 @@
+"""Discourse: what earlier sentences of an article tell later ones.
+
+The last person named is whom "he" and "she" mean; "we" and "I" are the speaker of a quote,
+else the article's narrator (the author of a signed statement, or the publishing state); "the
+systems" refers to the item named last; "this group" to the organisation named last; a date in
+the sentence dates its claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graph.model import Claim, Mention
+
+if TYPE_CHECKING:
+    from graph.extract.claims import ParsedSentence
+
+_GROUP_NOUNS = frozenset({"group", "alliance", "coalition", "bloc", "union", "organisation", "organization"})
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+@dataclass
+class Discourse:
+    """The running state of one article."""
+
+    author: str | None = None
+    narrator: str | None = None
+    last_person: str | None = None
+    last_organisation: str | None = None
+    items: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sentence_claims: list[Claim] = field(default_factory=list)  # made so far in the sentence being read
+    cited: list[str] = field(default_factory=list)
+    speaker: str | None = None  # the speaker of the sentence being read, for "we" inside quotes
+
+    def first_person(self, parsed: ParsedSentence, word: Token) -> str | None:
+        """"we" inside quotes is the quoted speaker; outside them the narrator."""
+        before = parsed.parse[: word.i]
+        inside_quote = sum(1 for t in before if t.text in _QUOTES) % 2 == 1
+        if inside_quote and self.speaker is not None:
+            return self.speaker
+        if inside_quote and self.last_person is not None:
+            return self.last_person
+        return self.narrator
+
+    def description(self, head: Token) -> str | None:
+        """"this group", "the alliance": the organisation named last."""
+        if head.lower_ in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in head.children):
+            return self.last_organisation
+        return None
+
+    def set_funder(self, claim: Claim, funder: str) -> None:
+        """"The US would send Patriots, and EU countries would cover the cost": the transfer
+        gets the funder that a later clause names."""
+        for claims in (self.claims, self.sentence_claims):
+            for index, earlier in enumerate(claims):
+                if earlier is claim:
+                    claims[index] = replace(claim, funder=funder)
+
+    @staticmethod
+    def day(parsed: ParsedSentence) -> date | None:
+        """The first date the sentence fixes."""
+        return parsed.mentions.dates[0][1] if parsed.mentions.dates else None
