@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.frames import Inventory
 
-_REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,10 @@ class Source:
 def speech_source(trigger: Token, inventory: Inventory) -> Source | None:
     """The subject of the nearest speech verb above `trigger`, or of one attached to its root.
 
+    A speech verb above the trigger reports it, whatever the path ("told parliament in a letter
+    that it would ship": the parser may hang the clause on "letter"), unless the trigger is in
+    the speech verb's own subject.
+
     "Germany will send tanks, Scholz said": spaCy makes "said" the root with the claim as its
     clausal complement; "Scholz said that ..." the same; "according to Scholz" is a preposition
     anywhere in the sentence.
@@ -39,7 +42,7 @@ def speech_source(trigger: Token, inventory: Inventory) -> Source | None:
             break
         arrived_by = word.dep_
         word = word.head
-        if _is_speech(word, inventory) and arrived_by in _REPORTED:
+        if _is_speech(word, inventory) and arrived_by not in ("nsubj", "nsubjpass", "csubj"):
             found = _speaker(word)
             if found is not None:
                 return found

@@ -18,18 +18,22 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.attribution import Source, speech_source
 from graph.extract.discourse import Discourse
-from graph.extract.frames import Frame, Inventory
+from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.grammar import particles, phrase_heads, phrase_tokens, relations, subject
 from graph.extract.modality import Modality, modality
 from graph.mentions import SentenceMentions
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
 from graph.references import resolve_reference
-from graph.segments import Sentence
+from graph.segments import Sentence, char_span
+from graph.unlisted import unlisted_kind, unlisted_label
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THIRD_PERSON = frozenset({"it", "they", "its", "their"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+_CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+_PACKAGE_WORDS = frozenset({"capability", "assistance", "aid", "support", "tranche", "list"})
 _EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
 
 
@@ -45,9 +49,16 @@ class ParsedSentence:
     money: dict[int, Money]
 
     @classmethod
-    def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions) -> ParsedSentence:
+    def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions, demonyms: dict[str, str] | None = None) -> ParsedSentence:
+        """Index the mentions by parse token; adjectives of nationality ("British") that modify
+        a noun count as mentions of their state."""
         base = sentence.tokens.start
         actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
+        for token in parse:
+            state = (demonyms or {}).get(token.text)
+            if state is not None and token.i not in actors and token.dep_ in ("amod", "compound", "nmod"):
+                span = char_span(sentence, base + token.i, base + token.i + 1)
+                actors[token.i] = Mention("actor", state, span, base + token.i, base + token.i + 1)
         systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}
         money = {i - base: m for i, m in mentions.money}
         return cls(sentence, parse, mentions, actors, systems, money)
@@ -61,6 +72,13 @@ class FrameClaims:
         self.inventory = inventory
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
+        self.military_aid = vocabulary.resolve_name("military aid")
+        resolved = {word: vocabulary.resolve_name(name) for word, name in inventory.demonyms.items()}
+        self.demonyms = {word: iri for word, iri in resolved.items() if iri is not None}  # names the vocabulary lacks are skipped
+
+    def parsed(self, sentence: Sentence, parse: Doc, mentions: SentenceMentions) -> ParsedSentence:
+        """The sentence with its parse and mentions indexed by parse token."""
+        return ParsedSentence.of(sentence, parse, mentions, self.demonyms)
 
     # ------------------------------------------------------------------ triggers
     def triggers(self, parse: Doc) -> Iterator[tuple[Token, Frame]]:
@@ -75,8 +93,8 @@ class FrameClaims:
                         continue
                     yield token, frame
                     break
-            elif token.pos_ == "NOUN" and lemma in self.inventory.nominal_lemmas:
-                yield token, Frame(f"nominal-{lemma}", frozenset({lemma}), "transfer", self.inventory.nominal_roles)
+            elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
+                yield token, noun
             elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
                 yield token, self.inventory.agent_nouns
 
@@ -84,26 +102,59 @@ class FrameClaims:
     def sentence_claims(self, article: Article, parsed: ParsedSentence, discourse: Discourse) -> list[Claim]:
         discourse.sentence_claims = []
         for trigger, frame in self.triggers(parsed.parse):
+            if frame.kind == "request" and any(c.dep_ == "xcomp" for c in trigger.children):
+                continue  # "urged Berlin to send Taurus": the request is read at "send"
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
+        for verb in parsed.parse:
+            if verb.lemma_.lower() in _CONTENT_VERBS and verb.pos_ in ("VERB", "AUX"):
+                discourse.sentence_claims.extend(self._contents(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         return claims
+
+    def _contents(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
+        """"a new package ..., which includes ammunition and mine-clearing systems", "The
+        package contains ...": the contents take the frame of the package's claim."""
+        whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if whole is None:
+            return []
+        if whole.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            whole = verb.head
+        if whole.i in parsed.actors or whole.lemma_.lower() not in self.inventory.nominal_lemmas | _PACKAGE_WORDS:
+            return []
+        source = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                       if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)), None)
+        if source is None:
+            return []
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        items = self._items(parsed, verb, objects, discourse)
+        return [
+            replace(source, system=item.iri, quantity=item.quantity, unit=item.unit, value=None, currency=None,
+                    evidence=(parsed.sentence.span,), pattern="contents")
+            for item in items if not item.generic
+        ]
 
     def _frame_claims(
         self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse
     ) -> list[Claim]:
-        fillers = self._fillers(trigger, frame, context)
+        fillers = self._fillers(parsed, trigger, frame)
         kind = ClaimKind(context.kind)
         # "provide Ukraine with air defence": an actor in the object slot is the recipient
+        roles = set(frame.roles.values())
+        if any((noun := self.inventory.nominal_frame(w.lemma_.lower())) is not None and noun.kind != frame.kind
+               and noun.kind == "funding" for w in fillers.get("item", [])):
+            return []  # "considering a purchase of NASAMS": the purchase frame reads it
         for word in list(fillers.get("item", [])):
-            if word.i in parsed.actors and "recipient" in frame.roles.values():
+            if word.i in parsed.actors and roles & {"recipient", "asked"}:
                 fillers["item"].remove(word)
-                fillers.setdefault("recipient", []).append(word)
+                fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self._actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
-        if frame.name.startswith(("nominal-", "agent-noun")) and not actors.get("provider"):
-            actors["provider"] = self._actors(parsed, [w for w in [_governing_subject(trigger)] if w is not None], discourse)
+        governing_role = frame.roles.get(GOVERNING_SUBJECT)
+        if governing_role is not None and not actors.get(governing_role):
+            # "Germany announced the transfer of ...", "Canada is considering a purchase of ..."
+            actors[governing_role] = self._actors(parsed, [w for w in [_governing_subject(trigger)] if w is not None], discourse)
         items = self._items(parsed, trigger, fillers.get("item", []), discourse)
         if not items and frame.refers_back and any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", [])):
             return self._referring_claims(parsed, trigger, frame, context, actors, discourse)
@@ -131,10 +182,20 @@ class FrameClaims:
             providers = actors.get("asked", []) or actors.get("provider", [])
         else:
             providers = actors.get("provider", [])
-        providers = [self.vocabulary.acting_state(a) for a in providers]
-        funders = [self.vocabulary.acting_state(a) for a in actors.get("funder", [])]
+        providers = self._acting(providers, discourse)
+        funders = self._acting(actors.get("funder", []), discourse)
+        if not providers and kind is not ClaimKind.FUNDING:
+            providers = self._acting(self._item_providers(parsed, fillers.get("item", []), discourse), discourse)
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
+        if kind is ClaimKind.FUNDING and not providers:
+            paid_for = {m.iri for m in items}
+            transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                             if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY) and c.system in paid_for and c.provider), None)
+            if transfer is not None:  # "NATO members would cover the costs of these weapons"
+                providers = [transfer.provider]
+                actors.setdefault("via", []) if transfer.via is None else None
+                via = via or transfer.via
         money = self._money(parsed, trigger)
         named_recipient = any(self.vocabulary.acting_state(a) == self.ukraine for a in actors.get("recipient", []))
         if money is None and not named_recipient and kind not in (ClaimKind.SUSPENSION, ClaimKind.REQUEST):
@@ -167,6 +228,35 @@ class FrameClaims:
                 if actor is not None:
                     claims.extend(self._ellipsis(parsed, trigger, claim))
         return claims
+
+    def _acting(self, actors: list[str], discourse: Discourse) -> list[str]:
+        """The states or bodies actors act for, without repeats; a person whose state neither
+        the vocabulary nor the text tells acts for nobody (the person stays the speaker)."""
+        acting: list[str] = []
+        for actor in actors:
+            state = discourse.affiliation(actor, unlisted_label(actor) if unlisted_kind(actor) else None) or self.vocabulary.acting_state(actor)
+            if state is None or self.vocabulary.actor_type(state) is ActorType.PERSON or unlisted_kind(state) == "person":
+                continue
+            if state not in acting:
+                acting.append(state)
+        return acting
+
+    def _item_providers(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
+        """"announced a new British package": the nationality or owner of a hand-over noun."""
+        found: list[str] = []
+        for word in words:
+            if word.lemma_.lower() not in self.inventory.nominal_lemmas:
+                continue
+            for child in word.children:
+                if child.dep_ in ("amod", "poss", "compound", "nmod") and child.i in parsed.actors:
+                    found.append(parsed.actors[child.i].iri)
+        for word in words:
+            # "cover the cost of German Leopard 2 tanks": the nationality of the item itself
+            for index in phrase_tokens(word):
+                token = parsed.parse[index]
+                if token.dep_ == "amod" and index in parsed.actors and token.head.i in parsed.systems:
+                    found.append(parsed.actors[index].iri)
+        return found
 
     def _referring_claims(
         self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse
@@ -213,8 +303,9 @@ class FrameClaims:
         return repeated
 
     # ------------------------------------------------------------------ roles
-    def _fillers(self, trigger: Token, frame: Frame, context: Modality) -> dict[str, list[Token]]:
+    def _fillers(self, parsed: ParsedSentence, trigger: Token, frame: Frame) -> dict[str, list[Token]]:
         """Role -> the words filling it, from the trigger's relations and its controller."""
+        roles = set(frame.roles.values())
         fillers: dict[str, list[Token]] = {}
         found = list(relations(trigger))
         for relation, word in found:
@@ -224,18 +315,27 @@ class FrameClaims:
         if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
             controller = subject(trigger)
             if controller is not None:
-                fillers.setdefault(frame.roles["nsubj"], []).append(controller)
+                # "launchers are to be supplied by Norway": a passive verb's subject is its object
+                passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles
+                fillers.setdefault(frame.roles["nsubjpass" if passive else "nsubj"], []).append(controller)
+        for role in ("provider", "funder"):
+            for word in list(fillers.get(role, [])):
+                if word.lemma_.lower() in self.inventory.nominal_lemmas and word.i not in parsed.actors:
+                    fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
+                    fillers.setdefault("item", []).append(word)
         if trigger.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in fillers.get("item", [])):
             fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged"
         if trigger.dep_ == "acl" and "item" not in fillers:
             fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
-        # "shipments of Patriot interceptors to Ukraine": a hand-over noun's own roles count
-        for word in fillers.get("item", []):
-            if word.lemma_.lower() in self.inventory.nominal_lemmas:
-                for relation, inner in relations(word):
-                    role = self.inventory.nominal_roles.get(relation)
-                    if role not in (None, "item") and role not in fillers:
-                        fillers.setdefault(role, []).append(inner)
+        # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
+        # phrase's own origin and destination count
+        for word in list(fillers.get("item", [])):
+            noun = self.inventory.nominal_frame(word.lemma_.lower())
+            noun_roles = noun.roles if noun is not None else {"from": "provider", "to": "recipient"}
+            for relation, inner in relations(word):
+                role = noun_roles.get(relation)
+                if role not in (None, "item", GOVERNING_SUBJECT) and role not in fillers and (role != "provider" or "provider" in roles):
+                    fillers.setdefault(role, []).append(inner)
         return fillers
 
     def _actors(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
@@ -256,14 +356,27 @@ class FrameClaims:
     def _actor_of(self, parsed: ParsedSentence, head: Token, discourse: Discourse) -> str | None:
         mention = parsed.actors.get(head.i)
         if mention is not None:
+            if unlisted_kind(mention.iri) == "person" and mention.iri not in discourse.affiliations:
+                state = self._state_in_phrase(parsed, head)
+                if state is not None:
+                    discourse.affiliations[mention.iri] = state
+                    if mention.label:
+                        discourse.affiliations[mention.label.split()[-1].lower()] = state
             return mention.iri
         lower = head.lower_
-        if lower in _PRONOUNS:
+        if lower in _PRONOUNS or lower in _THIRD_PERSON:
+            speaker = self._reporting_speaker(parsed, head, discourse)
+            if speaker is not None and (lower in _PRONOUNS or self.vocabulary.actor_type(speaker) is not ActorType.PERSON):
+                return speaker
+            if lower in _THIRD_PERSON:
+                return self._acting_or_none(speaker, discourse)
             return discourse.last_person
         if lower in _FIRST_PERSON:
-            return discourse.first_person(parsed, head)
-        if lower in ("country", "government") and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
-            return self.vocabulary.acting_state(discourse.last_person)
+            return discourse.first_person(parsed, head, self._reporting_speaker(parsed, head, discourse))
+        if lower in ("country", "government") and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in head.children):
+            # "Pistorius said his country has pledged": the speaker's state
+            speaker = self._reporting_speaker(parsed, head, discourse) or discourse.last_person
+            return self._acting_or_none(speaker, discourse)
         # "the government of Germany", "the German government": a mention inside the phrase
         for index in phrase_tokens(head):
             token = parsed.parse[index]
@@ -273,6 +386,32 @@ class FrameClaims:
             if described is not None:
                 return described  # "members of this group"
         return None
+
+    def _state_in_phrase(self, parsed: ParsedSentence, head: Token) -> str | None:
+        """A state named in a person's title: "Polish Prime Minister X", "Canada's minister, X"."""
+        words = [head, head.head] if head.dep_ == "appos" else [head]
+        for word in words:
+            for index in phrase_tokens(word):
+                mention = parsed.actors.get(index)
+                if mention is not None and self.vocabulary.actor_type(mention.iri) is ActorType.STATE:
+                    return mention.iri
+        return None
+
+    def _reporting_speaker(self, parsed: ParsedSentence, word: Token, discourse: Discourse) -> str | None:
+        """The actor a pronoun in reported speech stands for: the subject of the speech verb
+        ("Britain said it had begun supplying": Britain; "Sunak said he would": Sunak)."""
+        source = speech_source(word, self.inventory)
+        if source is None or source.word.i == word.i or source.word.lower_ in _PRONOUNS | _THIRD_PERSON:
+            return None
+        mention = parsed.actors.get(source.word.i)
+        return mention.iri if mention is not None else self._actor_of(parsed, source.word, discourse)
+
+    def _acting_or_none(self, actor: str | None, discourse: Discourse) -> str | None:
+        """The state an actor acts for; an unlisted person's state as the text described it."""
+        if actor is None:
+            return None
+        state = discourse.affiliation(actor, unlisted_label(actor) if unlisted_kind(actor) else None) or self.vocabulary.acting_state(actor)
+        return None if state == actor and self.vocabulary.actor_type(actor) is ActorType.PERSON or unlisted_kind(state) == "person" else state
 
     def _items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
         """System mentions in the item phrases; "the systems" resolves to the item named last."""
@@ -290,10 +429,21 @@ class FrameClaims:
                 seen.add(id(mention))
                 if self._support_item(parsed, mention):
                     items.append(mention)
+        if not items and self.military_aid is not None and any(
+            parsed.parse[i].lemma_.lower() in _PACKAGE_WORDS | self.inventory.nominal_lemmas or i in parsed.money
+            for w in words for i in phrase_tokens(w)
+        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children)]):
+            # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
+            first = parsed.sentence.tokens.start + words[0].i
+            return [Mention("system", self.military_aid, parsed.sentence.span, first, first + 1, generic=True)]
         if not items and any(w.lower_ in ("them", "it") for w in words):
+            # "refurbish 100 Leopard 1 tanks and send them": the items named before it
+            pronoun = min(w.i for w in words if w.lower_ in ("them", "it"))
+            before = [m for i, m in sorted(parsed.systems.items()) if i < pronoun and not m.generic]
+            if before:
+                return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
-            if latest:
-                return [m for m in discourse.items[-1:]] if not discourse.sentence_claims else [_as_mention(latest[-1])]
+            return [_as_mention(latest[-1])] if latest else []
         if not items and words:
             base = parsed.sentence.tokens.start
             lo = base + min(i for w in words for i in phrase_tokens(w))
@@ -303,6 +453,10 @@ class FrameClaims:
                 items.append(reference)
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
+        elif items and discourse.items and all(self._definite(parsed, m) for m in items):
+            # "agreed to supply the weapons": the weapons named before
+            named = discourse.items[-1]
+            items = [replace(named, quantity=None)]
         if cue is not None:
             base = parsed.sentence.tokens.start
             examples = [m for m in items if m.token_start - base > cue]
@@ -310,6 +464,11 @@ class FrameClaims:
                 aid = self.vocabulary.system_classes
                 items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
         return items
+
+    @staticmethod
+    def _definite(parsed: ParsedSentence, mention: Mention) -> bool:
+        head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
+        return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
 
     def _support_item(self, parsed: ParsedSentence, mention: Mention) -> bool:
         """Not the recipient's own ("Ukraine's air defence"), not people ("F-16 pilots")."""
@@ -344,17 +503,19 @@ class FrameClaims:
     def _speaker(self, parsed: ParsedSentence, source: Source | None, discourse: Discourse) -> str | None:
         if source is None:
             return None
-        for head in phrase_heads(source.word):
-            iri = self._actor_of(parsed, head, discourse)
-            if iri is not None:
-                return iri
-        return None
+        found = [iri for head in phrase_heads(source.word) if (iri := self._actor_of(parsed, head, discourse)) is not None]
+        people = [iri for iri in found if self.vocabulary.actor_type(iri) is ActorType.PERSON or unlisted_kind(iri) == "person"]
+        return (people or found or [None])[0]  # "Sweden's prime minister, Ulf Kristersson": the person
 
     @staticmethod
     def _money(parsed: ParsedSentence, trigger: Token) -> Money | None:
-        for token in trigger.subtree:
-            if token.i in parsed.money:
-                return parsed.money[token.i]
+        """The money in the trigger's phrase; for a noun trigger, in its clause
+        ("has been the largest provider of military aid, pumping in $69 billion")."""
+        scopes = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
+        for scope in scopes:
+            for token in scope.subtree:
+                if token.i in parsed.money:
+                    return parsed.money[token.i]
         return None
 
 

@@ -35,23 +35,32 @@ class Discourse:
     claims: list[Claim] = field(default_factory=list)
     sentence_claims: list[Claim] = field(default_factory=list)  # made so far in the sentence being read
     cited: list[str] = field(default_factory=list)
-    speaker: str | None = None  # the speaker of the sentence being read, for "we" inside quotes
+    affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
 
-    def first_person(self, parsed: ParsedSentence, word: Token) -> str | None:
-        """"we" inside quotes is the quoted speaker; outside them the narrator."""
+    def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:
+        """"we" inside quotes is the quoted `speaker` (else the last person named); outside
+        them the narrator."""
         before = parsed.parse[: word.i]
         inside_quote = sum(1 for t in before if t.text in _QUOTES) % 2 == 1
-        if inside_quote and self.speaker is not None:
-            return self.speaker
+        if inside_quote and speaker is not None:
+            return speaker
         if inside_quote and self.last_person is not None:
             return self.last_person
         return self.narrator
 
     def description(self, head: Token) -> str | None:
         """"this group", "the alliance": the organisation named last."""
-        if head.lower_ in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in head.children):
+        if head.text.islower() and head.lower_ in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children):
             return self.last_organisation
         return None
+
+    def affiliation(self, person: str, label: str | None) -> str | None:
+        """The state the text gave an unlisted person ("Polish Prime Minister X"), by IRI or,
+        for a later short mention ("Mr Healey"), by surname."""
+        found = self.affiliations.get(person)
+        if found is None and label:
+            found = self.affiliations.get(label.split()[-1].lower())
+        return found
 
     def set_funder(self, claim: Claim, funder: str) -> None:
         """"The US would send Patriots, and EU countries would cover the cost": the transfer

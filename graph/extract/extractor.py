@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from graph.extract.claims import FrameClaims, ParsedSentence
+from graph.extract.claims import FrameClaims
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
 from graph.extract.parse import parse, word_forms
@@ -60,7 +60,7 @@ class Extractor:
             actors.extend(m.iri for m in sentence_mentions.actors if not m.unlisted)
             systems.extend(m.iri for m in sentence_mentions.systems if not m.generic and not m.unlisted)
             unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
-            parsed = ParsedSentence.of(sentence, parses[index], sentence_mentions) if index in parses else None
+            parsed = self.frames.parsed(sentence, parses[index], sentence_mentions) if index in parses else None
             if not sentence.paragraph.is_list_item:
                 list_frame = None
             if not sentence.is_heading:

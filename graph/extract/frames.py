@@ -22,6 +22,7 @@ from graph.errors import PledgeGraphError
 FRAMES_FILE = Path(__file__).with_name("frames.yaml")
 KINDS = frozenset({"request", "pledge", "funding", "delivery", "suspension", "consideration", "transfer"})
 ROLES = frozenset({"provider", "recipient", "funder", "via", "item", "asked", "requester"})
+GOVERNING_SUBJECT = "governing_subject"  # a noun frame's relation: the subject of the verb above it
 
 
 class FrameError(PledgeGraphError):
@@ -50,8 +51,7 @@ class Inventory:
     """Every frame, plus the governing verbs, hedges and speech verbs of frames.yaml."""
 
     frames: tuple[Frame, ...]
-    nominal_lemmas: frozenset[str]
-    nominal_roles: Mapping[str, str]
+    nominal: tuple[Frame, ...]
     governors: Mapping[str, frozenset[str]]
     hedge_modals: frozenset[str]
     hedge_adjectives: frozenset[str]
@@ -60,6 +60,7 @@ class Inventory:
     speech_verbs: frozenset[str]
     agent_nouns: Frame | None = None
     proposal_nouns: frozenset[str] = frozenset()
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # "British" -> "United Kingdom"
     by_lemma: Mapping[str, tuple[Frame, ...]] = field(default_factory=dict)
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
@@ -70,7 +71,17 @@ class Inventory:
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lemma that can make a sentence worth parsing."""
         governing = frozenset().union(*self.governors.values())
-        return frozenset(self.by_lemma) | self.nominal_lemmas | governing
+        agents = self.agent_nouns.lemmas if self.agent_nouns is not None else frozenset()
+        return frozenset(self.by_lemma) | self.nominal_lemmas | governing | agents
+
+    @property
+    def nominal_lemmas(self) -> frozenset[str]:
+        """Nouns of hand-over and purchase ("transfer", "deliveries", "purchase")."""
+        return frozenset().union(*(frame.lemmas for frame in self.nominal))
+
+    def nominal_frame(self, lemma: str) -> Frame | None:
+        """The noun frame of a lemma, if any."""
+        return next((frame for frame in self.nominal if lemma in frame.lemmas), None)
 
 
 def _index(frames: tuple[Frame, ...]) -> Mapping[str, tuple[Frame, ...]]:
@@ -113,13 +124,11 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise FrameError(f"{path}: cannot read the frame inventory: {error}") from error
-    nominal = data.get("nominal") or {}
     hedges = data.get("hedges") or {}
     frames = tuple(_frame(record) for record in data.get("frames") or ())
     return Inventory(
         frames=frames,
-        nominal_lemmas=frozenset(nominal.get("lemmas") or ()),
-        nominal_roles=MappingProxyType(dict(nominal.get("roles") or {})),
+        nominal=tuple(_frame(record) for record in data.get("nominal") or ()),
         governors=MappingProxyType({kind: frozenset(lemmas) for kind, lemmas in (data.get("governors") or {}).items()}),
         hedge_modals=frozenset(hedges.get("modals") or ()),
         hedge_adjectives=frozenset(hedges.get("adjectives") or ()),
@@ -128,6 +137,7 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         speech_verbs=frozenset(data.get("speech_verbs") or ()),
         agent_nouns=_frame({"name": "agent-noun", **data["agent_nouns"]}) if data.get("agent_nouns") else None,
         proposal_nouns=frozenset(data.get("proposal_nouns") or ()),
+        demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
         by_lemma=_index(frames),
     )
 

@@ -66,6 +66,15 @@ def completed(word: Token) -> bool:
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in word.children)
 
 
+def _gerund_of_act(trigger: Token) -> bool:
+    """"thanked Slovakia for providing", "led the world in providing", "did so by supplying":
+    a gerund after a preposition names an act that took place, unless a future or modal verb
+    above it says otherwise."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or _aux(trigger):
+        return False
+    return not any(_aux(word) & (_FUTURE_AUX | {"could", "might", "may", "should", "must", "can"}) for word, _ in path_up(trigger))
+
+
 def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | None:
     """The kind `trigger` reports under `frame`, or None when its context denies it."""
     if negated(trigger):
@@ -87,8 +96,9 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             hedged = True
         if word.pos_ == "ADJ" and lemma in inventory.hedge_adjectives:
             hedged = True
-        if word.pos_ in ("NOUN", "PROPN") and lemma in inventory.hedge_nouns:
-            hedged = True
+        if word.pos_ in ("NOUN", "PROPN") and (lemma in inventory.hedge_nouns or any(
+                c.dep_ == "amod" and c.lemma_.lower() in inventory.hedge_adjectives for c in word.children)):
+            hedged = True  # "held talks about", "had an open mind about"
         if arrived_by in ("ccomp", "attr", "xcomp") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in inventory.proposal_nouns for c in word.children
         ):
@@ -98,7 +108,10 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             continue
         if word.pos_ not in ("VERB", "AUX") or governing_kind:
             continue
-        for kind in ("refusal", "suspension", "consideration", "request", "pledge"):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
+            governing_kind, governor = "suspension", word  # "hit pause on shipments", "put a freeze on"
+            continue
+        for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual"):
             if lemma in inventory.governors.get(kind, ()):
                 if kind == "refusal":
                     return None
@@ -108,9 +121,15 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     cue = f"governor:{governing_kind}" if governing_kind else ""
     if governing_kind in ("suspension", "request", "consideration"):
         kind = governing_kind
+    elif kind == "transfer" and governing_kind == "aspectual" and governor is not None:
+        kind = "delivery" if completed(governor) else "pledge"
+    elif kind == "transfer" and not governing_kind and _gerund_of_act(trigger):
+        kind, cue = "delivery", "gerund"
     elif kind == "transfer":
         kind = "pledge" if governing_kind == "pledge" or not completed(trigger) else "delivery"
         cue = cue or ("completed" if kind == "delivery" else "")
+    elif kind == "delivery" and frame.name == "agent-noun":
+        pass  # "has been the largest provider of": giving that took place
     elif kind == "delivery" and not completed(trigger):
         kind = "pledge"
     if hedged and kind in ("pledge", "funding", "delivery", "suspension"):
