@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import synthetic_store
-from graph.reasoning import reason
+from graph.reason.reasoning import reason
 from graph.vocabulary import load_vocabulary
 
 

@@ -153,7 +153,7 @@ def _store(folder: Path, claims: int) -> tuple[Path, int]:
     """The seed store (claims == 0) or a synthetic one; returns its folder and size."""
     from benchmarks.synthetic import synthetic_store
     from graph.pipeline import build
-    from graph.store import GraphStore
+    from graph.store.local import GraphStore
     from graph.vocabulary import load_vocabulary
 
     path = folder / "store"

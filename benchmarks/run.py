@@ -26,11 +26,11 @@ from pathlib import Path
 
 from benchmarks.corpus import write_corpus
 from benchmarks.synthetic import synthetic_store
-from graph.articles import read_article
+from graph.read.articles import read_article
 from graph.extract.extractor import extract
-from graph.export import export
-from graph.queries import list_queries, run_query
-from graph.reasoning import reason
+from graph.export.export import export
+from graph.query.queries import list_queries, run_query
+from graph.reason.reasoning import reason
 from graph.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,7 @@ def bench_build(folder: Path, sizes: list[int], corpus: list[Path]) -> list[Row]
             "import json, resource, sys, time\n"
             "from pathlib import Path\n"
             "from graph.pipeline import build\n"
-            "from graph.store import GraphStore\n"
+            "from graph.store.local import GraphStore\n"
             "t = time.perf_counter()\n"
             "s = build([Path(sys.argv[1])], GraphStore(Path(sys.argv[2])))\n"
             "seconds = time.perf_counter() - t\n"
@@ -103,8 +103,8 @@ def bench_build(folder: Path, sizes: list[int], corpus: list[Path]) -> list[Row]
 
 def bench_validation(folder: Path, store_sizes: list[int], corpus: list[Path]) -> list[Row]:
     """Validation per article when the store already holds N synthetic articles (10 claims each)."""
-    from graph.mapping import article_graph
-    from graph.validation import context_graph, validate_graph
+    from graph.rdf.mapping import article_graph
+    from graph.rdf.validation import context_graph, validate_graph
 
     vocabulary = load_vocabulary()
     graphs = [article_graph(extract(read_article(path), vocabulary), vocabulary) for path in corpus[:30]]

@@ -1,6 +1,6 @@
 """Seeded synthetic pledge graphs: realistic claims over the real reference vocabulary.
 
-Claims are built as `Claim` values and mapped by the real `graph.mapping`, so the generated
+Claims are built as `Claim` values and mapped by the real `graph.rdf.mapping`, so the generated
 graphs have exactly the shape `build` produces (about 19 triples per claim plus evidence).
 """
 
@@ -10,10 +10,9 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from graph.model import ExtractionResult
-from graph.mapping import article_graph
-from graph.model import ActorType, Article, Claim, ClaimKind, Span
-from graph.store import GraphStore
+from graph.rdf.mapping import article_graph
+from graph.model import ActorType, Article, Claim, ClaimKind, ExtractionResult, Span
+from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
 
 _SENTENCE = "{actor} {verb} {quantity} {system} {extra}for Ukraine, {speaker} said."

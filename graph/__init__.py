@@ -1,14 +1,16 @@
 """pledgegraph: a knowledge graph of military support to Ukraine, read from news articles.
 
-The pipeline, one module per stage:
+The pipeline, one sub-package per stage (each `__init__` says what it takes and gives):
 
-    articles  -> Article           (reading .txt/.md/.html, front matter, noise removal)
-    mentions  -> Mention           (actors, systems, quantities, money, dates in a sentence)
-    claims    -> Claim             (typed support claims with roles and evidence spans)
-    mapping   -> rdflib.Graph      (one named graph per article, deterministic IRIs from iris)
-    validation                     (SHACL per article graph before commit)
-    store                          (Oxigraph on disk, one transaction per article)
-    queries / export / evaluate    (analyst questions, partner formats, scoring against gold)
+    read      -> Article           (reading .txt/.md/.html, front matter, noise removal; sentences)
+    extract   -> ExtractionResult  (mentions, typed support claims with roles and evidence spans)
+    rdf       -> rdflib.Graph      (one named graph per article, IRIs from iris; SHACL before commit)
+    store                          (the Store protocol: Oxigraph on disk, or a SPARQL 1.1 server)
+    query / export / serve / reason / viz   (analyst questions, partner formats, the endpoint,
+                                             OWL inferences, pictures)
+
+At the top: the shared model, errors, namespaces, IRIs, vocabulary and data files, plus the
+pipeline (`build`), evaluation against gold, vocabulary curation and the CLI.
 """
 
 from __future__ import annotations

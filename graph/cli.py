@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional, overload
 
 import typer
 from rich.markup import escape
@@ -22,9 +22,8 @@ from graph.errors import PledgeGraphError, QueryRefused
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
-    from graph.queries import NamedQuery
-    from graph.remote import RemoteStore
-    from graph.store import GraphStore
+    from graph.query.queries import NamedQuery
+    from graph.store.base import ReadableStore, Store
 
 app = typer.Typer(
     name="pledgegraph",
@@ -45,9 +44,13 @@ StoreOption = typer.Option(
 LOCK_WAIT_SECONDS = 600.0
 
 
-def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> GraphStore | RemoteStore:
+@overload
+def _open(store: str, *, must_exist: bool = True, readable: Literal[True]) -> ReadableStore: ...
+@overload
+def _open(store: str, *, must_exist: bool = True, readable: Literal[False] = False) -> Store: ...
+def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> Store:
     """The `--store` of a command, queued behind another process using the same folder."""
-    from graph.remote import open_store, readable_store
+    from graph.store.factory import open_store, readable_store
 
     def tell(message: str) -> None:
         err.print(message, highlight=False)
@@ -60,6 +63,21 @@ def _open(store: str, *, must_exist: bool = True, readable: bool = False) -> Gra
 def _fail(error: PledgeGraphError, code: int = 2) -> None:
     err.print(f"[red]error:[/red] {error}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _reported(refused_hint: str = "") -> Iterator[None]:
+    """Report a `PledgeGraphError` raised in the block as one line on stderr and exit 2.
+
+    Every command runs its library calls in this block, so errors look the same everywhere.
+    `refused_hint` is added to a refused update (the `query` command's "give --write").
+    """
+    try:
+        yield
+    except QueryRefused as error:
+        _fail(QueryRefused(f"{error}{refused_hint}") if error.update and refused_hint else error)
+    except PledgeGraphError as error:
+        _fail(error)
 
 
 @app.command()
@@ -76,7 +94,7 @@ def build(
 
     from graph.pipeline import build as build_store
 
-    try:
+    with _reported():
         graph_store = _open(store, must_exist=False)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("building", total=None)
@@ -91,9 +109,6 @@ def build(
                     err.print(f"[red]FAILED[/red]  {outcome.path}: {outcome.problem}", highlight=False)
 
             summary = build_store(paths, graph_store, progress=report)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     for path in summary.skipped:
         err.print(f"skipped {path}: not an article file (.txt, .md, .html)", highlight=False)
     err.print(
@@ -110,13 +125,10 @@ def validate(
     store: str = StoreOption,
 ) -> None:
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
-    from graph.checks import validate_file, validate_store
+    from graph.rdf.validate import validate_file, validate_store
 
-    try:
+    with _reported():
         report = validate_file(file) if file is not None else validate_store(_open(store, readable=True))
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(report.text(), highlight=False, soft_wrap=True)
     if not report.conforms:
         raise typer.Exit(1)
@@ -132,9 +144,9 @@ def query(
     store: str = StoreOption,
 ) -> None:
     """Run a query over the store and print the results (updates only with --write)."""
-    from graph.queries import is_update, resolve_query
+    from graph.query.queries import is_update, resolve_query
 
-    try:
+    with _reported(refused_hint="" if write else "; give --write to change a store folder"):
         named = resolve_query(query_text)
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
@@ -143,13 +155,6 @@ def query(
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
             output = _run_query(named, param, fmt, target)
-    except QueryRefused as error:
-        hint = "; give --write to change a store folder" if error.update and not write else ""
-        _fail(QueryRefused(f"{error}{hint}"))
-        return
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if isinstance(output, str):
         sys.stdout.write(output)
     else:
@@ -159,13 +164,10 @@ def query(
 @app.command()
 def review(store: str = StoreOption) -> None:
     """Names the vocabulary lacks (systems, persons, organisations), with counts and an example sentence."""
-    from graph.queries import resolve_query, run_query, solutions_to_rows
+    from graph.query.queries import resolve_query, run_query, solutions_to_rows
 
-    try:
+    with _reported():
         columns, rows = solutions_to_rows(run_query(_open(store), resolve_query("review")))
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if not rows:
         err.print("nothing to review: every name in the store is in the vocabulary", highlight=False)
         return
@@ -196,9 +198,9 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         watchdog.cancel()
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore | RemoteStore) -> str | tuple[list[str], list[list[str]]]:
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store) -> str | tuple[list[str], list[list[str]]]:
     """The query's whole output (a table's columns and rows, or formatted text)."""
-    from graph.queries import (
+    from graph.query.queries import (
         format_results,
         parse_parameters,
         run_query,
@@ -211,9 +213,9 @@ def _run_query(named: NamedQuery, param: list[str], fmt: str, store: GraphStore 
     return format_results(results, fmt)
 
 
-def _run_update(text: str, store: GraphStore | RemoteStore) -> None:
-    from graph.queries import check_update
-    from graph.store import GraphStore
+def _run_update(text: str, store: Store) -> None:
+    from graph.query.queries import check_update
+    from graph.store.local import GraphStore
 
     check_update(text)
     if not isinstance(store, GraphStore):
@@ -242,13 +244,10 @@ def export(
     store: str = StoreOption,
 ) -> None:
     """Write the graph for partner tools (RDF, GraphML network, CSV table)."""
-    from graph.export import export as export_store
+    from graph.export.export import export as export_store
 
-    try:
+    with _reported():
         used = export_store(_open(store, readable=True), output, fmt, table)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"wrote {output} ({used})", highlight=False)
 
 
@@ -260,13 +259,10 @@ def publish(
     store: str = StoreOption,
 ) -> None:
     """Write every export (Turtle, TriG, N-Triples, JSON-LD, GraphML, CSV) and a VoID/DCAT catalogue."""
-    from graph.export import publish as publish_bundle
+    from graph.export.export import publish as publish_bundle
 
-    try:
+    with _reported():
         files = publish_bundle(_open(store, readable=True), folder, base_url=base_url, endpoint=endpoint)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     for exported in files:
         err.print(f"wrote {exported.path} ({exported.media_type})", highlight=False)
 
@@ -275,21 +271,23 @@ def publish(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold YAML files."),
     articles: list[Path] = typer.Argument(..., help="The articles the gold describes (files or folders)."),
-    calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence (graph/confidence.yaml)."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Write each pattern's precision as claim confidence."),
+    calibration_file: Optional[Path] = typer.Option(
+        None, "--calibration-file", help="Where --calibrate writes (default: graph/rdf/confidence.yaml of the source checkout)."
+    ),
 ) -> None:
     """Precision, recall and F1 of the claims table against analyst gold."""
-    from graph.confidence import CALIBRATION_FILE, write_calibration
     from graph.evaluate import evaluate as run_evaluation
+    from graph.rdf.confidence import CALIBRATION_FILE, calibration_target, write_calibration
 
-    try:
+    with _reported():
+        target = calibration_target(calibration_file) if calibrate else None  # refused before the slow part
         evaluation = run_evaluation(gold_dir, articles)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(evaluation.report(), highlight=False, soft_wrap=True, markup=False)
-    if calibrate:
-        write_calibration(evaluation.by_pattern())
-        err.print(f"confidence per pattern written to {CALIBRATION_FILE}; rebuild to apply it", highlight=False)
+    if target is not None:
+        write_calibration(evaluation.by_pattern(), target)
+        applies = "rebuild to apply it" if target.resolve() == CALIBRATION_FILE else f"copy it to {CALIBRATION_FILE} to apply it"
+        err.print(f"confidence per pattern written to {target}; {applies}", highlight=False)
 
 
 @app.command()
@@ -298,17 +296,14 @@ def reason(
     timeout: float = typer.Option(600.0, "--timeout", help="Stop the reasoner after this many seconds."),
 ) -> None:
     """OWL reasoning with HermiT: consistency, and inferred roles in the graph 'inferred'."""
-    from graph.reasoning import reason as run_reasoner
-    from graph.remote import is_remote
+    from graph.reason.reasoning import reason as run_reasoner
+    from graph.store.remote import is_remote
 
-    try:
+    with _reported():
         if is_remote(store):
             raise PledgeGraphError("reason works on a store folder; run it where the store is built, not against a SPARQL server")
         err.print("reasoning with HermiT …", highlight=False)
         report = run_reasoner(_open(store), timeout)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     out.print(report.text(), highlight=False, soft_wrap=True, markup=False)
     if not report.consistent:
         raise typer.Exit(1)
@@ -321,18 +316,15 @@ def remove(article_id: str = typer.Argument(..., help="The article id (file stem
     Its graph goes; when the store holds OWL inferences, they are derived again from what is
     left, so none rests on the removed article.
     """
-    from graph.reasoning import refresh_inferences
-    from graph.store import GraphStore
+    from graph.reason.reasoning import refresh_inferences
+    from graph.store.local import GraphStore
 
-    try:
+    with _reported():
         graph_store = _open(store)
         if not graph_store.remove_article(article_id):
             raise PledgeGraphError(f"the store {store} holds no article {article_id!r}")
         err.print(f"removed {article_id}", highlight=False)
         report = refresh_inferences(graph_store) if isinstance(graph_store, GraphStore) else None
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     if report is not None:
         err.print(f"inferences derived again: {report.text()}", highlight=False)
 
@@ -347,8 +339,8 @@ def serve(
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
-    from graph.remote import is_remote
-    from graph.server import ServeSettings, is_loopback, run_serve
+    from graph.store.remote import is_remote
+    from graph.serve.server import ServeSettings, is_loopback, run_serve
 
     if is_remote(store):
         _fail(PledgeGraphError("serve publishes a store folder; a SPARQL server already is an endpoint"))
@@ -361,10 +353,8 @@ def serve(
         f"query page http://{host}:{port}/",
         highlight=False,
     )
-    try:
+    with _reported():
         run_serve(settings)
-    except PledgeGraphError as error:
-        _fail(error)
 
 
 @app.command()
@@ -377,14 +367,11 @@ def viz(
     store: str = StoreOption,
 ) -> None:
     """Interactive network picture as one offline HTML page (pyvis)."""
-    from graph.networks import support_edges
-    from graph.viz import draw
+    from graph.export.networks import support_edges
+    from graph.viz.viz import draw
 
-    try:
+    with _reported():
         network = draw(support_edges(_open(store, readable=True)), output, focus=focus, view=view, radius=radius, max_nodes=max_nodes)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"wrote {output}: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges", highlight=False)
 
 
@@ -404,11 +391,8 @@ def vocabulary_add(
     """Add a name to the local vocabulary file; the next build recognises it."""
     from graph.curation import add_to_vocabulary
 
-    try:
+    with _reported():
         added = add_to_vocabulary(name, kind, type_name=type_name, unit=unit, aliases=tuple(alias), affiliation=affiliation)
-    except PledgeGraphError as error:
-        _fail(error)
-        return
     err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
 
 

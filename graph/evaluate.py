@@ -22,8 +22,9 @@ import yaml
 from graph.errors import PledgeGraphError
 from graph.namespaces import PG
 from graph.pipeline import build
-from graph.queries import resolve_query, run_query, solutions_to_rows
-from graph.store import GraphStore
+from graph.query.queries import resolve_query, run_query, solutions_to_rows
+from graph.store.base import Store
+from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary, load_vocabulary
 
 MATCH_FIELDS = ("kind", "provider", "recipient", "system")
@@ -185,7 +186,7 @@ def load_gold(gold_dir: Path, vocabulary: Vocabulary) -> dict[str, list[ClaimRow
     return gold
 
 
-def predicted_rows(store: GraphStore, vocabulary: Vocabulary) -> dict[str, list[ClaimRow]]:
+def predicted_rows(store: Store, vocabulary: Vocabulary) -> dict[str, list[ClaimRow]]:
     """The claims table of a store as ClaimRows, with every evidence span of each claim."""
     columns, rows = solutions_to_rows(run_query(store, resolve_query("claims_table")))
     _, evidence_rows = solutions_to_rows(run_query(store, resolve_query("claim_evidence")))

@@ -1,17 +1,24 @@
 """Deterministic IRIs: from the reference vocabulary, the article id and evidence offsets.
 
+Every IRI pledgegraph mints is made here, including those of names the vocabulary lacks
+(`id/unlisted/KIND/wording`), so the extractor, the mapping and the vocabulary agree on them.
+
 The same article always yields the same IRIs, so loading it twice changes nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import quote
+import re
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
 from graph.model import Claim, Span
 from graph.namespaces import GRAPHS, ID
+
+UNLISTED = ID["unlisted/"]
+_UNLISTED_PREFIX = str(UNLISTED)
 
 
 def _segment(text: str) -> str:
@@ -60,6 +67,27 @@ def article_id_of_graph(graph_iri: str) -> str | None:
     prefix = str(GRAPHS["article/"])
     if not graph_iri.startswith(prefix):
         return None
-    from urllib.parse import unquote
-
     return unquote(graph_iri[len(prefix):])
+
+
+def unlisted_iri(kind: str, label: str) -> str:
+    """The IRI of an unlisted name: one per kind and lower-cased, space-normalised wording."""
+    slug = re.sub(r"\s+", "_", label.strip().lower())
+    return f"{_UNLISTED_PREFIX}{kind}/{_segment(slug)}"
+
+
+def unlisted_kind(iri: str) -> str | None:
+    """"system", "person" or "organisation" for an unlisted IRI, else None."""
+    if not is_unlisted(iri):
+        return None
+    return iri[len(_UNLISTED_PREFIX):].split("/", 1)[0]
+
+
+def unlisted_label(iri: str) -> str:
+    """The lower-case wording an unlisted IRI was minted from."""
+    return unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
+
+
+def is_unlisted(iri: str | None) -> bool:
+    """True for IRIs minted for names the vocabulary lacks."""
+    return bool(iri) and iri.startswith(_UNLISTED_PREFIX)

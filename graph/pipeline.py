@@ -15,22 +15,18 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from graph.articles import find_articles, read_article
-from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
+from graph.read.articles import find_articles, read_article
 from graph.extract.extractor import extract
-from graph.mapping import article_graph
+from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
 from graph.model import ExtractionResult
-from graph.store import GraphStore
-from graph.validation import context_graph, validate_graph
+from graph.rdf.mapping import article_graph
+from graph.store.base import Store
+from graph.rdf.validation import context_graph, validate_graph
 from graph.vocabulary import Vocabulary, load_vocabulary
-from graph.worker_guard import die_with_parent, worker_context
-
-if TYPE_CHECKING:
-    from graph.remote import RemoteStore
+from graph.workers.guard import die_with_parent, worker_context
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16
@@ -132,7 +128,7 @@ def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int) -> Iterat
 
 def build(
     paths: list[Path],
-    store: GraphStore | RemoteStore,
+    store: Store,
     *,
     vocabulary: Vocabulary | None = None,
     progress: Callable[[ArticleOutcome], None] | None = None,

@@ -23,6 +23,13 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"pledgegraph data folder {name!r} not found beside {_PACKAGE}")
 
 
+def source_checkout() -> Path | None:
+    """The root of the source tree this package runs from (a checkout or an editable install),
+    or None for an installed wheel, whose files must not be rewritten."""
+    root = _PACKAGE.parent
+    return root if (root / "pyproject.toml").is_file() and "site-packages" not in _PACKAGE.parts else None
+
+
 def ontology_file(filename: str) -> Path:
     """Path of a file in `ontology/`, e.g. "pledgegraph.ttl", "shapes.ttl", "actors.ttl"."""
     return data_dir("ontology") / filename

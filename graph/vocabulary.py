@@ -16,9 +16,9 @@ from urllib.parse import urlparse
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from graph.iris import is_unlisted, unlisted_kind, unlisted_label
 from graph.model import Actor, ActorType, System
 from graph.namespaces import PG, SCHEMA
-from graph.unlisted import is_unlisted, unlisted_kind, unlisted_label
 from graph.resources import (
     ONTOLOGY_FILE,
     VOCABULARY_FILES,

@@ -1,7 +1,7 @@
 """Redraw the README pictures from the seeds: `make pictures` (needs Debian's chromium).
 
 Writes notebooks/images/support-network.png (the `pledgegraph viz` page, screenshot in headless
-Chromium) and the matplotlib figures of graph/figures.py.
+Chromium) and the matplotlib figures of graph/viz/figures.py.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from graph.figures import save_figures
-from graph.networks import support_edges
+from graph.viz.figures import save_figures
+from graph.export.networks import support_edges
 from graph.pipeline import build
-from graph.store import GraphStore
-from graph.viz import draw
+from graph.store.local import GraphStore
+from graph.viz.viz import draw
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "notebooks" / "images"

@@ -10,8 +10,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.pipeline import build
-from graph.reasoning import reason
-from graph.store import GraphStore
+from graph.reason.reasoning import reason
+from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary, load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 
 from graph.evaluate import evaluate, predicted_rows, score
-from graph.queries import resolve_query, run_query, solutions_to_rows
-from graph.store import GraphStore
+from graph.query.queries import resolve_query, run_query, solutions_to_rows
+from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
 
 from conftest import DATA, DEVSET, GOLD, SEEDS

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from graph.model import ActorType
 from graph.resources import VOCABULARY_FILES, ontology_file
-from graph.segments import Sentence, sentences
+from graph.read.sentences import Sentence, sentences
 from graph.model import Article
-from graph.mentions import MentionFinder
+from graph.extract.mentions import MentionFinder
 from graph.vocabulary import Vocabulary, load_vocabulary
 
 US = "https://w3id.org/pledgegraph/id/actor/united-states"

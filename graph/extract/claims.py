@@ -21,11 +21,11 @@ from graph.extract.discourse import Discourse
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.grammar import particles, phrase_heads, phrase_tokens, relations, subject
 from graph.extract.modality import Modality, modality
-from graph.mentions import SentenceMentions
+from graph.extract.mentions import SentenceMentions
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
-from graph.references import resolve_reference
-from graph.segments import Sentence, char_span
-from graph.unlisted import unlisted_kind, unlisted_label
+from graph.extract.references import resolve_reference
+from graph.read.sentences import Sentence, char_span
+from graph.iris import unlisted_kind, unlisted_label
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})

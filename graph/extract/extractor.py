@@ -18,12 +18,12 @@ from graph.extract.claims import FrameClaims
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
 from graph.extract.parse import parse, word_forms
-from graph.lexicon import Lexicon, load_lexicon
-from graph.lists import ListFrame, frame_from_claims, list_item_claims
-from graph.mentions import PRONOUNS, MentionFinder, SentenceMentions, mention_finder
-from graph.merge import merge_repeated
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
+from graph.extract.mentions import PRONOUNS, MentionFinder, SentenceMentions, mention_finder
+from graph.extract.merge import merge_repeated
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
-from graph.segments import Sentence, sentences
+from graph.read.sentences import Sentence, sentences
 from graph.vocabulary import Vocabulary
 
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)

@@ -1,0 +1,80 @@
+"""Lists of equipment: each item is a claim that inherits the frame of the line introducing it.
+
+"The new $800 million assistance package includes:" (after "President Biden today announced
+…") or "previous United States assistance committed to Ukraine includes:" gives each bulleted
+item without a claim verb of its own the same kind, provider, speaker and date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from graph.extract.mentions import SentenceMentions
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention
+from graph.read.sentences import Sentence
+from graph.vocabulary import Vocabulary
+
+_FRAME_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)
+
+
+@dataclass(frozen=True)
+class ListFrame:
+    """What the items of a list inherit from the line that introduces it."""
+
+    kind: ClaimKind
+    provider: str | None
+    funder: str | None
+    recipient: str | None
+    via: str | None
+    said_by: str | None
+    date: date | None
+
+
+def frame_from_trigger(
+    vocabulary: Vocabulary, kind: ClaimKind, subject: list[str] | str | None, author: str | None, ukraine: str | None
+) -> ListFrame:
+    """The frame of an intro with its own claim verb: "assistance X committed to Ukraine includes:"."""
+    named = subject[-1] if isinstance(subject, list) and subject else None
+    actor = vocabulary.acting_state(named)
+    said_by = named if named and vocabulary.actor_type(named) is ActorType.PERSON else author
+    if kind is ClaimKind.FUNDING:
+        return ListFrame(kind, None, actor, ukraine, None, said_by, None)
+    return ListFrame(kind, actor, None, ukraine, None, said_by, None)
+
+
+def frame_from_claims(claims: list[Claim]) -> ListFrame | None:
+    """The frame of an intro without a claim verb: the article's last transfer or funding claim."""
+    source = next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS), None)
+    if source is None:
+        return None
+    return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)
+
+
+def list_item_claims(
+    article: Article,
+    sentence: Sentence,
+    mentions: SentenceMentions,
+    frame: ListFrame,
+    is_item: Callable[[Doc, Mention, int], bool],
+    pattern: str = "list-item",
+    after: int = -1,
+) -> list[Claim]:
+    """One claim per named system or category in a list item, in the frame of its list.
+
+    `is_item` tells support items from other mentions ("training for F-16 pilots"). The same
+    goes for a sentence listing a package's contents ("These capabilities include …"), whose
+    items come after the token `after` and whose claims carry `pattern`.
+    """
+    return [
+        Claim(
+            article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
+            provider=frame.provider, funder=frame.funder, via=frame.via, quantity=item.quantity, unit=item.unit,
+            said_by=frame.said_by, date=frame.date, pattern=pattern,
+        )
+        for item in mentions.systems
+        if item.token_start > after and not item.generic and is_item(sentence.tokens.doc, item, sentence.tokens.start)
+    ]

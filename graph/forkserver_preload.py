@@ -1,5 +1,0 @@
-"""Imported by multiprocessing's forkserver only (its preload): arm it to die with its parent."""
-
-from graph.worker_guard import die_with_parent
-
-die_with_parent()

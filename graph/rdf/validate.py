@@ -1,0 +1,112 @@
+"""Validating user-supplied RDF files and the whole store (the `validate` command)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.util import guess_format
+
+from graph.errors import RdfInputError
+from graph.store.base import ReadableStore
+from graph.rdf.validation import ValidationReport, context_graph, validate_graph
+from graph.vocabulary import load_vocabulary
+
+# Parsing holds the whole graph in memory (pySHACL needs it), so memory is bounded through the
+# file size: rdflib needs a few times the file's size. A larger dataset belongs in a store.
+MAX_RDF_BYTES = 256 * 1024 * 1024
+# The document type declaration of an XML file is read from its first bytes; an entity may
+# stand for a short piece of text (the usual namespace abbreviations of OWL files), nothing else.
+_DTD_WINDOW = 1024 * 1024
+MAX_ENTITY_CHARS = 512
+MAX_ENTITY_EXPANSION = 16 * 1024 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE\b")
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[(.*?)\]\s*>", re.DOTALL)
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s]+)\s+(?:(SYSTEM|PUBLIC)\b|\"([^\"]*)\"|'([^']*)')")
+
+
+def read_rdf_file(path: Path) -> Graph:
+    """Parse an RDF file (format from its extension) into one merged graph.
+
+    Raises RdfInputError naming the file when it is missing, too large, malformed, or an XML
+    file whose entities could expand beyond its size (nested, parameter or external entities).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RdfInputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_RDF_BYTES:
+        raise RdfInputError(
+            f"{path}: is {size // (1024 * 1024)} MiB, larger than {MAX_RDF_BYTES // (1024 * 1024)} MiB; refusing to parse it "
+            "(load large datasets into a store instead)"
+        )
+    rdf_format = guess_format(str(path)) or "turtle"
+    if rdf_format in ("xml", "trix"):
+        check_xml_entities(path)
+    try:
+        if rdf_format in ("trig", "nquads", "json-ld"):
+            dataset = Dataset()
+            dataset.parse(path, format=rdf_format)
+            merged = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            return merged
+        return Graph().parse(path, format=rdf_format)
+    except Exception as error:  # rdflib raises many parser-specific types; report them all by file
+        raise RdfInputError(f"{path}: not valid {rdf_format}: {error}") from error
+
+
+def check_xml_entities(path: Path) -> None:
+    """Refuse XML whose document type declares entities that can blow up when expanded.
+
+    Short plain internal entities (the namespace abbreviations of OWL files) are fine, as long
+    as all their uses together add at most MAX_ENTITY_EXPANSION characters. Entities that refer
+    to other entities ("billion laughs"), parameter entities and external entities (which would
+    read other files or URLs) are refused before any parsing.
+    """
+    data = path.read_bytes()  # at most MAX_RDF_BYTES
+    doctype = _DOCTYPE.search(data, 0, _DTD_WINDOW)
+    if doctype is None:
+        return
+    subset = _INTERNAL_SUBSET.match(data, doctype.start(), doctype.start() + _DTD_WINDOW)
+    if subset is None:
+        if b"[" in data[doctype.end():].split(b">", 1)[0]:
+            raise RdfInputError(f"{path}: its document type declaration is not closed within the first MiB; refusing to parse it")
+        return
+    declarations = subset.group(1)
+    entities = [_checked_entity(path, match) for match in _ENTITY.finditer(declarations)]
+    if declarations.count(b"<!ENTITY") != len(entities):
+        raise RdfInputError(f"{path}: has an entity declaration that cannot be checked; refusing to parse it")
+    body = data[subset.end():]
+    added = sum(body.count(b"&" + name + b";") * len(value) for name, value in entities)
+    if added > MAX_ENTITY_EXPANSION:
+        raise RdfInputError(
+            f"{path}: its entities would expand to {added // (1024 * 1024)} MiB more text "
+            f"(at most {MAX_ENTITY_EXPANSION // (1024 * 1024)} MiB); refusing to parse it"
+        )
+
+
+def _checked_entity(path: Path, declaration: re.Match[bytes]) -> tuple[bytes, bytes]:
+    """(name, replacement text) of a harmless entity declaration; raises for any other."""
+    parameter, name, external = declaration.group(1), declaration.group(2), declaration.group(3)
+    value = declaration.group(4) if declaration.group(4) is not None else declaration.group(5) or b""
+    label = name.decode(errors="replace")
+    if parameter or external:
+        kind = "a parameter entity" if parameter else "an external entity"
+        raise RdfInputError(f"{path}: declares {kind} ({label}); refusing to parse it")
+    if b"&" in value or b"%" in value:
+        raise RdfInputError(f"{path}: entity {label} refers to other entities (an entity expansion attack?); refusing to parse it")
+    if len(value) > MAX_ENTITY_CHARS:
+        raise RdfInputError(f"{path}: entity {label} stands for {len(value)} characters (at most {MAX_ENTITY_CHARS}); refusing to parse it")
+    return name, value
+
+
+def validate_file(path: Path) -> ValidationReport:
+    """SHACL report of an RDF file, checked with the vocabulary's types and class hierarchy."""
+    return validate_graph(context_graph(read_rdf_file(path), load_vocabulary()))
+
+
+def validate_store(store: ReadableStore) -> ValidationReport:
+    """SHACL report of everything in the store."""
+    return validate_graph(context_graph(store.union_graph(), load_vocabulary()))

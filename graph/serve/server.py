@@ -1,0 +1,310 @@
+"""`pledgegraph serve`: a read-only SPARQL 1.1 Protocol endpoint (Starlette + uvicorn).
+
+Routes:
+  GET  /                  the query page (one HTML file, no CDN: works with no internet)
+  GET  /sparql            `?query=` (and `default-graph-uri`, `named-graph-uri`, `format`);
+                          without a query, the SPARQL service description
+  POST /sparql            form-encoded `query=`, or a body of type application/sparql-query
+  GET  /queries           the named queries of `queries/` (JSON: name, description, parameters, text)
+  GET  /queries/{name}    a named query; other request parameters bind its variables
+
+Safety: read-only (updates get 403), SERVICE and graphs the store does not hold refused (403),
+a time limit per query (503) and a row limit (413). Queries run in worker processes, never on
+the event loop, so one slow query does not stall the others; a worker past the time limit is
+killed and replaced (pebble), which is the only way to stop a running Oxigraph query.
+
+The workers read a snapshot of the store taken at start (an Oxigraph checkpoint: hard links,
+cheap), so a `build` may write the store while it is served; restart `serve` to publish it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import AsyncIterator
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
+from graph.errors import (
+    NotAcceptable,
+    QueryError,
+    QueryLimitExceeded,
+    QueryRefused,
+    StoreError,
+)
+from graph.query.queries import list_queries
+from graph.store.local import GraphStore
+from graph.workers.guard import die_with_parent, worker_context
+
+MAX_QUERY_BYTES = 1_000_000
+QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+_OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """How the endpoint runs: the store, limits and worker processes."""
+
+    store: Path
+    host: str = "127.0.0.1"
+    port: int = 7878
+    timeout: float = 30.0  # seconds per query
+    max_rows: int = 100_000
+    workers: int = 2
+
+
+# ---------------------------------------------------------------------------- worker processes
+_worker_endpoint: Endpoint | None = None
+
+
+def _open_worker_store(snapshot: str, max_rows: int) -> None:
+    """Pool initializer: each worker opens the snapshot read-only, once.
+
+    pebble stops a worker past its time limit with SIGTERM and a Python handler, which cannot
+    run while Oxigraph (Rust) evaluates; it falls back to SIGKILL 3 s later. A worker holds
+    nothing to clean up (it only reads), so the default SIGTERM action ends it at once. It also
+    dies with its parent, so a killed `serve` leaves no worker behind.
+    """
+    global _worker_endpoint
+    die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
+
+
+def _answer(request: QueryRequest) -> Answer:
+    assert _worker_endpoint is not None, "worker store not opened"
+    return _worker_endpoint.answer(request)
+
+
+def _answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None) -> Answer:
+    assert _worker_endpoint is not None, "worker store not opened"
+    return _worker_endpoint.answer_named(name, parameters, accept, format_name)
+
+
+def snapshot_store(store: Path) -> Path:
+    """Checkpoint the store into a new folder beside it (hard links) and return its path.
+
+    Opening the store for the checkpoint takes its lock, so a build that is running makes this
+    fail with a clear StoreError instead of publishing a half-built store.
+    """
+    if not store.exists():
+        raise StoreError(f"no store at {store}: run 'pledgegraph build ARTICLES --store {store}' first")
+    primary = GraphStore(store, must_exist=True)
+    parent = store.resolve().parent
+    remove_stale_checkpoints(parent, store.name)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{store.name}-serve-", dir=parent))
+    except OSError:  # the store's folder is not writable: copy into the system temp folder
+        folder = Path(tempfile.mkdtemp(prefix="pledgegraph-serve-"))
+    (folder / _OWNER).write_text(str(os.getpid()), encoding="utf-8")
+    target = folder / "snapshot"
+    primary.oxigraph.backup(str(target))
+    del primary  # releases the lock: builds may go on
+    return target
+
+
+def remove_stale_checkpoints(parent: Path, store_name: str) -> list[Path]:
+    """Remove the checkpoints of `serve` processes that ended without cleaning up (killed).
+
+    Each checkpoint folder records the pid of the `serve` that made it; a folder whose process
+    is gone is debris. Returns the folders removed.
+    """
+    removed = []
+    for folder in parent.glob(f".{store_name}-serve-*"):
+        try:
+            owner = int((folder / _OWNER).read_text(encoding="utf-8"))
+            os.kill(owner, 0)
+            continue  # that serve is still running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner file, or another user's process)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+# ---------------------------------------------------------------------------- the application
+def create_app(settings: ServeSettings) -> Starlette:
+    """The Starlette application; the worker pool starts and stops with it."""
+    from pebble import ProcessPool
+
+    state: dict[str, object] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        snapshot = snapshot_store(settings.store)
+        pool = ProcessPool(
+            max_workers=settings.workers,
+            initializer=_open_worker_store,
+            initargs=(str(snapshot), settings.max_rows),
+            context=worker_context(),
+        )
+        state["pool"] = pool
+        try:
+            yield
+        finally:
+            pool.stop()
+            pool.join(timeout=10)
+            shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+    async def run(function: object, *args: object) -> Response:
+        pool = state["pool"]
+        future = pool.schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
+        try:
+            answer: Answer = await asyncio.wrap_future(future)
+        except FutureTimeout:
+            return _error(503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped")
+        except QueryError as error:
+            return _error(_status_of(error), str(error))
+        return Response(answer.body, media_type=answer.media_type, headers={"X-Result-Rows": str(answer.rows)})
+
+    async def sparql(request: Request) -> Response:
+        fields = list(request.query_params.multi_items())
+        if request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = await _read_body(request)
+            if body is None:
+                return _error(413, f"the request is larger than {MAX_QUERY_BYTES:,} bytes")
+            if content_type == "application/sparql-update":
+                return _read_only()
+            if content_type == "application/sparql-query":
+                fields.append(("query", body.decode("utf-8", errors="replace")))
+            elif content_type == "application/x-www-form-urlencoded":
+                fields.extend(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+            else:
+                return _error(415, "send the query form-encoded (query=...) or as application/sparql-query")
+        names = [name for name, _ in fields]
+        if "update" in names:
+            return _read_only()
+        queries = [value for name, value in fields if name == "query"]
+        if not queries:
+            if request.method == "GET":
+                return _service_description(request)
+            return _error(400, "no query: send a 'query' parameter")
+        if len(queries) > 1:
+            return _error(400, "send one 'query' parameter, not several")
+        query_request = QueryRequest(
+            text=queries[0],
+            accept=request.headers.get("accept", "*/*"),
+            format=next((value for name, value in fields if name == "format"), None),
+            default_graphs=tuple(value for name, value in fields if name == "default-graph-uri"),
+            named_graphs=tuple(value for name, value in fields if name == "named-graph-uri"),
+        )
+        return await run(_answer, query_request)
+
+    async def queries(request: Request) -> Response:
+        return JSONResponse(
+            [{"name": q.name, "description": q.description, "parameters": list(q.parameters), "text": q.text} for q in list_queries()]
+        )
+
+    async def named_query(request: Request) -> Response:
+        parameters = {name: value for name, value in request.query_params.multi_items() if name != "format"}
+        format_name = request.query_params.get("format")
+        return await run(_answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
+
+    async def page(request: Request) -> Response:
+        return FileResponse(QUERY_PAGE, media_type="text/html; charset=utf-8")
+
+    routes = [
+        Route("/", page, methods=["GET"]),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/queries", queries, methods=["GET"]),
+        Route("/queries/{name}", named_query, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """The request body, or None once it passes MAX_QUERY_BYTES (read no further)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_QUERY_BYTES:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_QUERY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _status_of(error: QueryError) -> int:
+    if isinstance(error, QueryRefused):
+        return 403
+    if isinstance(error, NotAcceptable):
+        return 406
+    if isinstance(error, QueryLimitExceeded):
+        return 413
+    return 400
+
+
+def _error(status: int, message: str) -> Response:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+def _read_only() -> Response:
+    return _error(403, "this endpoint is read-only: SPARQL updates are refused")
+
+
+def _service_description(request: Request) -> Response:
+    try:
+        media_type = negotiate("construct", request.headers.get("accept", "*/*"), request.query_params.get("format"))
+    except NotAcceptable as error:
+        return _error(406, str(error))
+    endpoint = str(request.url.replace(query=""))
+    return Response(_service_description_bytes(endpoint, media_type), media_type=media_type)
+
+
+@lru_cache(maxsize=8)
+def _service_description_bytes(endpoint: str, media_type: str) -> bytes:
+    """The SPARQL 1.1 Service Description of this endpoint, in `media_type`."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF
+
+    from graph.serve.endpoint import GRAPH_MEDIA_TYPES
+
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    formats = Namespace("http://www.w3.org/ns/formats/")
+    graph = Graph()
+    graph.bind("sd", sd)
+    service = URIRef(endpoint)
+    graph.add((service, RDF.type, sd.Service))
+    graph.add((service, sd.endpoint, service))
+    graph.add((service, sd.supportedLanguage, sd.SPARQL11Query))
+    graph.add((service, sd.feature, sd.UnionDefaultGraph))
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+        graph.add((service, sd.resultFormat, formats[name]))
+    dataset = BNode("dataset")
+    graph.add((service, sd.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, sd.Dataset))
+    graph.add((service, URIRef("http://purl.org/dc/terms/description"), Literal("pledgegraph: read-only SPARQL endpoint over a knowledge graph of military support to Ukraine")))
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_MEDIA_TYPES[media_type], prefixes={"sd": str(sd)})
+
+
+def run_serve(settings: ServeSettings) -> None:
+    """Serve until interrupted (uvicorn); the CLI warns when the host is not loopback."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` only accepts connections from this machine."""
+    return host in _LOOPBACK or host.startswith("127.")
