@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Token
 from graph.extract.attribution import Source, speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import particles, phrase_heads, phrase_tokens, relations, subject
+from graph.extract.grammar import particles, path_up, phrase_heads, phrase_tokens, relations, subject
 from graph.extract.modality import Modality, modality
+from graph.extract.lists import ListFrame
 from graph.extract.mentions import SentenceMentions
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
 from graph.extract.references import resolve_reference
@@ -152,10 +153,20 @@ class FrameClaims:
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self._actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
         governing_role = frame.roles.get(GOVERNING_SUBJECT)
+        partner = self._talks_partner(trigger)
+        if governing_role is not None and not actors.get(governing_role) and partner is not None:
+            actors[governing_role] = self._actors(parsed, [partner], discourse)  # "talks with Sweden about deliveries"
         if governing_role is not None and not actors.get(governing_role):
             # "Germany announced the transfer of ...", "Canada is considering a purchase of ..."
             actors[governing_role] = self._actors(parsed, [w for w in [_governing_subject(trigger)] if w is not None], discourse)
         items = self._items(parsed, trigger, fillers.get("item", []), discourse)
+        if not items and parsed.sentence.span.text.rstrip().endswith(":") and discourse.intro_frame is None:
+            # "Earlier assistance Norway committed to Ukraine includes:": the list's frame
+            acting = self._acting(actors.get("funder" if kind is ClaimKind.FUNDING else "provider", []), discourse)
+            if acting:
+                role = {"funder": acting[0]} if kind is ClaimKind.FUNDING else {"provider": acting[0]}
+                discourse.intro_frame = ListFrame(kind, role.get("provider"), role.get("funder"), self.ukraine, None,
+                                                  discourse.author, discourse.day(parsed))
         if not items and frame.refers_back and any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", [])):
             return self._referring_claims(parsed, trigger, frame, context, actors, discourse)
         if not items:
@@ -188,6 +199,11 @@ class FrameClaims:
             providers = self._acting(self._item_providers(parsed, fillers.get("item", []), discourse), discourse)
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and _agentless_passive(trigger):
+            # "what is being withheld: ...", "would still be delivered": whoever the article said does it
+            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is kind and c.provider), None)
+            if earlier is not None:
+                providers = [earlier.provider]
         if kind is ClaimKind.FUNDING and not providers:
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -228,6 +244,19 @@ class FrameClaims:
                 if actor is not None:
                     claims.extend(self._ellipsis(parsed, trigger, claim))
         return claims
+
+    def _talks_partner(self, noun: Token) -> Token | None:
+        """The "with" partner of talks a hand-over noun is the topic of ("talks with Sweden
+        about possible deliveries of Gripen"): the one who would provide."""
+        for word, _ in path_up(noun, limit=4):
+            talks = [word] if word.lemma_.lower() in self.inventory.hedge_nouns else [
+                c for c in word.children if c.dep_ == "dobj" and c.lemma_.lower() in self.inventory.hedge_nouns]
+            for holder in talks + ([word] if talks else []):
+                partner = next((g for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
+                                for g in c.children if g.dep_ == "pobj"), None)
+                if partner is not None:
+                    return partner
+        return None
 
     def _acting(self, actors: list[str], discourse: Discourse) -> list[str]:
         """The states or bodies actors act for, without repeats; a person whose state neither
@@ -436,6 +465,12 @@ class FrameClaims:
             # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
             first = parsed.sentence.tokens.start + words[0].i
             return [Mention("system", self.military_aid, parsed.sentence.span, first, first + 1, generic=True)]
+        if not items and any(w.lower_ == "what" for w in words):
+            # "listed what is being withheld: several dozen Patriot interceptors, ...": the list after the colon
+            colon = next((t.i for t in parsed.parse if t.text == ":" and t.i > trigger.i), None)
+            if colon is not None:
+                return [m for i, m in sorted(parsed.systems.items()) if i > colon and self._support_item(parsed, m)
+                        and (i == 0 or parsed.systems.get(i - 1) is not m)]
         if not items and any(w.lower_ in ("them", "it") for w in words):
             # "refurbish 100 Leopard 1 tanks and send them": the items named before it
             pronoun = min(w.i for w in words if w.lower_ in ("them", "it"))
@@ -533,6 +568,12 @@ def _as_mention(claim: Claim) -> Mention:
     """The item of an earlier claim, as a mention an object pronoun ("donated them") stands for."""
     span = claim.evidence[0]
     return Mention("system", claim.system, span, 0, 0, unit=claim.unit, quantity=claim.quantity)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb without "by ...": "is being withheld", "would still be delivered"."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _governing_subject(noun: Token) -> Token | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.lists import ListFrame
 from graph.model import Claim, Mention
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class Discourse:
     claims: list[Claim] = field(default_factory=list)
     sentence_claims: list[Claim] = field(default_factory=list)  # made so far in the sentence being read
     cited: list[str] = field(default_factory=list)
+    intro_frame: ListFrame | None = None  # the frame a list intro ("X committed to Ukraine includes:") gives its items
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
 
     def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:

@@ -73,7 +73,8 @@ class Extractor:
                         claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents")
                 discourse.claims.extend(claims)
                 if sentence.span.text.rstrip().endswith(":"):
-                    list_frame = frame_from_claims(claims or discourse.claims)
+                    list_frame = discourse.intro_frame or frame_from_claims(claims or discourse.claims)
+                discourse.intro_frame = None
             self._remember(sentence_mentions, discourse)
         return ExtractionResult(
             article=article,

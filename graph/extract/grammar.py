@@ -18,6 +18,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
 # Links a verb's subject travels along: "agreed to send", "announced and sent", "by sending".
 _CONTROL = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "ccomp"})
+# "had an open mind about sending": a gerund's subject is that of the verb its noun hangs on
+_NOUN_LINKS = frozenset({"dobj", "pobj"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
@@ -70,7 +72,7 @@ def subject(trigger: Token) -> Token | None:
         if word.dep_ == "relcl" or word.dep_ == "acl":
             return None
         head = word.head
-        if head.i == word.i or word.dep_ not in _CONTROL:
+        if head.i == word.i or word.dep_ not in _CONTROL | _NOUN_LINKS:
             return None
         if word.dep_ == "xcomp":
             controller = object_controller(head)

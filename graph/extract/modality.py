@@ -106,6 +106,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if word.pos_ == "NOUN" and not governing_kind and lemma in inventory.governors.get("suspension", ()):
             governing_kind, governor = "suspension", word  # "hit pause on shipments of ..."
             continue
+        if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.hedge_nouns for c in word.children):
+            hedged = True  # "held talks about possible deliveries"
         if word.pos_ not in ("VERB", "AUX") or governing_kind:
             continue
         if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
