@@ -37,8 +37,7 @@ class Frame:
     lemmas: frozenset[str]
     kind: str
     roles: Mapping[str, str]
-    example: str = ""
-    expect: Mapping[str, Any] = field(default_factory=dict)
+    examples: tuple[tuple[str, Mapping[str, Any]], ...] = ()  # (sentence, what it must give)
     particles: frozenset[str] = frozenset()  # "hold up", "put on hold": the frame needs one of these
     # "cover the costs", "join the effort": an object noun that points back to an earlier claim,
     # a transfer (pledge, delivery, consideration) or a funding, whose item the claim takes
@@ -106,8 +105,7 @@ def _frame(record: dict[str, Any]) -> Frame:
         lemmas=frozenset(str(lemma) for lemma in record.get("lemmas") or ()),
         kind=kind,
         roles=MappingProxyType(roles),
-        example=str(record.get("example") or ""),
-        expect=MappingProxyType(dict(record.get("expect") or {})),
+        examples=tuple((str(e["text"]), MappingProxyType(dict(e.get("expect") or {}))) for e in record.get("examples") or ()),
         particles=frozenset(str(p) for p in record.get("particles") or ()),
         refers_back=frozenset((record.get("refers_back") or {}).get("nouns") or ()),
         refers_to=str((record.get("refers_back") or {}).get("to") or ""),
