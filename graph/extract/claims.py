@@ -31,6 +31,7 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "nation", "cabinet"})
 _THIRD_PERSON = frozenset({"it", "they", "its", "their"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
@@ -204,7 +205,7 @@ class FrameClaims:
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is kind and c.provider), None)
             if earlier is not None:
                 providers = [earlier.provider]
-        if kind is ClaimKind.FUNDING and not providers:
+        if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                              if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY) and c.system in paid_for and c.provider), None)
@@ -274,8 +275,11 @@ class FrameClaims:
         """"announced a new British package": the nationality or owner of a hand-over noun."""
         found: list[str] = []
         for word in words:
-            if word.lemma_.lower() not in self.inventory.nominal_lemmas:
+            if word.lemma_.lower() not in self.inventory.nominal_lemmas | _PACKAGE_WORDS:
                 continue
+            announcer = _governing_subject(word)  # "announcing a surge in assistance, which will provide"
+            if announcer is not None and announcer.i != word.i:
+                found.extend(self._actors(parsed, [announcer], discourse))
             for child in word.children:
                 if child.dep_ in ("amod", "poss", "compound", "nmod") and child.i in parsed.actors:
                     found.append(parsed.actors[child.i].iri)
@@ -352,8 +356,8 @@ class FrameClaims:
                 if word.lemma_.lower() in self.inventory.nominal_lemmas and word.i not in parsed.actors:
                     fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
                     fillers.setdefault("item", []).append(word)
-        if trigger.dep_ == "relcl" and any(w.lower_ in ("which", "that") for w in fillers.get("item", [])):
-            fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged"
+        if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or "item" not in fillers):
+            fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         if trigger.dep_ == "acl" and "item" not in fillers:
             fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
         # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
@@ -402,7 +406,9 @@ class FrameClaims:
             return discourse.last_person
         if lower in _FIRST_PERSON:
             return discourse.first_person(parsed, head, self._reporting_speaker(parsed, head, discourse))
-        if lower in ("country", "government") and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in head.children):
+        if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in head.children):
+            return self._acting_or_none(discourse.first_person(parsed, head, self._reporting_speaker(parsed, head, discourse)), discourse)
+        if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in head.children):
             # "Pistorius said his country has pledged": the speaker's state
             speaker = self._reporting_speaker(parsed, head, discourse) or discourse.last_person
             return self._acting_or_none(speaker, discourse)
@@ -489,9 +495,10 @@ class FrameClaims:
         if any(not m.generic for m in items):
             items = [m for m in items if not m.generic]
         elif items and discourse.items and all(self._definite(parsed, m) for m in items):
-            # "agreed to supply the weapons": the weapons named before
-            named = discourse.items[-1]
-            items = [replace(named, quantity=None)]
+            # "agreed to supply the weapons": the item of the last transfer, else the item named last
+            transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                             if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)), None)
+            items = [replace(_as_mention(transfer), quantity=None) if transfer is not None else replace(discourse.items[-1], quantity=None)]
         if cue is not None:
             base = parsed.sentence.tokens.start
             examples = [m for m in items if m.token_start - base > cue]
@@ -568,6 +575,13 @@ def _as_mention(claim: Claim) -> Mention:
     """The item of an earlier claim, as a mention an object pronoun ("donated them") stands for."""
     span = claim.evidence[0]
     return Mention("system", claim.system, span, 0, 0, unit=claim.unit, quantity=claim.quantity)
+
+
+def _refers_back(word: Token) -> bool:
+    """"these weapons", "the costs of the weapons", "them": an item phrase that points back."""
+    if word.lower_ in ("them", "it"):
+        return True
+    return any(t.dep_ == "det" and t.lower_ in ("these", "those", "the", "this", "that") for t in word.subtree)
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -78,6 +78,11 @@ def subject(trigger: Token) -> Token | None:
             controller = object_controller(head)
             if controller is not None:
                 return controller
+        if word.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
+            # "thanked the Slovakian government for providing": the thanked did it
+            thanked = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if thanked is not None:
+                return thanked
         word = head
     return None
 
