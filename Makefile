@@ -45,7 +45,7 @@ eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles/
 
 calibrate: $(STAMP)
-	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles --calibrate > /dev/null
+	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles --calibrate > /dev/null
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

@@ -174,8 +174,7 @@ class FrameClaims:
             return []
         source = speech_source(trigger, self.inventory)
         said_by = self._speaker(parsed, source, discourse)
-        if source is not None and source.cited and said_by:
-            discourse.cited.append(said_by)
+        self._note_source(said_by, discourse)
         recipient, via, in_scope = self._destination(actors.get("recipient", []), actors.get("via", []))
         if not in_scope:
             return []
@@ -259,6 +258,12 @@ class FrameClaims:
                     return partner
         return None
 
+    def _note_source(self, said_by: str | None, discourse: Discourse) -> None:
+        """Outlets and institutes a claim is attributed to are the article's cited sources (its
+        PROV reporting chain: "according to Reuters", "RBC-Ukraine, citing Der Spiegel")."""
+        if said_by is not None and self.vocabulary.actor_type(said_by) is ActorType.ORGANISATION:
+            discourse.cited.append(said_by)
+
     def _acting(self, actors: list[str], discourse: Discourse) -> list[str]:
         """The states or bodies actors act for, without repeats; a person whose state neither
         the vocabulary nor the text tells acts for nobody (the person stays the speaker)."""
@@ -305,8 +310,9 @@ class FrameClaims:
         kind = ClaimKind.CONSIDERATION if context.kind == "consideration" else ClaimKind.FUNDING
         source_speech = speech_source(trigger, self.inventory)
         said_by = self._speaker(parsed, source_speech, discourse) or source.said_by
+        self._note_source(said_by, discourse)
         claims = [
-            replace(source, kind=kind, funder=funder, said_by=said_by, date=discourse.day(parsed) or source.date,
+            replace(source, kind=kind, funder=funder, said_by=said_by, date=discourse.day(parsed),
                     evidence=(parsed.sentence.span,), value=source.value if source.kind is ClaimKind.FUNDING else None,
                     pattern=f"{frame.name}:refers-back")
             for funder in funders
