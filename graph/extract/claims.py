@@ -240,6 +240,8 @@ class FrameClaims:
                 claim = _with_money(claim, money, self.vocabulary)
                 if kind is not ClaimKind.REQUEST and not (claim.provider or claim.funder):
                     continue  # nobody named gives: "at least 30 countries have provided"
+                if kind is ClaimKind.FUNDING and not claim.funder:
+                    continue  # a payment with nobody named paying
                 claims.append(claim)
                 if actor is not None:
                     claims.extend(self._ellipsis(parsed, trigger, claim))

@@ -20,6 +20,7 @@ CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "cs
 _CONTROL = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "ccomp"})
 # "had an open mind about sending": a gerund's subject is that of the verb its noun hangs on
 _NOUN_LINKS = frozenset({"dobj", "pobj"})
+_LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
@@ -103,11 +104,17 @@ def phrase_heads(word: Token) -> list[Token]:
     """The heads of the noun phrases a role word stands for: itself and its conjuncts.
 
     "Denmark, Germany and the Netherlands" gives three heads; an apposition ("the country's
-    leader, Olaf Scholz") adds its head too.
+    leader, Olaf Scholz") adds its head too, and so do names the parser hung on each other as
+    appositions ("Finland, Canada, Sweden").
     """
-    heads = [word, *word.conjuncts]
-    heads.extend(child for child in word.children if child.dep_ == "appos")
-    return sorted(set(heads), key=lambda token: token.i)
+    heads = {word.i: word}
+    stack = [word, *word.conjuncts]
+    while stack:
+        token = stack.pop()
+        heads[token.i] = token
+        # the parser often reads a list of names as appositions ("Finland, Canada, Sweden")
+        stack.extend(c for c in token.children if c.dep_ in _LIST_LINKS and c.pos_ in ("PROPN", "NOUN") and c.i not in heads)
+    return sorted(heads.values(), key=lambda token: token.i)
 
 
 def phrase_tokens(word: Token) -> list[int]:
