@@ -33,7 +33,7 @@ def speech_source(trigger: Token, inventory: Inventory) -> Source | None:
     the speech verb's own subject.
 
     "Germany will send tanks, Scholz said": spaCy makes "said" the root with the claim as its
-    clausal complement; "Scholz said that ..." the same; "according to Scholz" is a preposition
+    clausal complement (or hangs a trailing "..., outlets reported" on the root as a conjunct); "Scholz said that ..." the same; "according to Scholz" is a preposition
     anywhere in the sentence.
     """
     word = trigger
@@ -48,7 +48,7 @@ def speech_source(trigger: Token, inventory: Inventory) -> Source | None:
                 return found
     root = trigger.sent.root
     for child in root.children:
-        if child.dep_ in ("parataxis", "advcl", "ccomp") and _is_speech(child, inventory) and child.i > trigger.i:
+        if child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and _is_speech(child, inventory) and child.i > trigger.i:
             found = _speaker(child)
             if found is not None:
                 return found

@@ -189,6 +189,8 @@ class FrameClaims:
         if said_by is None and people and kind in _SELF_ATTRIBUTED:
             said_by = people[0]
         said_by = said_by or discourse.author
+        if said_by is None and kind is not ClaimKind.CONSIDERATION:
+            said_by = discourse.lede_source  # deliberations are reported, not said: they keep no carried source
         if kind is ClaimKind.REQUEST:
             providers = actors.get("asked", []) or actors.get("provider", [])
         else:
@@ -265,6 +267,8 @@ class FrameClaims:
         PROV reporting chain: "according to Reuters", "RBC-Ukraine, citing Der Spiegel")."""
         if said_by is not None and self.vocabulary.actor_type(said_by) is ActorType.ORGANISATION:
             discourse.cited.append(said_by)
+            if discourse.lede_source is None and self.vocabulary.is_outlet(said_by):
+                discourse.lede_source = said_by  # "..., NBC News reported": the article's source from then on
 
     def _acting(self, actors: list[str], discourse: Discourse) -> list[str]:
         """The states or bodies actors act for, without repeats; a person whose state neither
@@ -484,7 +488,7 @@ class FrameClaims:
             colon = next((t.i for t in parsed.parse if t.text == ":" and t.i > trigger.i), None)
             if colon is not None:
                 return [m for i, m in sorted(parsed.systems.items()) if i > colon and self._support_item(parsed, m)
-                        and (i == 0 or parsed.systems.get(i - 1) is not m)]
+                        and (i == 0 or parsed.systems.get(i - 1) is not m) and not _in_clause(parsed.parse[i], colon)]
         if not items and any(w.lower_ in ("them", "it") for w in words):
             # "refurbish 100 Leopard 1 tanks and send them": the items named before it
             pronoun = min(w.i for w in words if w.lower_ in ("them", "it"))
@@ -583,6 +587,17 @@ def _as_mention(claim: Claim) -> Mention:
     """The item of an earlier claim, as a mention an object pronoun ("donated them") stands for."""
     span = claim.evidence[0]
     return Mention("system", claim.system, span, 0, 0, unit=claim.unit, quantity=claim.quantity)
+
+
+def _in_clause(token: Token, limit: int) -> bool:
+    """True when `token` sits in a relative or other clause below position `limit`
+    ("over a hundred Hellfire missiles, which Ukraine fires from its F-16 jets")."""
+    word = token
+    while word.head.i != word.i and word.i > limit:
+        if word.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        word = word.head
+    return False
 
 
 def _refers_back(word: Token) -> bool:

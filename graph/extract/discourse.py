@@ -36,6 +36,7 @@ class Discourse:
     claims: list[Claim] = field(default_factory=list)
     sentence_claims: list[Claim] = field(default_factory=list)  # made so far in the sentence being read
     cited: list[str] = field(default_factory=list)
+    lede_source: str | None = None  # the outlet the article reports from ("NBC News reported"): speaker of claims without one
     intro_frame: ListFrame | None = None  # the frame a list intro ("X committed to Ukraine includes:") gives its items
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
 
