@@ -111,7 +111,7 @@ class FrameClaims:
                 continue
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
         for verb in parsed.parse:
-            if verb.lemma_.lower() in _CONTENT_VERBS and verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_.lower() in _CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
                 discourse.sentence_claims.extend(self._contents(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         return claims

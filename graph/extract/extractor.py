@@ -97,7 +97,7 @@ class Extractor:
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""
         for token in parsed.parse:
-            if token.lemma_.lower() in ("include", "contain", "comprise") and token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in ("include", "contain", "comprise") and token.tag_ in ("VBZ", "VBP", "VBD"):
                 subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 return subject_word is None or subject_word.i not in parsed.actors
         return False
