@@ -39,7 +39,7 @@ class Extractor:
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns)
-        self.trigger_forms = word_forms(self.inventory.trigger_lemmas | self.inventory.speech_verbs | set(self.lexicon.inclusion_verbs))
+        self.trigger_forms = word_forms(self.inventory.trigger_lemmas | self.inventory.speech_verbs | {"include", "contain", "comprise"})
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""

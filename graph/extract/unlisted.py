@@ -43,13 +43,7 @@ class UnlistedFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         # verbs never modify equipment: "capabilities include artillery systems"
-        self.verbs = frozenset(
-            choice
-            for patterns in (*lexicon.triggers.values(), lexicon.hedges, lexicon.negations)
-            for pattern in patterns
-            for step in pattern
-            for choice in _choices(step)
-        ) | lexicon.speech_verbs | lexicon.non_modifier_verbs
+        self.verbs = lexicon.stop_words | lexicon.non_modifier_verbs
         self.heads = lexicon.equipment_heads
         self.bare_heads = lexicon.equipment_bare_heads
         self.non_modifiers = lexicon.non_modifiers
@@ -196,12 +190,6 @@ class UnlistedFinder:
             if index - start >= 1:
                 found.append((start, index + 1, _text(doc, start, index + 1)))
         return found
-
-
-def _choices(step: dict) -> tuple[str, ...]:
-    """The words a compiled phrase step matches: {"LOWER": "x"} or {"LOWER": {"IN": [...]}}."""
-    lower = step.get("LOWER")
-    return tuple(lower["IN"]) if isinstance(lower, dict) else (lower,) if isinstance(lower, str) else ()
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
