@@ -48,6 +48,9 @@ class UnlistedFinder:
         self.bare_heads = lexicon.equipment_bare_heads
         self.non_modifiers = lexicon.non_modifiers
         self.person_titles = lexicon.person_titles
+        self._titles_by_first: dict[str, list[list[str]]] = {}
+        for title in self.person_titles:
+            self._titles_by_first.setdefault(title.split()[0], []).append(title.split())
         self.organisation_heads = lexicon.organisation_heads
 
     # ------------------------------------------------------------------ systems
@@ -162,10 +165,11 @@ class UnlistedFinder:
     def persons(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str]]:
         """"Defence Minister Hanna Berg": a title, then two or three capitalised words."""
         found = []
-        for title in self.person_titles:
-            words = title.split()
-            for index in range(lo, hi - len(words)):
-                if [t.lower_ for t in doc[index:index + len(words)]] != words:
+        lowered = [t.lower_ for t in doc[lo:hi]]  # one pass over the sentence, titles looked up by first word
+        for offset, first in enumerate(lowered):
+            for words in self._titles_by_first.get(first, ()):
+                index = lo + offset
+                if index >= hi - len(words) or lowered[offset:offset + len(words)] != words:
                     continue
                 start = index + len(words)
                 end = start
