@@ -20,12 +20,13 @@ from graph.extract.frames import Inventory, inventory
 from graph.extract.parse import parse, word_forms
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
-from graph.extract.mentions import PRONOUNS, MentionFinder, SentenceMentions, mention_finder
+from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.extract.merge import merge_repeated
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
 from graph.read.sentences import Sentence, sentences
 from graph.vocabulary import Vocabulary
 
+_ITEM_PRONOUNS = frozenset({"them", "it", "what"})
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
 
 
@@ -39,7 +40,13 @@ class Extractor:
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns)
-        self.trigger_forms = word_forms(self.inventory.trigger_lemmas | self.inventory.speech_verbs | {"include", "contain", "comprise"})
+        # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
+        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | {"include", "contain", "comprise"}
+        if self.inventory.agent_nouns is not None:
+            claim_words |= self.inventory.agent_nouns.lemmas
+        self.trigger_forms = word_forms(claim_words)
+        # what points back to an earlier item: "cover the costs", "join the effort", "send them"
+        self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""
@@ -88,11 +95,13 @@ class Extractor:
         )
 
     def _worth_parsing(self, sentence: Sentence, mentions: SentenceMentions) -> bool:
-        """A trigger word and something a role could be filled with meet in the sentence."""
+        """A claim word and something that can be its item meet in the sentence: a system, a
+        reference ("the systems"), a word pointing back ("send them", "cover the costs") or money
+        ("a $300 million package"). Other sentences are not parsed at all."""
         words = {t.lower_ for t in sentence.tokens}
         if not words & self.trigger_forms:
             return False
-        return bool(mentions.actors or mentions.systems or mentions.references or words & PRONOUNS or sentence.paragraph.is_list_item)
+        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words)
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""
