@@ -112,11 +112,28 @@ class FrameClaims:
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
         for verb in parsed.parse:
             if verb.lemma_.lower() in _CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
-                discourse.sentence_claims.extend(self._contents(parsed, verb, discourse))
+                discourse.sentence_claims.extend(self._contents(article, parsed, verb, discourse))
+            elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
+                discourse.sentence_claims.extend(self._arrived(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         return claims
 
-    def _contents(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
+    def _arrived(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
+        """"Two Patriot systems are already in Ukraine": a delivery of named systems, by whoever
+        the article said provides them."""
+        where = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        things = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not where or not things or self.vocabulary.acting_state(parsed.actors[where[0].i].iri if where[0].i in parsed.actors else None) != self.ukraine:
+            return []
+        claims = []
+        for item in self._items(parsed, verb, things, discourse):
+            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.system == item.iri and c.provider), None)
+            if earlier is not None and not item.generic:
+                claims.append(replace(earlier, kind=ClaimKind.DELIVERY, quantity=item.quantity, unit=item.unit or earlier.unit,
+                                      evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern="in-ukraine:delivery"))
+        return claims
+
+    def _contents(self, article: Article, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
         """"a new package ..., which includes ammunition and mine-clearing systems", "The
         package contains ...": the contents take the frame of the package's claim."""
         whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -129,7 +146,13 @@ class FrameClaims:
         source = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                        if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)), None)
         if source is None:
-            return []
+            # "there is a new package that includes ...", said by someone who speaks for a state
+            speaker = self._speaker(parsed, speech_source(verb, self.inventory), discourse)
+            provider = (self._acting(self._item_providers(parsed, [whole], discourse), discourse) or self._acting([speaker] if speaker else [], discourse) or [None])[0]
+            if provider is None:
+                return []
+            source = Claim(article.id, ClaimKind.PLEDGE, "", (parsed.sentence.span,), recipient=self.ukraine, provider=provider,
+                           said_by=speaker, date=discourse.day(parsed))
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         items = self._items(parsed, verb, objects, discourse)
         return [

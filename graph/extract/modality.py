@@ -54,12 +54,13 @@ def _aux(word: Token) -> set[str]:
 
 
 def completed(word: Token) -> bool:
-    """A hand-over reported as done: perfect ("has sent"), simple past ("sent", "were sent")."""
+    """A hand-over reported as done: perfect ("has sent"), simple past ("sent", "were sent"),
+    or under way "already" ("is already supplying")."""
     aux = _aux(word)
     if aux & _FUTURE_AUX or aux & {"could", "might", "may", "should", "must", "can", "to"}:
         return False
-    if aux & _PERFECT_AUX:
-        return True
+    if aux & _PERFECT_AUX or any(c.dep_ == "advmod" and c.lower_ == "already" for c in word.children):
+        return True  # "has sent", "is already supplying"
     if word.tag_ in _PAST_TAGS:
         return True
     # passive past: "were delivered", "was handed over"
