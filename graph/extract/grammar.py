@@ -143,7 +143,7 @@ def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
     path: list[tuple[Token, str]] = []
     word = trigger
     for _ in range(limit):
-        if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr") or word.head.i == word.i:
+        if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr", "acl") or word.head.i == word.i:
             break
         path.append((word.head, word.dep_))
         word = word.head

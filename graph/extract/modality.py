@@ -85,7 +85,7 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     hedged = bool(_aux(trigger) & inventory.hedge_modals)
     governor: Token | None = None
     governing_kind = ""
-    for word, arrived_by in path_up(trigger):
+    for step, (word, arrived_by) in enumerate(path_up(trigger)):
         if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in inventory.speech_verbs and arrived_by in ("ccomp", "parataxis"):
             break  # reported speech: the speech verb attributes, it does not govern
         if arrived_by == "conj":
@@ -114,8 +114,10 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
             governing_kind, governor = "suspension", word  # "hit pause on shipments", "put a freeze on"
             continue
-        for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual"):
+        for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort"):
             if lemma in inventory.governors.get(kind, ()):
+                if kind == "effort" and (step > 0 or arrived_by not in ("xcomp", "advcl")):
+                    continue  # striving governs its own infinitive only ("working to obtain")
                 if kind == "refusal":
                     return None
                 governing_kind, governor = kind, word
@@ -124,6 +126,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     cue = f"governor:{governing_kind}" if governing_kind else ""
     if governing_kind in ("suspension", "request", "consideration"):
         kind = governing_kind
+    elif governing_kind == "effort" and "recipient" == frame.roles.get("nsubj"):
+        kind = "request"  # "working to obtain combat aircraft": the recipient strives to get them
     elif kind == "transfer" and governing_kind == "aspectual" and governor is not None:
         kind = "delivery" if completed(governor) else "pledge"
     elif kind == "transfer" and not governing_kind and _gerund_of_act(trigger):
