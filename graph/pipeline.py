@@ -18,13 +18,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from graph.read.articles import find_articles, read_article
-from graph.extract.extractor import extract
 from graph.errors import ArticleError, PledgeGraphError, ValidationFailed
+from graph.extract.extractor import extract
 from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
-from graph.store.base import Store
 from graph.rdf.validation import context_graph, validate_graph
+from graph.read.articles import find_articles, read_article
+from graph.store.base import Store
 from graph.vocabulary import Vocabulary, load_vocabulary
 from graph.workers.guard import die_with_parent, worker_context
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import yaml
+from conftest import DATA, DEVSET, GOLD, SEEDS
 
 from graph.evaluate import evaluate, predicted_rows, score
 from graph.query.queries import resolve_query, run_query, solutions_to_rows
 from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
-
-from conftest import DATA, DEVSET, GOLD, SEEDS
-
 
 # Floors at the scores the parse-based extractor measures (README, "Extraction quality"); they
 # guard against regressions. The targets of the extraction issue are higher: news F1 0.80, seeds
@@ -57,8 +55,8 @@ def test_actors_table_finds_every_gold_actor_with_its_type(seed_store: GraphStor
 
 def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
     store = GraphStore(None)
-    from graph.pipeline import build
     from graph.evaluate import load_gold
+    from graph.pipeline import build
 
     build([SEEDS / "trump-patriots-via-nato.txt"], store, vocabulary=vocabulary)
     gold = load_gold(GOLD, vocabulary)

@@ -1,6 +1,6 @@
 """Extraction: from an Article to typed claims and mentions (an ExtractionResult).
 
-Takes an `Article` and the reference `Vocabulary`; gives the claims (kind, provider, recipient,
+It takes an `Article` and the reference `Vocabulary` and gives the claims (kind, provider, recipient,
 funder, via, item, quantity, money, speaker, date, evidence) and the mentions the RDF mapping
 needs. Stages, each one pass over the sentences, each reading the previous stage's output:
 
@@ -11,5 +11,6 @@ needs. Stages, each one pass over the sentences, each reading the previous stage
 4. grammar (grammar.py): the relations of the tree -> the mentions that fill each role;
 5. modality (modality.py): tense, aspect, modals, negation and governing verbs -> final kind;
 6. attribution (attribution.py): who the article says made the claim;
-7. discourse (extractor.py): pronouns, references, lists, ellipsis, repeats.
+7. discourse (discourse.py, claims.py): pronouns, references, lists, ellipsis, repeats;
+   extractor.py runs the stages end to end.
 """

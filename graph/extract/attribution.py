@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from graph.extract.frames import Inventory
 
 
-
 @dataclass(frozen=True)
 class Source:
     """The word naming who said it, and whether it was cited by another source."""

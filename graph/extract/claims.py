@@ -12,21 +12,29 @@ from graph/extract/discourse.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from graph.extract.attribution import Source, speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import particles, path_up, phrase_heads, phrase_tokens, relations, subject
-from graph.extract.modality import Modality, modality
+from graph.extract.grammar import (
+    particles,
+    path_up,
+    phrase_heads,
+    phrase_tokens,
+    relations,
+    subject,
+)
 from graph.extract.lists import ListFrame
 from graph.extract.mentions import SentenceMentions
-from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.extract.modality import Modality, modality
+from graph.extract.parsed import ParsedSentence
 from graph.extract.references import resolve_reference
-from graph.read.sentences import Sentence, char_span
 from graph.iris import unlisted_kind, unlisted_label
+from graph.model import ActorType, Article, Claim, ClaimKind, Mention, Money
+from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
@@ -37,33 +45,6 @@ _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
 _PACKAGE_WORDS = frozenset({"capability", "assistance", "aid", "support", "tranche", "list"})
 _EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
-
-
-@dataclass
-class ParsedSentence:
-    """A sentence with its parse and its mentions indexed by parse token."""
-
-    sentence: Sentence
-    parse: Doc
-    mentions: SentenceMentions
-    actors: dict[int, Mention]
-    systems: dict[int, Mention]
-    money: dict[int, Money]
-
-    @classmethod
-    def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions, demonyms: dict[str, str] | None = None) -> ParsedSentence:
-        """Index the mentions by parse token; adjectives of nationality ("British") that modify
-        a noun count as mentions of their state."""
-        base = sentence.tokens.start
-        actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
-        for token in parse:
-            state = (demonyms or {}).get(token.text)
-            if state is not None and token.i not in actors and token.dep_ in ("amod", "compound", "nmod"):
-                span = char_span(sentence, base + token.i, base + token.i + 1)
-                actors[token.i] = Mention("actor", state, span, base + token.i, base + token.i + 1)
-        systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}
-        money = {i - base: m for i, m in mentions.money}
-        return cls(sentence, parse, mentions, actors, systems, money)
 
 
 class FrameClaims:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from graph.extract.lists import ListFrame
+from graph.extract.parsed import ParsedSentence
 from graph.model import Claim, Mention
-
-if TYPE_CHECKING:
-    from graph.extract.claims import ParsedSentence
 
 _GROUP_NOUNS = frozenset({"group", "alliance", "coalition", "bloc", "union", "organisation", "organization"})
 _QUOTES = frozenset({'"', "“", "”"})

@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 from graph.extract.claims import FrameClaims
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
-from graph.extract.parse import parse, word_forms
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
 from graph.extract.merge import merge_repeated
+from graph.extract.parse import parse, word_forms
+from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
 from graph.read.sentences import Sentence, sentences
 from graph.vocabulary import Vocabulary
@@ -101,7 +102,8 @@ class Extractor:
         words = {t.lower_ for t in sentence.tokens}
         if not words & self.trigger_forms:
             return False
-        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words)
+        introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below
+        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list)
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
 import yaml
 
 _LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")

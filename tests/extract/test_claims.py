@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.read.articles import clean_text
 from graph.extract.extractor import extract
 from graph.model import Article
+from graph.read.articles import clean_text
 from graph.vocabulary import Vocabulary
 
 

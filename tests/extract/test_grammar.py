@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from graph.extract.attribution import speech_source
 from graph.extract.frames import inventory
-from graph.extract.grammar import object_controller, phrase_heads, phrase_tokens, relations, subject
+from graph.extract.grammar import (
+    object_controller,
+    phrase_heads,
+    phrase_tokens,
+    relations,
+    subject,
+)
 from graph.extract.modality import modality
 
 VOCAB = spacy.blank("en").vocab  # lexical attributes ("lower_") as in the real pipeline
