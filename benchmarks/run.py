@@ -27,7 +27,7 @@ from pathlib import Path
 from benchmarks.corpus import write_corpus
 from benchmarks.synthetic import synthetic_store
 from graph.read.articles import read_article
-from graph.extract.claims import extract
+from graph.extract.extractor import extract
 from graph.export.export import export
 from graph.query.queries import list_queries, run_query
 from graph.reason.reasoning import reason

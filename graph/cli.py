@@ -122,6 +122,8 @@ def build(
                     committed += outcome.committed
                     if outcome.committed:
                         err.print(f"ok      {shown(outcome.path)}: {outcome.claims} claims, {outcome.triples} triples")
+                        for warning in outcome.warnings:
+                            _say("warning", "yellow", f" {shown(outcome.path)}: {warning}")
                     else:
                         _say("FAILED", "red", f"  {shown(outcome.path)}: {outcome.problem}")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from graph.errors import PledgeGraphError
+from graph.model import ClaimKind
 from graph.namespaces import PG
 from graph.pipeline import build
 from graph.query.queries import resolve_query, run_query, solutions_to_rows
@@ -112,6 +113,20 @@ class Evaluation:
                 counts.setdefault(row.pattern, [0, 0])[0] += 1
         return {pattern: (p, m) for pattern, (p, m) in sorted(counts.items())}
 
+    def by_kind(self) -> dict[str, tuple[int, int, int]]:
+        """(gold, predicted, matched) claims per claim kind."""
+        counts: dict[str, list[int]] = {kind.value: [0, 0, 0] for kind in ClaimKind}
+        for score in self.articles:
+            for row in score.misses:
+                counts[row.fields["kind"]][0] += 1
+            for row in score.matched_rows:
+                counts[row.fields["kind"]][0] += 1
+                counts[row.fields["kind"]][1] += 1
+                counts[row.fields["kind"]][2] += 1
+            for row in score.extras:
+                counts[row.fields["kind"]][1] += 1
+        return {kind: (g, p, m) for kind, (g, p, m) in counts.items()}
+
     def report(self) -> str:
         """The scores, misses and extras as text."""
         lines = [
@@ -128,6 +143,8 @@ class Evaluation:
         lines.append("(a match agrees on kind, provider, recipient and system and overlaps the gold evidence; "
                      "qty, funder, via, saidby = share of matched claims with that field right; "
                      "details = unit, value, currency, date)")
+        lines.append("by kind: " + ", ".join(
+            f"{kind} P {m / p if p else 1:.2f} R {m / g if g else 1:.2f} ({m}/{g})" for kind, (g, p, m) in self.by_kind().items()))
         lines.append("precision by pattern: " + ", ".join(
             f"{pattern or '?'} {m}/{p}" for pattern, (p, m) in self.by_pattern().items()))
         for score in self.articles:

@@ -43,6 +43,7 @@ class Article:
     published: date | None = None
     language: str = "en"
     source_path: str = ""
+    warnings: tuple[str, ...] = ()  # what was read leniently ("front matter is not valid YAML ...")
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class ExtractionResult:
-    """Everything the extractor read from one article."""
+    """Everything the extractor read from one article: what the RDF mapping is given."""
 
     article: Article
     claims: tuple[Claim, ...]

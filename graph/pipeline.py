@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.errors import ArticleError, PledgeGraphError, StoreError, ValidationFailed, shorten, shown
-from graph.extract.claims import extract
+from graph.extract.extractor import extract
 from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
 from graph.rdf.validation import context_graph, validate_graph
@@ -50,6 +50,7 @@ class ArticleOutcome:
     triples: int = 0
     problem: str = ""
     invalid: bool = False  # failed SHACL validation (as opposed to an unreadable file)
+    warnings: tuple[str, ...] = ()  # what was read leniently, e.g. front matter that is not YAML
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class PreparedArticle:
     triples: int = 0
     problem: str = ""
     invalid: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 def process_article(path: Path, vocabulary: Vocabulary) -> tuple[ExtractionResult, Graph]:
@@ -124,7 +126,7 @@ def prepare_article(path: Path, vocabulary: Vocabulary | None = None, budget: fl
         return PreparedArticle(str(path), path.stem, problem=_over_budget(_seconds_for(path, budget or 0.0)))
     except Exception as error:  # noqa: BLE001 - one bad file must never sink the build
         return PreparedArticle(str(path), path.stem, problem=_unexpected(error))
-    return PreparedArticle(str(path), result.article.id, ntriples, len(result.claims), len(graph))
+    return PreparedArticle(str(path), result.article.id, ntriples, len(result.claims), len(graph), warnings=result.article.warnings)
 
 
 def _unexpected(error: BaseException) -> str:
@@ -268,7 +270,7 @@ def build(
                     f"cannot write {shown(prepared.path)} into the store ({error}); the store holds the articles reported ok. "
                     "Free disk space or make the store folder writable, then build again"
                 ) from error
-            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples))
+            record(ArticleOutcome(prepared.path, prepared.article_id, True, prepared.claims, prepared.triples, warnings=prepared.warnings))
     store.flush()
     return summary
 

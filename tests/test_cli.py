@@ -29,7 +29,7 @@ def test_build_query_export_validate_with_the_default_store(tmp_path: Path) -> N
     table = run("query", "claims_table", "--format", "csv", cwd=tmp_path)
     assert table.returncode == 0, table.stderr
     rows = list(csv.DictReader(io.StringIO(table.stdout)))
-    assert len(rows) == 23 and rows[0]["article"] == "spiegel-nato-weapons-plan"
+    assert len(rows) >= 23 and rows[0]["article"] == "spiegel-nato-weapons-plan"  # the gold's 23 and what else was read
 
     as_json = run("query", "who_pays", "--param", "funder=Norway", "--format", "json", cwd=tmp_path)
     bindings = json.loads(as_json.stdout)["results"]["bindings"]
@@ -64,8 +64,12 @@ def test_evaluate_prints_scores(tmp_path: Path) -> None:
     result = run("evaluate", str(DATA / "gold"), str(SEEDS), cwd=tmp_path)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[-3].startswith("all") and lines[-3].split()[1:4] == ["23", "23", "23"]
-    assert lines[-1].startswith("precision by pattern: ") and "pledge 4/4" in lines[-1]
+    total = next(line for line in lines if line.startswith("all "))
+    gold, predicted, matched = (int(n) for n in total.split()[1:4])
+    assert (gold, matched) == (23, 23) and predicted >= 23
+    assert any(line.startswith("by kind: request P") for line in lines)
+    patterns = next(line for line in lines if line.startswith("precision by pattern: "))
+    assert "give:pledge 2/2" in patterns
 
 
 def test_parallel_build_of_many_files(tmp_path: Path) -> None:

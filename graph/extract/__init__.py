@@ -1,7 +1,16 @@
-"""Extraction: takes an `Article` and the `Vocabulary` and gives an `ExtractionResult`.
+"""Extraction: from an Article to typed claims and mentions (an ExtractionResult).
 
-The result (graph/model.py) carries the article's typed `Claim` values with their evidence spans,
-the actors and systems it mentions, and the names the vocabulary lacks. `claims.extract` is the
-entry point; mentions, roles, items, lists, references, merge and unlisted are its rules, and
-`lexicon.yaml` its word lists. Nothing here makes RDF: that is graph/rdf/.
+It takes an `Article` and the reference `Vocabulary` and gives the claims (kind, provider, recipient,
+funder, via, item, quantity, money, speaker, date, evidence) and the mentions the RDF mapping
+needs. Stages, each one pass over the sentences, each reading the previous stage's output:
+
+1. mentions (graph/mentions.py): actor, system, money and date spans from the vocabulary;
+2. parse (parse.py): spaCy's statistical tagger, parser and lemmatizer, only for sentences
+   where a trigger word and a mention meet;
+3. frames (frames.py, frames.yaml): trigger lemma -> kind and roles by grammatical relation;
+4. grammar (grammar.py): the relations of the tree -> the mentions that fill each role;
+5. modality (modality.py): tense, aspect, modals, negation and governing verbs -> final kind;
+6. attribution (attribution.py): who the article says made the claim;
+7. discourse (discourse.py, claims.py): pronouns, references, lists, ellipsis, repeats;
+   extractor.py runs the stages end to end.
 """

@@ -20,11 +20,11 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
 from graph.model import Mention, Money
 from graph.namespaces import PG
 from graph.read.sentences import Sentence, char_span, nlp
-from graph.extract.unlisted import UnlistedFinder, wording
 from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

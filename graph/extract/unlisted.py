@@ -43,17 +43,14 @@ class UnlistedFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         # verbs never modify equipment: "capabilities include artillery systems"
-        self.verbs = frozenset(
-            choice
-            for patterns in (*lexicon.triggers.values(), lexicon.hedges, lexicon.negations)
-            for pattern in patterns
-            for step in pattern
-            for choice in _choices(step)
-        ) | lexicon.speech_verbs | lexicon.non_modifier_verbs
+        self.verbs = lexicon.stop_words | lexicon.non_modifier_verbs
         self.heads = lexicon.equipment_heads
         self.bare_heads = lexicon.equipment_bare_heads
         self.non_modifiers = lexicon.non_modifiers
         self.person_titles = lexicon.person_titles
+        self._titles_by_first: dict[str, list[list[str]]] = {}
+        for title in self.person_titles:
+            self._titles_by_first.setdefault(title.split()[0], []).append(title.split())
         self.organisation_heads = lexicon.organisation_heads
 
     # ------------------------------------------------------------------ systems
@@ -168,10 +165,11 @@ class UnlistedFinder:
     def persons(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str]]:
         """"Defence Minister Hanna Berg": a title, then two or three capitalised words."""
         found = []
-        for title in self.person_titles:
-            words = title.split()
-            for index in range(lo, hi - len(words)):
-                if [t.lower_ for t in doc[index:index + len(words)]] != words:
+        lowered = [t.lower_ for t in doc[lo:hi]]  # one pass over the sentence, titles looked up by first word
+        for offset, first in enumerate(lowered):
+            for words in self._titles_by_first.get(first, ()):
+                index = lo + offset
+                if index >= hi - len(words) or lowered[offset:offset + len(words)] != words:
                     continue
                 start = index + len(words)
                 end = start
@@ -196,12 +194,6 @@ class UnlistedFinder:
             if index - start >= 1:
                 found.append((start, index + 1, _text(doc, start, index + 1)))
         return found
-
-
-def _choices(step: dict) -> tuple[str, ...]:
-    """The words a compiled phrase step matches: {"LOWER": "x"} or {"LOWER": {"IN": [...]}}."""
-    lower = step.get("LOWER")
-    return tuple(lower["IN"]) if isinstance(lower, dict) else (lower,) if isinstance(lower, str) else ()
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

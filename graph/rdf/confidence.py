@@ -4,7 +4,7 @@ Each claim records its pattern (the extraction rule: a trigger group such as "fu
 "ellipsis", "list-item", "anaphoric-…"). Its confidence is that pattern's precision on the
 devset, real texts the rules were not written on (`make calibrate` measures it with
 `pledgegraph evaluate --calibrate`), shrunk toward the overall precision so a pattern seen
-twice does not claim certainty. Patterns never seen on the devset get the overall precision.
+twice does not claim certainty. Patterns never seen there get the overall precision.
 The shapes flag claims under WEAK_BELOW as warnings.
 """
 
@@ -72,7 +72,7 @@ def calibrate(counts: Mapping[str, tuple[int, int]]) -> dict[str, object]:
 def write_calibration(counts: Mapping[str, tuple[int, int]], path: Path = CALIBRATION_FILE) -> dict[str, object]:
     """Write the calibration table (YAML) and return it."""
     table = calibrate(counts)
-    header = "# Written by `make calibrate` (pledgegraph evaluate --calibrate): pattern precision on the devset.\n"
+    header = "# Written by `make calibrate` (pledgegraph evaluate --calibrate): pattern precision on the news devset (tests/data/devset-news).\n"
     path.write_text(header + yaml.safe_dump(table, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _table.cache_clear()
     return table

@@ -140,6 +140,7 @@ def _read_text(path: Path, source: str) -> Article:
         published=_published(path, metadata),
         language=_string_field(path, metadata, "language") or "en",
         source_path=str(path),
+        warnings=(metadata["_warning"],) if "_warning" in metadata else (),
     )
 
 
@@ -178,7 +179,12 @@ def _html_blocks(text: str) -> str:
 
 
 def split_front_matter(path: Path, source: str) -> tuple[dict[str, Any], str]:
-    """Split a leading `---` YAML block from the body; ({}, source) when there is none."""
+    """Split a leading `---` YAML block from the body; ({}, source) when there is none.
+
+    Front matter that people write is often not valid YAML ("title: Sunak: Britain ..."): it is
+    then read as plain `key: value` lines (the first colon splits) and the metadata carries a
+    warning under the key `_warning`.
+    """
     if not source.startswith("---"):
         return {}, source
     match = _FRONT_MATTER.match(source)
@@ -186,8 +192,15 @@ def split_front_matter(path: Path, source: str) -> tuple[dict[str, Any], str]:
         raise ArticleError(path, "front matter starts with '---' but is never closed by a '---' line")
     try:
         metadata = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (plain strings only)
+    except FrontMatterRefused as error:
+        raise ArticleError(path, f"front matter is refused: {shorten(error.problem, 120)}") from error
     except yaml.YAMLError as error:
-        raise ArticleError(path, f"front matter is not valid YAML: {error}") from error
+        metadata = _plain_front_matter(match.group(1))
+        if not metadata:
+            raise ArticleError(path, f"front matter is neither YAML nor 'key: value' lines: {error}") from error
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        metadata["_warning"] = f"front matter is not valid YAML{line}; read as plain 'key: value' lines"
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
@@ -203,6 +216,10 @@ def split_front_matter(path: Path, source: str) -> tuple[dict[str, Any], str]:
 MAX_FRONT_MATTER_DEPTH = 8
 
 
+class FrontMatterRefused(yaml.composer.ComposerError):
+    """YAML that front matter may not use (aliases, deep nesting): refused, never read leniently."""
+
+
 class _FrontMatterLoader(yaml.BaseLoader):
     """YAML for front matter: every value a plain string, no aliases, bounded nesting.
 
@@ -215,11 +232,11 @@ class _FrontMatterLoader(yaml.BaseLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
+            raise FrontMatterRefused(None, None, "aliases (*name) are not allowed in front matter", mark)
         depth = getattr(self, "_depth", 0)
         if depth >= MAX_FRONT_MATTER_DEPTH:
             mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(None, None, f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels", mark)
+            raise FrontMatterRefused(None, None, f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels", mark)
         self._depth = depth + 1
         try:
             return super().compose_node(parent, index)
@@ -233,6 +250,25 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+_PLAIN_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
+
+
+def _plain_front_matter(block: str) -> dict[str, Any]:
+    """`key: value` lines, split at the first colon; {} when a non-blank line is no such line."""
+    fields: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_FIELD.match(line)
+        if match is None:
+            return {}
+        value = match.group(2).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[match.group(1)] = value
+    return fields
 
 
 def _string_field(path: Path, metadata: dict[str, Any], key: str) -> str:

@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, VOID
 
-from graph.rdf.validate import read_rdf_file
 from graph.export.export import export, publish
+from graph.rdf.validate import read_rdf_file
 from graph.store.local import GraphStore
 
 
@@ -58,7 +58,8 @@ def test_csv_tables_follow_the_contract(seed_store: GraphStore, tmp_path: Path) 
     export(seed_store, tmp_path / "actors.csv", table="actors")
     with (tmp_path / "claims.csv").open(encoding="utf-8", newline="") as claims_file:
         claims = list(csv.DictReader(claims_file))
-    assert len(claims) == 23 and list(claims[0]) == ["claim", "article", "kind", "provider", "recipient", "funder", "via",
+    assert len(claims) == len(list(seed_store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/pledgegraph/ontology#statedIn> ?a } }"))) >= 23
+    assert list(claims[0]) == ["claim", "article", "kind", "provider", "recipient", "funder", "via",
                                                       "system", "quantity", "unit", "value", "currency", "said_by", "date", "evidence"]
     with (tmp_path / "actors.csv").open(encoding="utf-8", newline="") as actors_file:
         actors = {row["name"]: row["type"] for row in csv.DictReader(actors_file)}
@@ -72,7 +73,8 @@ def test_publish_writes_a_true_void_dcat_catalogue(seed_store: GraphStore, tmp_p
     assert int(catalogue.value(dataset, VOID.triples)) == len(seed_store.union_graph())
     entities = {str(catalogue.value(p, VOID["class"])).rsplit("#", 1)[-1]: int(catalogue.value(p, VOID.entities))
                 for p in catalogue.objects(dataset, VOID.classPartition)}
-    assert entities["SupportClaim"] == 23 and entities["Article"] == 2
+    claims = len(list(seed_store.query("SELECT ?c WHERE { GRAPH ?g { ?c <https://w3id.org/pledgegraph/ontology#statedIn> ?a } }")))
+    assert entities["SupportClaim"] == claims >= 23 and entities["Article"] == 2
     assert catalogue.value(dataset, VOID.sparqlEndpoint) == URIRef("http://127.0.0.1:7878/sparql")
     distributions = set(catalogue.objects(dataset, DCAT.distribution))
     assert len(distributions) == len(files) - 1 == 7

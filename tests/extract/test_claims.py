@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph.read.articles import clean_text
-from graph.extract.claims import extract
+from graph.extract.extractor import extract
 from graph.model import Article
+from graph.read.articles import clean_text
 from graph.vocabulary import Vocabulary
 
 
@@ -103,16 +103,6 @@ def test_statement_from_the_president_uses_the_publisher(vocabulary: Vocabulary)
     assert vocabulary.label(result.author) == "Joe Biden"
     (claim,) = result.claims
     assert (vocabulary.label(claim.provider), claim.quantity, claim.unit) == ("United States", 2, "launcher")
-
-
-def test_phrase_rules_match_like_the_lexicon_says() -> None:
-    from graph.extract.lexicon import PhraseRules, phrase_pattern
-
-    rules = PhraseRules()
-    rules.add("cover", [phrase_pattern("cover|covers the? full? cost|costs")])
-    rules.add("rule-out", [phrase_pattern("rule|ruled out")])
-    words = "nato would cover the full cost , berlin ruled out more , they cover costs".split()
-    assert rules(words) == [("cover", 2, 6), ("rule-out", 8, 10), ("cover", 13, 15)]
 
 
 def test_list_items_inherit_the_frame_of_their_intro(vocabulary: Vocabulary) -> None:

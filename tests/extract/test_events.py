@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import write_article
+
 from graph.pipeline import build
 from graph.query.queries import resolve_query, run_query, solutions_to_rows
 from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
-
-from conftest import write_article
 
 
 def events(store: GraphStore) -> dict[tuple[str, str, str], dict[str, str]]:

@@ -15,10 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.read.articles import read_article
-from graph.extract.claims import extract
 from graph.errors import ArticleError
+from graph.extract.extractor import extract
 from graph.pipeline import prepare_article
+from graph.read.articles import read_article
 from graph.vocabulary import Vocabulary, load_vocabulary
 
 ACTORS = ("Germany", "Norway", "Berlin", "the United States", "Washington", "NATO", "Kyiv", "Trump", "Merz",

@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.read.articles import read_article
-from graph.extract.claims import extract
+from graph.extract.extractor import extract
 from graph.rdf.mapping import article_graph
 from graph.vocabulary import Vocabulary
 

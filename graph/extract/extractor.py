@@ -1,0 +1,157 @@
+"""The extraction stage end to end: Article -> ExtractionResult.
+
+One pass per stage over the article's sentences: mentions for every sentence, one batched parse
+of the sentences that may hold a claim, then claims sentence by sentence with the discourse
+state (graph/extract/discourse.py) carried along. Lists inherit the frame of the line that
+introduces them (graph/lists.py) and a claim repeated in the article is one claim
+(graph/merge.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from graph.extract.claims import FrameClaims
+from graph.extract.discourse import Discourse
+from graph.extract.frames import Inventory, inventory
+from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
+from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
+from graph.extract.merge import merge_repeated
+from graph.extract.parse import parse, word_forms
+from graph.extract.parsed import ParsedSentence
+from graph.model import ActorType, Article, ExtractionResult, Mention, Span
+from graph.read.sentences import Sentence, sentences
+from graph.vocabulary import Vocabulary
+
+_ITEM_PRONOUNS = frozenset({"them", "it", "what"})
+_BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
+
+
+class Extractor:
+    """Reads claims out of articles; build once per vocabulary, reuse for every article."""
+
+    def __init__(self, vocabulary: Vocabulary, frames: Inventory | None = None, lexicon: Lexicon | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon or load_lexicon()
+        self.inventory = frames or inventory()
+        self.finder: MentionFinder = mention_finder(vocabulary)
+        self.ukraine = vocabulary.resolve_name("Ukraine")
+        self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns)
+        # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
+        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | {"include", "contain", "comprise"}
+        if self.inventory.agent_nouns is not None:
+            claim_words |= self.inventory.agent_nouns.lemmas
+        self.trigger_forms = word_forms(claim_words)
+        # what points back to an earlier item: "cover the costs", "join the effort", "send them"
+        self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
+
+    def extract(self, article: Article) -> ExtractionResult:
+        """Read the claims and mentions of one article. Never raises on odd text."""
+        publisher = self.vocabulary.publisher(article.outlet, article.url)
+        author = self._author(article, publisher)
+        narrator = author or (self.vocabulary.acting_state(publisher) if publisher and not self.vocabulary.is_outlet(publisher) else None)
+        discourse = Discourse(author=author, narrator=narrator)
+        found = sentences(article)
+        mentions = [self.finder.find(sentence, article.published) for sentence in found]
+        wanted = [i for i, sentence in enumerate(found) if self._worth_parsing(sentence, mentions[i])]
+        parses = dict(zip(wanted, parse([[(t.text, bool(t.whitespace_)) for t in found[i].tokens] for i in wanted])))
+        actors: list[str] = []
+        systems: list[str] = []
+        unlisted: list[tuple[Mention, Span]] = []
+        list_frame: ListFrame | None = None
+        for index, sentence in enumerate(found):
+            sentence_mentions = mentions[index]
+            actors.extend(m.iri for m in sentence_mentions.actors if not m.unlisted)
+            systems.extend(m.iri for m in sentence_mentions.systems if not m.generic and not m.unlisted)
+            unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
+            parsed = self.frames.parsed(sentence, parses[index], sentence_mentions) if index in parses else None
+            if not sentence.paragraph.is_list_item:
+                list_frame = None
+            if not sentence.is_heading:
+                claims = self.frames.sentence_claims(article, parsed, discourse) if parsed is not None else []
+                if not claims and list_frame is not None:
+                    claims = list_item_claims(article, sentence, sentence_mentions, list_frame, self._listed_item)
+                if not claims and parsed is not None and self._lists_contents(parsed):
+                    frame = frame_from_claims(discourse.claims)
+                    if frame is not None:
+                        claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents")
+                discourse.claims.extend(claims)
+                if sentence.span.text.rstrip().endswith(":"):
+                    list_frame = discourse.intro_frame or frame_from_claims(claims or discourse.claims)
+                discourse.intro_frame = None
+            self._remember(sentence_mentions, discourse)
+        return ExtractionResult(
+            article=article,
+            claims=tuple(merge_repeated(discourse.claims)),
+            publisher=publisher,
+            author=author,
+            mentioned_actors=tuple(dict.fromkeys(actors)),
+            mentioned_systems=tuple(dict.fromkeys(systems)),
+            cited_sources=tuple(dict.fromkeys(discourse.cited)),
+            unlisted=tuple(unlisted),
+        )
+
+    def _worth_parsing(self, sentence: Sentence, mentions: SentenceMentions) -> bool:
+        """A claim word and something that can be its item meet in the sentence: a system, a
+        reference ("the systems"), a word pointing back ("send them", "cover the costs") or money
+        ("a $300 million package"). Other sentences are not parsed at all."""
+        words = {t.lower_ for t in sentence.tokens}
+        if not words & self.trigger_forms:
+            return False
+        introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below
+        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list)
+
+    def _lists_contents(self, parsed: ParsedSentence) -> bool:
+        """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""
+        for token in parsed.parse:
+            if token.lemma_.lower() in ("include", "contain", "comprise") and token.tag_ in ("VBZ", "VBP", "VBD"):
+                subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                return subject_word is None or subject_word.i not in parsed.actors
+        return False
+
+    def _listed_item(self, doc: Doc, item: Mention, lo: int) -> bool:
+        """A listed system is an item unless it names people ("training for F-16 pilots")."""
+        return item.token_end >= len(doc) or doc[item.token_end].lower_ not in self.lexicon.personnel_nouns
+
+    def _remember(self, mentions: SentenceMentions, discourse: Discourse) -> None:
+        discourse.items.extend(m for m in mentions.systems if not m.generic)
+        for mention in mentions.actors:
+            kind = self.vocabulary.actor_type(mention.iri)
+            if kind is ActorType.PERSON:
+                discourse.last_person = mention.iri
+            elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
+                discourse.last_organisation = mention.iri
+
+    def _author(self, article: Article, publisher: str | None) -> str | None:
+        """The person a statement, remarks or readout is by, read from its title."""
+        match = _BYLINE.match(article.title)
+        if match is None:
+            return None
+        byline = match.group(1)
+        named = []
+        for alias in self.vocabulary.actor_aliases:
+            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
+                found = re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", byline)
+                if found:
+                    named.append((found.start(), -len(alias.text), alias.iri))
+        if named:
+            return min(named)[2]
+        if re.match(r"(?:the\s+)?President\b", byline) and publisher:
+            state = self.vocabulary.acting_state(publisher)
+            return self.vocabulary.office_holder(state, "President", article.published) if state else None
+        return None
+
+
+@lru_cache(maxsize=4)
+def extractor(vocabulary: Vocabulary) -> Extractor:
+    """The Extractor of a vocabulary, built once."""
+    return Extractor(vocabulary)
+
+
+def extract(article: Article, vocabulary: Vocabulary) -> ExtractionResult:
+    """Extract claims and mentions from one article with the given vocabulary."""
+    return extractor(vocabulary).extract(article)

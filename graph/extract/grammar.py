@@ -1,0 +1,150 @@
+"""Grammatical relations of a parse, read the way textacy reads subject-verb-object triples.
+
+Pure functions over spaCy tokens: which words stand in which relation to a trigger verb (its
+subject, passive subject and agent, object, dative, prepositional objects), who the subject of
+an infinitive or participle is (control: "agreed to send", "urged Berlin to send"), and which
+noun phrases a role word spans (conjuncts and appositions included). No vocabulary, no
+mentions: graph/extract/claims.py pairs these tokens with mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependents that open a clause of their own: a role word's noun phrase stops there.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
+# Links a verb's subject travels along: "agreed to send", "announced and sent", "by sending".
+_CONTROL = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "ccomp"})
+# "had an open mind about sending": a gerund's subject is that of the verb its noun hangs on
+_NOUN_LINKS = frozenset({"dobj", "pobj"})
+_LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
+    """(relation, word) for each argument of `trigger`.
+
+    Relations are dependency labels ("nsubj", "dobj", "dative", "nsubjpass", "poss",
+    "compound") or the lemma of a preposition whose object is the word ("to", "from", "for");
+    a passive agent ("by Germany") is "agent" with the object of "by".
+    """
+    for child in trigger.children:
+        dep = child.dep_
+        if dep in ("prep", "agent") or dep == "dative" and child.lower_ in ("to", "for"):
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            relation = "agent" if dep == "agent" else child.lower_
+            if relation == "on" and any(o.lower_ == "behalf" for o in objects):
+                continue
+            for word in objects:
+                if word.dep_ == "pobj":
+                    yield relation, word
+        elif dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "compound", "attr", "oprd"):
+            yield dep, child
+
+
+def particles(trigger: Token) -> frozenset[str]:
+    """Particles of a phrasal verb ("hold up", "hand over") and "on hold" ("put on hold")."""
+    found = {child.lower_ for child in trigger.children if child.dep_ == "prt"}
+    for child in trigger.children:
+        if child.dep_ == "prep":
+            found.update(f"{child.lower_} {grand.lower_}" for grand in child.children if grand.dep_ == "pobj")
+    return frozenset(found)
+
+
+def subject(trigger: Token) -> Token | None:
+    """The subject of `trigger`: its own, else the controller's.
+
+    "Germany agreed to send": the subject of "send" is the subject of "agreed"; "urged Berlin to
+    send": the object of "urged"; "called on NATO to send": the object of "on"; a relative
+    clause whose pronoun is the subject ("Germany, which sent ...") has the noun it modifies.
+    """
+    word: Token | None = trigger
+    for _ in range(8):  # control chains are short; a parse loop must not run forever
+        if word is None:
+            return None
+        own = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None:
+            if own.lower_ in _RELATIVE_PRONOUNS and word.dep_ == "relcl":
+                return word.head
+            return own
+        if word.dep_ == "relcl" or word.dep_ == "acl":
+            return None
+        head = word.head
+        if head.i == word.i or word.dep_ not in _CONTROL | _NOUN_LINKS:
+            return None
+        if word.dep_ == "xcomp":
+            controller = object_controller(head)
+            if controller is not None:
+                return controller
+        if word.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
+            # "thanked the Slovakian government for providing": the thanked did it
+            thanked = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if thanked is not None:
+                return thanked
+        word = head
+    return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: "urged Berlin to send", "called on NATO to send"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj",):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            found = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def phrase_heads(word: Token) -> list[Token]:
+    """The heads of the noun phrases a role word stands for: itself and its conjuncts.
+
+    "Denmark, Germany and the Netherlands" gives three heads; an apposition ("the country's
+    leader, Olaf Scholz") adds its head too, and so do names the parser hung on each other as
+    appositions ("Finland, Canada, Sweden").
+    """
+    heads = {word.i: word}
+    stack = [word, *word.conjuncts]
+    while stack:
+        token = stack.pop()
+        heads[token.i] = token
+        # the parser often reads a list of names as appositions ("Finland, Canada, Sweden")
+        stack.extend(c for c in token.children if c.dep_ in _LIST_LINKS and c.pos_ in ("PROPN", "NOUN") and c.i not in heads)
+    return sorted(heads.values(), key=lambda token: token.i)
+
+
+def phrase_tokens(word: Token) -> list[int]:
+    """Indices of the noun phrase headed by `word`, without clauses attached to it.
+
+    Conjuncts stay ("Stinger missiles and grenade launchers"); relative clauses, participles and
+    other clauses do not ("the tanks Germany sent" is about the tanks, not Germany).
+    """
+    found: list[int] = []
+    stack = [word]
+    while stack:
+        token = stack.pop()
+        found.append(token.i)
+        stack.extend(child for child in token.children if child.dep_ not in CLAUSAL)
+    return sorted(found)
+
+
+def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
+    """The words the trigger hangs under, each with the relation the path arrived by.
+
+    The path climbs along infinitives, gerunds, prepositions, objects, conjunctions and
+    adjectives ("is open to sending", "agreed to send", "announced the transfer of"), up to the
+    clause's root; that is where governing verbs and hedges sit. A word reached by "conj" is a
+    sibling of the one below it, not its governor.
+    """
+    path: list[tuple[Token, str]] = []
+    word = trigger
+    for _ in range(limit):
+        if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr", "acl") or word.head.i == word.i:
+            break
+        path.append((word.head, word.dep_))
+        word = word.head
+    return path

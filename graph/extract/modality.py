@@ -1,0 +1,144 @@
+"""Modality: what a claim verb's tense, aspect, modals, negation and governors make of it.
+
+A transfer reported as done ("has delivered", "arrived", "were handed over") is a delivery;
+announced, planned or future ones ("will send", "agreed to send", "announced the transfer") are
+pledges. A governing verb of stopping makes a suspension ("stopped sending"), of weighing or
+willingness a consideration ("is considering sending", "open to sending", "could send"), of
+asking a request ("urged Berlin to send"). A negation or refusal on the way ("will not send",
+"refused to send", "ruled out sending") leaves no claim; "no longer sending" is a suspension.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graph.extract.frames import Frame, Inventory
+from graph.extract.grammar import path_up
+
+_PERFECT_AUX = frozenset({"have"})
+_FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
+_PAST_TAGS = frozenset({"VBD"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The kind a trigger reports in its context, and the governor that decided it, if any."""
+
+    kind: str
+    governor: Token | None = None  # the governing verb ("urged", "stopped"); its roles may count
+    cue: str = ""  # what decided: "perfect", "governor:consideration", "modal", ...
+
+
+def negated(word: Token) -> bool:
+    """"will not send", "never sent": a negation on the word itself ("not only" is none)."""
+    for child in word.children:
+        if child.dep_ == "neg":
+            following = word.doc[child.i + 1] if child.i + 1 < len(word.doc) else None
+            if following is None or following.lower_ != "only":
+                return True
+    return False
+
+
+def no_longer(word: Token, inventory: Inventory) -> bool:
+    """"no longer transferring": an adverb of stopping on the verb."""
+    return any(child.dep_ == "advmod" and child.lower_ in inventory.stopping_adverbs
+               and any(g.lower_ == "no" for g in child.children) for child in word.children)
+
+
+def _aux(word: Token) -> set[str]:
+    return {child.lemma_.lower() for child in word.children if child.dep_ in ("aux", "auxpass")} | {
+        child.lower_ for child in word.children if child.dep_ in ("aux", "auxpass")
+    }
+
+
+def completed(word: Token) -> bool:
+    """A hand-over reported as done: perfect ("has sent"), simple past ("sent", "were sent"),
+    or under way "already" ("is already supplying")."""
+    aux = _aux(word)
+    if aux & _FUTURE_AUX or aux & {"could", "might", "may", "should", "must", "can", "to"}:
+        return False
+    if aux & _PERFECT_AUX or any(c.dep_ == "advmod" and c.lower_ == "already" for c in word.children):
+        return True  # "has sent", "is already supplying"
+    if word.tag_ in _PAST_TAGS:
+        return True
+    # passive past: "were delivered", "was handed over"
+    return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in word.children)
+
+
+def _gerund_of_act(trigger: Token) -> bool:
+    """"thanked Slovakia for providing", "led the world in providing", "did so by supplying":
+    a gerund after a preposition names an act that took place, unless a future or modal verb
+    above it says otherwise."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or _aux(trigger):
+        return False
+    return not any(_aux(word) & (_FUTURE_AUX | {"could", "might", "may", "should", "must", "can"}) for word, _ in path_up(trigger))
+
+
+def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | None:
+    """The kind `trigger` reports under `frame`, or None when its context denies it."""
+    if negated(trigger):
+        return None
+    if frame.kind == "transfer" and no_longer(trigger, inventory):
+        return Modality("suspension", None, "no-longer")
+    hedged = bool(_aux(trigger) & inventory.hedge_modals)
+    governor: Token | None = None
+    governing_kind = ""
+    for step, (word, arrived_by) in enumerate(path_up(trigger)):
+        if word.pos_ in ("VERB", "AUX") and word.lemma_.lower() in inventory.speech_verbs and arrived_by in ("ccomp", "parataxis"):
+            break  # reported speech: the speech verb attributes, it does not govern
+        if arrived_by == "conj":
+            continue  # a sibling verb: "announced X and sent Y"
+        lemma = word.lemma_.lower()
+        if negated(word):
+            return None
+        if word.pos_ in ("VERB", "AUX") and _aux(word) & inventory.hedge_modals:
+            hedged = True
+        if word.pos_ == "ADJ" and lemma in inventory.hedge_adjectives:
+            hedged = True
+        if word.pos_ in ("NOUN", "PROPN") and (lemma in inventory.hedge_nouns or any(
+                c.dep_ == "amod" and c.lemma_.lower() in inventory.hedge_adjectives for c in word.children)):
+            hedged = True  # "held talks about", "had an open mind about"
+        if arrived_by in ("ccomp", "attr", "xcomp") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in inventory.proposal_nouns for c in word.children
+        ):
+            return None  # "His idea is that the US would supply ...": a proposal's content, no claim
+        if word.pos_ == "NOUN" and not governing_kind and lemma in inventory.governors.get("suspension", ()):
+            governing_kind, governor = "suspension", word  # "hit pause on shipments of ..."
+            continue
+        if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.hedge_nouns for c in word.children):
+            hedged = True  # "held talks about possible deliveries"
+        if word.pos_ not in ("VERB", "AUX") or governing_kind:
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
+            governing_kind, governor = "suspension", word  # "hit pause on shipments", "put a freeze on"
+            continue
+        for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort"):
+            if lemma in inventory.governors.get(kind, ()):
+                if kind == "effort" and (step > 0 or arrived_by not in ("xcomp", "advcl")):
+                    continue  # striving governs its own infinitive only ("working to obtain")
+                if kind == "refusal":
+                    return None
+                governing_kind, governor = kind, word
+                break
+    kind = frame.kind
+    cue = f"governor:{governing_kind}" if governing_kind else ""
+    if governing_kind in ("suspension", "request", "consideration"):
+        kind = governing_kind
+    elif governing_kind == "effort" and "recipient" == frame.roles.get("nsubj"):
+        kind = "request"  # "working to obtain combat aircraft": the recipient strives to get them
+    elif kind == "transfer" and governing_kind == "aspectual" and governor is not None:
+        kind = "delivery" if completed(governor) else "pledge"
+    elif kind == "transfer" and not governing_kind and _gerund_of_act(trigger):
+        kind, cue = "delivery", "gerund"
+    elif kind == "transfer":
+        kind = "pledge" if governing_kind == "pledge" or not completed(trigger) else "delivery"
+        cue = cue or ("completed" if kind == "delivery" else "")
+    elif kind == "delivery" and frame.name == "agent-noun":
+        pass  # "has been the largest provider of": giving that took place
+    elif kind == "delivery" and not completed(trigger):
+        kind = "pledge"
+    if hedged and kind in ("pledge", "funding", "delivery", "suspension"):
+        return Modality("consideration", governor, "hedge")
+    return Modality(kind, governor, cue)
