@@ -38,6 +38,15 @@ def seed_dump(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return output.getvalue()
 
 
+@pytest.fixture(scope="session")
+def seed_claims(seed_dump: bytes) -> int:
+    """How many support claims the seed graph holds (what queries over it should count)."""
+    store = ox.Store()
+    store.load(seed_dump, format=ox.RdfFormat.N_QUADS)
+    query = "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?c <https://w3id.org/pledgegraph/ontology#statedIn> ?a } }"
+    return int(next(iter(store.query(query)))["n"].value)
+
+
 def store_from_dump(path: Path, dump: bytes) -> GraphStore:
     """A store on disk at `path` holding the quads of `dump`."""
     store = GraphStore(path)

@@ -54,10 +54,10 @@ def test_query_stops_a_cartesian_product_at_the_memory_ceiling(store: Path, text
     assert "Traceback" not in result.stderr
 
 
-def test_query_under_the_ceiling_still_answers_and_the_option_wins_over_the_environment(store: Path) -> None:
+def test_query_under_the_ceiling_still_answers_and_the_option_wins_over_the_environment(store: Path, seed_claims: int) -> None:
     result = _cli("query", COUNT_CLAIMS, "--store", str(store), "--format", "csv", "--memory", CEILING, env={MEMORY_ENV: "nonsense"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["claims", "23"]
+    assert result.stdout.splitlines() == ["claims", str(seed_claims)]
     refused = _cli("query", COUNT_CLAIMS, "--store", str(store), env={MEMORY_ENV: "nonsense"})
     assert refused.returncode == 2 and "cannot read the memory ceiling 'nonsense'" in refused.stderr
 

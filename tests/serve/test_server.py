@@ -56,15 +56,15 @@ def _wrapper(endpoint: str, query: str, fmt: str) -> SPARQLWrapper:
     return client
 
 
-def test_select_as_json_xml_csv_tsv_through_sparqlwrapper(endpoint: str) -> None:
+def test_select_as_json_xml_csv_tsv_through_sparqlwrapper(endpoint: str, seed_claims: int) -> None:
     as_json = _wrapper(endpoint, COUNT_CLAIMS, JSON).queryAndConvert()
-    assert as_json["results"]["bindings"][0]["claims"]["value"] == "23"
+    assert as_json["results"]["bindings"][0]["claims"]["value"] == str(seed_claims)
     as_xml = _wrapper(endpoint, COUNT_CLAIMS, XML).queryAndConvert()  # an xml.dom Document
-    assert as_xml.getElementsByTagName("literal")[0].firstChild.data == "23"
+    assert as_xml.getElementsByTagName("literal")[0].firstChild.data == str(seed_claims)
     as_csv = _wrapper(endpoint, COUNT_CLAIMS, CSV).queryAndConvert().decode("utf-8")
-    assert list(csv.reader(io.StringIO(as_csv))) == [["claims"], ["23"]]
+    assert list(csv.reader(io.StringIO(as_csv))) == [["claims"], [str(seed_claims)]]
     as_tsv = _wrapper(endpoint, COUNT_CLAIMS, TSV).queryAndConvert().decode("utf-8")
-    assert as_tsv.splitlines()[0] == "?claims" and as_tsv.splitlines()[1] == "23"
+    assert as_tsv.splitlines()[0] == "?claims" and as_tsv.splitlines()[1] == str(seed_claims)
 
 
 def test_construct_as_turtle(endpoint: str) -> None:
@@ -84,11 +84,11 @@ def test_json_ld_and_ntriples_by_accept_header(endpoint: str) -> None:
         assert len(Graph().parse(data=response.text, format=rdflib_format)) == int(response.headers["x-result-rows"]) > 0
 
 
-def test_post_sparql_query_body_and_get(endpoint: str) -> None:
+def test_post_sparql_query_body_and_get(endpoint: str, seed_claims: int) -> None:
     posted = httpx.post(endpoint, content=COUNT_CLAIMS, headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
     fetched = httpx.get(endpoint, params={"query": COUNT_CLAIMS}, headers={"Accept": "text/csv"})
     assert posted.status_code == fetched.status_code == 200
-    assert posted.text == fetched.text == "claims\r\n23\r\n"
+    assert posted.text == fetched.text == f"claims\r\n{seed_claims}\r\n"
 
 
 def test_named_query_with_a_parameter(endpoint: str) -> None:
@@ -102,11 +102,11 @@ def test_named_query_with_a_parameter(endpoint: str) -> None:
     assert unknown.status_code == 400 and "no parameter payer" in unknown.text
 
 
-def test_a_parameter_carrying_sparql_is_just_a_string(endpoint: str) -> None:
+def test_a_parameter_carrying_sparql_is_just_a_string(endpoint: str, seed_claims: int) -> None:
     base = endpoint.rsplit("/", 1)[0]
     response = httpx.get(f"{base}/queries/who_pays", params={"funder": '"} ; DROP ALL ; {"'})
     assert response.status_code == 200 and response.json()["results"]["bindings"] == []
-    assert httpx.get(endpoint, params={"query": COUNT_CLAIMS}, headers={"Accept": "text/csv"}).text == "claims\r\n23\r\n"
+    assert httpx.get(endpoint, params={"query": COUNT_CLAIMS}, headers={"Accept": "text/csv"}).text == f"claims\r\n{seed_claims}\r\n"
 
 
 def test_updates_are_refused(endpoint: str) -> None:
@@ -132,13 +132,13 @@ def test_service_and_unknown_graphs_are_refused(endpoint: str) -> None:
     assert dataset.status_code == 403
 
 
-def test_a_held_graph_can_be_the_default_graph(endpoint: str) -> None:
+def test_a_held_graph_can_be_the_default_graph(endpoint: str, seed_claims: int) -> None:
     graph = "https://w3id.org/pledgegraph/graph/article/trump-patriots-via-nato"
     query = "SELECT (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?claim <https://w3id.org/pledgegraph/ontology#statedIn> ?article }"
     one = httpx.post(endpoint, data={"query": query, "default-graph-uri": graph}, headers={"Accept": "text/csv"})
     every = httpx.post(endpoint, data={"query": query}, headers={"Accept": "text/csv"})
     assert one.status_code == every.status_code == 200
-    assert 0 < int(one.text.splitlines()[1]) < int(every.text.splitlines()[1]) == 23
+    assert 0 < int(one.text.splitlines()[1]) < int(every.text.splitlines()[1]) == seed_claims
 
 
 def test_what_cannot_be_given_is_406(endpoint: str) -> None:
@@ -171,7 +171,7 @@ def test_service_description(endpoint: str) -> None:
     assert any(str(o) == sd + "SPARQL11Query" for o in graph.objects())
 
 
-def test_a_slow_query_is_stopped_while_others_still_answer(endpoint: str) -> None:
+def test_a_slow_query_is_stopped_while_others_still_answer(endpoint: str, seed_claims: int) -> None:
     outcome: dict[str, object] = {}
 
     def slow() -> None:
@@ -184,7 +184,7 @@ def test_a_slow_query_is_stopped_while_others_still_answer(endpoint: str) -> Non
     time.sleep(0.5)
     quick = httpx.get(endpoint, params={"query": COUNT_CLAIMS}, headers={"Accept": "text/csv"}, timeout=10)
     assert thread.is_alive(), "the slow query should still be running while the quick one answers"
-    assert quick.text == "claims\r\n23\r\n"
+    assert quick.text == f"claims\r\n{seed_claims}\r\n"
     thread.join()
     assert outcome["status"] == 503 and "time limit" in str(outcome["text"])
     assert float(outcome["seconds"]) < TIME_LIMIT + 5  # stopped, not run to the end
