@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo serve pictures test eval calibrate bench bench-quick bench-reasoning load install system-packages clean
+.PHONY: demo serve pictures test eval calibrate bench bench-extraction bench-quick bench-reasoning load install system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ calibrate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+bench-extraction: $(STAMP)
+	$(BIN)/python -m benchmarks.run --only extraction
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.run --quick

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,17 +57,21 @@ def bench_extraction(corpus: list[Path]) -> list[Row]:
     vocabulary = load_vocabulary()
     articles = [read_article(path) for path in corpus]
     extract(articles[0], vocabulary)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     claims = sum(len(extract(article, vocabulary).claims) for article in articles)
     one = len(articles) / (time.perf_counter() - started)
+    per_cpu_second = len(articles) / (time.process_time() - cpu)
     cores = os.cpu_count() or 1
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=cores) as pool:
         list(pool.map(_extract_file, corpus, chunksize=16))
     every = len(corpus) / (time.perf_counter() - started)
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child, KiB -> MiB
     return [
         {"section": "extraction", "what": f"{len(articles)} articles, 1 process", "value": round(one, 1), "unit": "articles/s", "claims": claims},
+        {"section": "extraction", "what": f"{len(articles)} articles, 1 process, CPU time", "value": round(per_cpu_second, 1), "unit": "articles/CPU-s"},
         {"section": "extraction", "what": f"{len(articles)} articles, {cores} processes (read + extract)", "value": round(every, 1), "unit": "articles/s"},
+        {"section": "extraction", "what": "peak memory of an extraction worker (parser loaded)", "value": round(worker_peak), "unit": "MiB"},
     ]
 
 
@@ -205,26 +210,31 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="pledgegraph benchmarks")
     parser.add_argument("--quick", action="store_true", help="small sizes, a few minutes")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--only", choices=["extraction", "build", "validation", "queries", "reasoning", "cold-start"], default=None,
+                        help="run one section (its rows are written to the JSON file alone)")
     args = parser.parse_args(argv)
     quick = args.quick
-    output = args.json or ROOT / "benchmarks" / "results" / ("quick.json" if quick else "full.json")
+    prefix = f"{args.only}-" if args.only else ""
+    output = args.json or ROOT / "benchmarks" / "results" / f"{prefix}{'quick' if quick else 'full'}.json"
     vocabulary = load_vocabulary()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="pledgegraph-bench-") as scratch:
         folder = Path(scratch)
         corpus = write_corpus(folder / "corpus", 300 if quick else 10_000, vocabulary)
-        sections = [
-            lambda: bench_extraction(corpus[: 100 if quick else 1000]),
-            lambda: bench_build(folder, [100, 300] if quick else [100, 1000, 10_000], corpus),
-            lambda: bench_validation(folder, [100, 1000] if quick else [100, 1000, 10_000], corpus),
-            lambda: bench_queries(
+        sections = {
+            "extraction": lambda: bench_extraction(corpus[: 100 if quick else 1000]),
+            "build": lambda: bench_build(folder, [100, 300] if quick else [100, 1000, 10_000], corpus),
+            "validation": lambda: bench_validation(folder, [100, 1000] if quick else [100, 1000, 10_000], corpus),
+            "queries": lambda: bench_queries(
                 folder, [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000], 10_000 if quick else 100_000,
                 3 if quick else 5, 10 if quick else 30,
             ),
-            lambda: bench_reasoning(1000 if quick else 10_000),
-            lambda: bench_cold_start(folder, 5),
-        ]
-        for section in sections:
+            "reasoning": lambda: bench_reasoning(1000 if quick else 10_000),
+            "cold-start": lambda: bench_cold_start(folder, 5),
+        }
+        for name, section in sections.items():
+            if args.only not in (None, name):
+                continue
             new = section()
             print_table(new)
             sys.stdout.flush()
