@@ -96,7 +96,7 @@ def _count_claims(endpoint: str, timeout: float = 60) -> httpx.Response:
     return httpx.get(endpoint, params={"query": COUNT_CLAIMS}, headers={"Accept": "text/csv"}, timeout=timeout)
 
 
-def test_serve_stops_a_sorted_product_at_the_memory_ceiling_and_answers_others(serve: tuple[str, subprocess.Popen[bytes]]) -> None:
+def test_serve_stops_a_sorted_product_at_the_memory_ceiling_and_answers_others(serve: tuple[str, subprocess.Popen[bytes]], seed_claims: int) -> None:
     endpoint, _ = serve
     outcome: dict[str, httpx.Response] = {}
 
@@ -108,7 +108,7 @@ def test_serve_stops_a_sorted_product_at_the_memory_ceiling_and_answers_others(s
     answered_meanwhile = 0
     while thread.is_alive():
         quick = _count_claims(endpoint)
-        assert quick.status_code == 200 and quick.text == "claims\r\n23\r\n"
+        assert quick.status_code == 200 and quick.text == f"claims\r\n{seed_claims}\r\n"
         answered_meanwhile += thread.is_alive()
         time.sleep(0.2)
     thread.join()
@@ -116,10 +116,10 @@ def test_serve_stops_a_sorted_product_at_the_memory_ceiling_and_answers_others(s
     assert response.status_code == 503
     assert "needed more than the memory ceiling of 768 MiB per query" in response.text
     assert answered_meanwhile >= 1, "the second client should be answered while the product runs"
-    assert _count_claims(endpoint).text == "claims\r\n23\r\n"  # the failed worker was replaced
+    assert _count_claims(endpoint).text == f"claims\r\n{seed_claims}\r\n"  # the failed worker was replaced
 
 
-def test_abandoned_slow_requests_do_not_starve_the_endpoint(serve: tuple[str, subprocess.Popen[bytes]]) -> None:
+def test_abandoned_slow_requests_do_not_starve_the_endpoint(serve: tuple[str, subprocess.Popen[bytes]], seed_claims: int) -> None:
     endpoint, process = serve
     workers_before = descendants(process.pid)
 
@@ -138,7 +138,7 @@ def test_abandoned_slow_requests_do_not_starve_the_endpoint(serve: tuple[str, su
     started = time.monotonic()
     quick = _count_claims(endpoint, timeout=30)
     seconds = time.monotonic() - started
-    assert quick.status_code == 200 and quick.text == "claims\r\n23\r\n"
+    assert quick.status_code == 200 and quick.text == f"claims\r\n{seed_claims}\r\n"
     assert seconds < 5, f"a normal query took {seconds:.1f} s after 12 abandoned ones"
     # the workers that ran abandoned queries were killed and replaced (nothing runs them for 300 s)
     assert descendants(process.pid) - workers_before, "no worker was replaced"

@@ -199,7 +199,7 @@ def test_export_into_a_missing_folder_or_onto_a_folder_fails_clearly(store: Path
     missing = subprocess.run([*CLI, "export", str(tmp_path / "no" / "such" / "out.ttl"), "--store", str(store)],
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == 2
-    assert f"there is no folder {tmp_path / 'no' / 'such'}" in missing.stderr and "Traceback" not in missing.stderr
+    assert f"the folder {tmp_path / 'no' / 'such'} does not exist; create it first" in missing.stderr and "Traceback" not in missing.stderr
     folder = tmp_path / "folder.ttl"
     folder.mkdir()
     onto = subprocess.run([*CLI, "export", str(folder), "--store", str(store)], capture_output=True, text=True, timeout=300)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import store_from_dump
+from conftest import SEEDS, store_from_dump
 
 CLI = [sys.executable, "-m", "graph"]
 
@@ -80,6 +80,6 @@ def test_a_read_only_store_answers_queries(store: Path) -> None:
 
 
 def test_a_build_into_a_store_it_cannot_open_names_the_cause(store: Path, tmp_path: Path) -> None:
-    shutil.copy(Path(__file__).resolve().parent.parent / "seeds" / "trump-patriots-via-nato.txt", tmp_path / "a.txt")
+    shutil.copy(SEEDS / "trump-patriots-via-nato.txt", tmp_path / "a.txt")
     (store / "CURRENT").write_bytes(b"\x00garbage")
     _refused(_run("build", str(tmp_path / "a.txt"), "--store", str(store)), "is damaged or unreadable")
