@@ -51,7 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 bench-extraction: $(STAMP)
-	$(BIN)/python -m benchmarks.run --only extraction
+	$(BIN)/python -m benchmarks.run --quick --only extraction
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.run --quick
