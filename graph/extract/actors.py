@@ -1,0 +1,211 @@
+"""Who fills a role: the actors a parse word stands for, and the states they act for.
+
+Reads a role word of the parse (graph/extract/grammar.py gives it) and answers with vocabulary
+IRIs: the mention at the word or inside its noun phrase ("the government of Germany"), the
+examples of a vague group ("countries like Germany and Spain"), pronouns in reported speech
+("Britain said it would": Britain), "his country" and "my Administration", an unlisted person's
+state as their title names it ("Polish Prime Minister ..."), the destination of a hand-over
+(Ukraine, another state, or an alliance as the channel) and who said it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.attribution import Source, speech_source
+from graph.extract.discourse import Discourse
+from graph.extract.frames import Inventory
+from graph.extract.grammar import path_up, phrase_heads, phrase_tokens, subject
+from graph.extract.parsed import ParsedSentence
+from graph.iris import unlisted_kind, unlisted_label
+from graph.model import ActorType
+from graph.vocabulary import Vocabulary
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "nation", "cabinet"})
+_THIRD_PERSON = frozenset({"it", "they", "its", "their"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+# nouns of a whole that holds items: "a package that includes", "the assistance committed"
+PACKAGE_WORDS = frozenset({"capability", "assistance", "aid", "support", "tranche", "list"})
+
+
+class ActorResolver:
+    """The actor rules, bound to one vocabulary and frame inventory."""
+
+    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None) -> None:
+        self.vocabulary = vocabulary
+        self.inventory = inventory
+        self.ukraine = ukraine
+
+    def talks_partner(self, noun: Token) -> Token | None:
+        """The "with" partner of talks a hand-over noun is the topic of ("talks with Sweden
+        about possible deliveries of Gripen"): the one who would provide."""
+        for word, _ in path_up(noun, limit=4):
+            talks = [word] if word.lemma_.lower() in self.inventory.hedge_nouns else [
+                c for c in word.children if c.dep_ == "dobj" and c.lemma_.lower() in self.inventory.hedge_nouns]
+            for holder in talks + ([word] if talks else []):
+                partner = next((g for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
+                                for g in c.children if g.dep_ == "pobj"), None)
+                if partner is not None:
+                    return partner
+        return None
+
+    def note_source(self, said_by: str | None, discourse: Discourse) -> None:
+        """Outlets and institutes a claim is attributed to are the article's cited sources (its
+        PROV reporting chain: "according to Reuters", "RBC-Ukraine, citing Der Spiegel")."""
+        if said_by is not None and self.vocabulary.actor_type(said_by) is ActorType.ORGANISATION:
+            discourse.cited.append(said_by)
+            if discourse.lede_source is None and self.vocabulary.is_outlet(said_by):
+                discourse.lede_source = said_by  # "..., NBC News reported": the article's source from then on
+
+    def acting(self, actors: list[str], discourse: Discourse) -> list[str]:
+        """The states or bodies actors act for, without repeats; a person whose state neither
+        the vocabulary nor the text tells acts for nobody (the person stays the speaker)."""
+        acting: list[str] = []
+        for actor in actors:
+            state = discourse.affiliation(actor, unlisted_label(actor) if unlisted_kind(actor) else None) or self.vocabulary.acting_state(actor)
+            if state is None or self.vocabulary.actor_type(state) is ActorType.PERSON or unlisted_kind(state) == "person":
+                continue
+            if state not in acting:
+                acting.append(state)
+        return acting
+
+    def item_providers(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
+        """"announced a new British package": the nationality or owner of a hand-over noun."""
+        found: list[str] = []
+        for word in words:
+            if word.lemma_.lower() not in self.inventory.nominal_lemmas | PACKAGE_WORDS:
+                continue
+            announcer = governing_subject(word)  # "announcing a surge in assistance, which will provide"
+            if announcer is not None and announcer.i != word.i:
+                found.extend(self.actors(parsed, [announcer], discourse))
+            for child in word.children:
+                if child.dep_ in ("amod", "poss", "compound", "nmod") and child.i in parsed.actors:
+                    found.append(parsed.actors[child.i].iri)
+        for word in words:
+            # "cover the cost of German Leopard 2 tanks": the nationality of the item itself
+            for index in phrase_tokens(word):
+                token = parsed.parse[index]
+                if token.dep_ == "amod" and index in parsed.actors and token.head.i in parsed.systems:
+                    found.append(parsed.actors[index].iri)
+        return found
+
+    def actors(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
+        """Actor IRIs of the noun phrases headed by `words`, conjuncts included.
+
+        "countries like Germany and Spain": the examples of a group are its actors.
+        """
+        found: list[str] = []
+        for word in words:
+            examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
+                        for g in c.children if g.dep_ == "pobj"]
+            for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
+                iri = self.actor_of(parsed, head, discourse)
+                if iri is not None and iri not in found:
+                    found.append(iri)
+        return found
+
+    def actor_of(self, parsed: ParsedSentence, head: Token, discourse: Discourse) -> str | None:
+        mention = parsed.actors.get(head.i)
+        if mention is not None:
+            if unlisted_kind(mention.iri) == "person" and mention.iri not in discourse.affiliations:
+                state = self.state_in_phrase(parsed, head)
+                if state is not None:
+                    discourse.affiliations[mention.iri] = state
+                    if mention.label:
+                        discourse.affiliations[mention.label.split()[-1].lower()] = state
+            return mention.iri
+        lower = head.lower_
+        if lower in _PRONOUNS or lower in _THIRD_PERSON:
+            speaker = self.reporting_speaker(parsed, head, discourse)
+            if speaker is not None and (lower in _PRONOUNS or self.vocabulary.actor_type(speaker) is not ActorType.PERSON):
+                return speaker
+            if lower in _THIRD_PERSON:
+                return self.acting_or_none(speaker, discourse)
+            return discourse.last_person
+        if lower in _FIRST_PERSON:
+            return discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse))
+        if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in head.children):
+            return self.acting_or_none(discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse)), discourse)
+        if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in head.children):
+            # "Pistorius said his country has pledged": the speaker's state
+            speaker = self.reporting_speaker(parsed, head, discourse) or discourse.last_person
+            return self.acting_or_none(speaker, discourse)
+        # "the government of Germany", "the German government": a mention inside the phrase
+        for index in phrase_tokens(head):
+            token = parsed.parse[index]
+            if index in parsed.actors and not _under_other_preposition(token, head):
+                return parsed.actors[index].iri
+            described = discourse.description(token)
+            if described is not None:
+                return described  # "members of this group"
+        return None
+
+    def state_in_phrase(self, parsed: ParsedSentence, head: Token) -> str | None:
+        """A state named in a person's title: "Polish Prime Minister X", "Canada's minister, X"."""
+        words = [head, head.head] if head.dep_ == "appos" else [head]
+        for word in words:
+            for index in phrase_tokens(word):
+                mention = parsed.actors.get(index)
+                if mention is not None and self.vocabulary.actor_type(mention.iri) is ActorType.STATE:
+                    return mention.iri
+        return None
+
+    def reporting_speaker(self, parsed: ParsedSentence, word: Token, discourse: Discourse) -> str | None:
+        """The actor a pronoun in reported speech stands for: the subject of the speech verb
+        ("Britain said it had begun supplying": Britain; "Sunak said he would": Sunak)."""
+        source = speech_source(word, self.inventory)
+        if source is None or source.word.i == word.i or source.word.lower_ in _PRONOUNS | _THIRD_PERSON:
+            return None
+        mention = parsed.actors.get(source.word.i)
+        return mention.iri if mention is not None else self.actor_of(parsed, source.word, discourse)
+
+    def acting_or_none(self, actor: str | None, discourse: Discourse) -> str | None:
+        """The state an actor acts for; an unlisted person's state as the text described it."""
+        if actor is None:
+            return None
+        state = discourse.affiliation(actor, unlisted_label(actor) if unlisted_kind(actor) else None) or self.vocabulary.acting_state(actor)
+        return None if state == actor and self.vocabulary.actor_type(actor) is ActorType.PERSON or unlisted_kind(state) == "person" else state
+
+    def destination(self, recipients: list[str], vias: list[str]) -> tuple[str | None, str | None, bool]:
+        """(recipient, via, in scope): an alliance or fund as destination is the channel."""
+        via = vias[0] if vias else None
+        for actor in recipients:
+            kind = self.vocabulary.actor_type(actor)
+            state = self.vocabulary.acting_state(actor)
+            if state == self.ukraine:
+                return self.ukraine, via, True
+            if kind is ActorType.ORGANISATION and via is None:
+                via = actor
+            elif kind is ActorType.STATE:
+                return None, None, False  # support to another state is out of scope
+        return self.ukraine, via, True
+
+    def speaker(self, parsed: ParsedSentence, source: Source | None, discourse: Discourse) -> str | None:
+        if source is None:
+            return None
+        found = [iri for head in phrase_heads(source.word) if (iri := self.actor_of(parsed, head, discourse)) is not None]
+        people = [iri for iri in found if self.vocabulary.actor_type(iri) is ActorType.PERSON or unlisted_kind(iri) == "person"]
+        return (people or found or [None])[0]  # "Sweden's prime minister, Ulf Kristersson": the person
+
+
+def governing_subject(noun: Token) -> Token | None:
+    """The subject of the verb a hand-over noun hangs under ("Germany announced the transfer")."""
+    word = noun
+    for _ in range(6):
+        if word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return subject(word)
+    return None
+
+
+def _under_other_preposition(token: Token, head: Token) -> bool:
+    """True when a preposition other than "of" stands between `token` and `head`."""
+    word = token
+    while word.i != head.i and word.head.i != word.i:
+        if word.dep_ == "pobj" and word.head.lower_ != "of":
+            return True
+        word = word.head
+    return False

@@ -1,0 +1,146 @@
+"""What a claim gives: the system mentions of its item phrases.
+
+An item phrase (the object, the passive subject, "for ...", "with ...") gives every system
+mention in it, examples over categories ("air defence, including IRIS-T"), not the recipient's
+own ("Ukraine's air defence") nor people ("F-16 pilots"); "the systems", "them" and "the
+weapons" point back to the item named last or the last transfer; a package with money and no
+item word is military aid; "listed what is withheld: ..." takes the list after the colon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from graph.extract.actors import PACKAGE_WORDS
+from graph.extract.discourse import Discourse
+from graph.extract.frames import Inventory
+from graph.extract.grammar import phrase_tokens
+from graph.extract.parsed import ParsedSentence
+from graph.extract.references import resolve_reference
+from graph.model import Claim, ClaimKind, Mention, Money
+from graph.vocabulary import Vocabulary
+
+_EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
+
+
+class ItemFinder:
+    """The item rules, bound to one vocabulary and frame inventory."""
+
+    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
+        self.inventory = inventory
+        self.ukraine = ukraine
+        self.personnel_nouns = personnel_nouns
+        self.military_aid = vocabulary.resolve_name("military aid")
+
+    def items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
+        """System mentions in the item phrases; "the systems" resolves to the item named last."""
+        items: list[Mention] = []
+        seen: set[int] = set()
+        cue = None
+        for word in words:
+            for index in phrase_tokens(word):
+                token = parsed.parse[index]
+                if token.lower_ in _EXAMPLE_CUES or token.lower_ == "as" and index and parsed.parse[index - 1].lower_ == "such":
+                    cue = index if cue is None else min(cue, index)
+                mention = parsed.systems.get(index)
+                if mention is None or id(mention) in seen:
+                    continue
+                seen.add(id(mention))
+                if self.support_item(parsed, mention):
+                    items.append(mention)
+        if not items and self.military_aid is not None and any(
+            parsed.parse[i].lemma_.lower() in PACKAGE_WORDS | self.inventory.nominal_lemmas or i in parsed.money
+            for w in words for i in phrase_tokens(w)
+        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children)]):
+            # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
+            first = parsed.sentence.tokens.start + words[0].i
+            return [Mention("system", self.military_aid, parsed.sentence.span, first, first + 1, generic=True)]
+        if not items and any(w.lower_ == "what" for w in words):
+            # "listed what is being withheld: several dozen Patriot interceptors, ...": the list after the colon
+            colon = next((t.i for t in parsed.parse if t.text == ":" and t.i > trigger.i), None)
+            if colon is not None:
+                return [m for i, m in sorted(parsed.systems.items()) if i > colon and self.support_item(parsed, m)
+                        and (i == 0 or parsed.systems.get(i - 1) is not m) and not _in_clause(parsed.parse[i], colon)]
+        if not items and any(w.lower_ in ("them", "it") for w in words):
+            # "refurbish 100 Leopard 1 tanks and send them": the items named before it
+            pronoun = min(w.i for w in words if w.lower_ in ("them", "it"))
+            before = [m for i, m in sorted(parsed.systems.items()) if i < pronoun and not m.generic]
+            if before:
+                return [before[-1]]
+            latest = [*discourse.claims, *discourse.sentence_claims]
+            return [_as_mention(latest[-1])] if latest else []
+        if not items and words:
+            base = parsed.sentence.tokens.start
+            lo = base + min(i for w in words for i in phrase_tokens(w))
+            hi = base + max(i for w in words for i in phrase_tokens(w)) + 1
+            reference = resolve_reference(parsed.mentions, lo, hi, discourse.items)
+            if reference is not None:
+                items.append(reference)
+        if any(not m.generic for m in items):
+            items = [m for m in items if not m.generic]
+        elif items and discourse.items and all(self.definite(parsed, m) for m in items):
+            # "agreed to supply the weapons": the item of the last transfer, else the item named last
+            transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                             if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)), None)
+            items = [replace(_as_mention(transfer), quantity=None) if transfer is not None else replace(discourse.items[-1], quantity=None)]
+        if cue is not None:
+            base = parsed.sentence.tokens.start
+            examples = [m for m in items if m.token_start - base > cue]
+            if examples:
+                aid = self.vocabulary.system_classes
+                items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
+        return items
+
+    @staticmethod
+    def definite(parsed: ParsedSentence, mention: Mention) -> bool:
+        head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
+        return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
+
+    def support_item(self, parsed: ParsedSentence, mention: Mention) -> bool:
+        """Not the recipient's own ("Ukraine's air defence"), not people ("F-16 pilots")."""
+        base = parsed.sentence.tokens.start
+        end = mention.token_end - base
+        if end < len(parsed.parse) and parsed.parse[end].lower_ in self.personnel_nouns:
+            return False
+        head = parsed.parse[end - 1]
+        for child in head.children:
+            if child.dep_ in ("poss", "amod") and child.i < mention.token_start - base:
+                owner = parsed.actors.get(child.i)
+                if owner is not None and owner.iri == self.ukraine and child.dep_ == "poss":
+                    return False
+                if child.lower_ in ("ukrainian", "ukraine's", "kyiv's"):
+                    return False
+        return True
+
+    @staticmethod
+    def money(parsed: ParsedSentence, trigger: Token) -> Money | None:
+        """The money in the trigger's phrase; for a noun trigger, in its clause
+        ("has been the largest provider of military aid, pumping in $69 billion")."""
+        scopes = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
+        for scope in scopes:
+            for token in scope.subtree:
+                if token.i in parsed.money:
+                    return parsed.money[token.i]
+        return None
+
+
+
+
+def _as_mention(claim: Claim) -> Mention:
+    """The item of an earlier claim, as a mention an object pronoun ("donated them") stands for."""
+    span = claim.evidence[0]
+    return Mention("system", claim.system, span, 0, 0, unit=claim.unit, quantity=claim.quantity)
+
+
+def _in_clause(token: Token, limit: int) -> bool:
+    """True when `token` sits in a relative or other clause below position `limit`
+    ("over a hundred Hellfire missiles, which Ukraine fires from its F-16 jets")."""
+    word = token
+    while word.head.i != word.i and word.i > limit:
+        if word.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        word = word.head
+    return False
