@@ -33,9 +33,9 @@ def test_a_rebuild_after_adding_an_unknown_system_recognises_it(tmp_path: Path) 
     run(tmp_path, "build", "skynex.txt")
     # before: the claim is kept with an unlisted item and listed for review
     [before] = claims(tmp_path)
-    assert (before["kind"], before["provider"], before["system"], before["quantity"]) == ("pledge", "Germany", "skynex systems", "4")
+    assert (before["kind"], before["provider"], before["system"], before["quantity"]) == ("pledge", "Germany", "skynex", "4")
     review = run(tmp_path, "review").stdout
-    assert "skynex systems" in review and "system" in review
+    assert "skynex" in review and "system" in review
 
     added = run(tmp_path, "vocabulary", "add", "Skynex", "--kind", "system", "--type", "AirDefenceSystem", "--unit", "system")
     assert "rebuild the articles to apply it" in added.stderr
@@ -50,17 +50,17 @@ def test_a_rebuild_after_adding_an_unknown_system_recognises_it(tmp_path: Path) 
 
 def test_review_lists_unknown_names_with_counts_and_evidence(tmp_path: Path) -> None:
     write_article(tmp_path, "a.txt", "Estonian Defence Minister Hanno Pevkur said Estonia will send four Skynex systems to Ukraine.")
-    write_article(tmp_path, "b.txt", "Latvia will deliver 200 loitering munitions made by Origin Robotics Group. Skynex systems are in demand.")
+    write_article(tmp_path, "b.txt", "Latvia will deliver 200 loitering munitions made by Origin Robotics Group. Demand for the Skynex systems grows.")
     run(tmp_path, "build", "a.txt", "b.txt")
     rows = list(csv.DictReader(io.StringIO(run(tmp_path, "query", "review", "--format", "csv").stdout)))
     by_name = {row["name"]: row for row in rows}
-    assert (by_name["skynex systems"]["kind"], by_name["skynex systems"]["mentions"], by_name["skynex systems"]["claims"]) == ("system", "2", "1")
+    assert (by_name["skynex"]["kind"], by_name["skynex"]["mentions"], by_name["skynex"]["claims"]) == ("system", "2", "1")
     assert by_name["Hanno Pevkur"]["kind"] == "person" and by_name["Hanno Pevkur"]["claims"] == "1"
     assert by_name["Origin Robotics Group"]["kind"] == "organisation"
     assert "Hanno Pevkur said Estonia will send four Skynex systems" in by_name["Hanno Pevkur"]["example"]
     # the claims that use them are recorded and marked, not lost
     table = {row["system"]: row for row in claims(tmp_path)}
-    assert table["skynex systems"]["said_by"] == "Hanno Pevkur" and table["skynex systems"]["provider"] == "Estonia"
+    assert table["skynex"]["said_by"] == "Hanno Pevkur" and table["skynex"]["provider"] == "Estonia"
     marked = run(tmp_path, "query", "SELECT (COUNT(?c) AS ?n) WHERE { ?c <https://w3id.org/pledgegraph/ontology#needsReview> true ; a ?kind }", "--format", "csv").stdout
     assert int(marked.split()[-1]) >= 2
 

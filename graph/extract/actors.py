@@ -121,7 +121,9 @@ class ActorResolver:
             if speaker is not None and (lower in _PRONOUNS or self.vocabulary.actor_type(speaker) is not ActorType.PERSON):
                 return speaker
             if lower in _THIRD_PERSON:
-                return self.acting_or_none(speaker, discourse)
+                if speaker is None and self._pronoun_speaker(head):
+                    speaker = discourse.last_person  # "it had done so, he said": his state
+                return self.acting_or_none(speaker, discourse) or (discourse.last_state if head.dep_ in ("nsubj", "nsubjpass") else None)
             return discourse.last_person
         if lower in _FIRST_PERSON:
             return discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse))
@@ -140,6 +142,11 @@ class ActorResolver:
             if described is not None:
                 return described  # "members of this group"
         return None
+
+    def _pronoun_speaker(self, word: Token) -> bool:
+        """True when the speech verb over `word` has a pronoun subject ("..., he said")."""
+        source = speech_source(word, self.inventory)
+        return source is not None and source.word.i != word.i and source.word.lower_ in _PRONOUNS
 
     def state_in_phrase(self, parsed: ParsedSentence, head: Token) -> str | None:
         """A state named in a person's title: "Polish Prime Minister X", "Canada's minister, X"."""

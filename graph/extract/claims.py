@@ -36,6 +36,9 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+_LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
+
+_PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks for its package
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
@@ -115,26 +118,43 @@ class FrameClaims:
         if whole is None:
             return []
         if whole.lower_ in ("which", "that") and verb.dep_ == "relcl":
-            whole = verb.head
+            whole = self._package_before(verb.head)
         if whole.i in parsed.actors or whole.lemma_.lower() not in self.inventory.nominal_lemmas | PACKAGE_WORDS:
             return []
         source = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                        if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)), None)
         if source is None:
             # "there is a new package that includes ...", said by someone who speaks for a state
-            speaker = self.roles.speaker(parsed, speech_source(verb, self.inventory), discourse)
+            speaker = self.roles.speaker(parsed, speech_source(verb, self.inventory), discourse) or discourse.author
             provider = (self.roles.acting(self.roles.item_providers(parsed, [whole], discourse), discourse) or self.roles.acting([speaker] if speaker else [], discourse) or [None])[0]
             if provider is None:
                 return []
             source = Claim(article.id, ClaimKind.PLEDGE, "", (parsed.sentence.span,), recipient=self.ukraine, provider=provider,
                            said_by=speaker, date=discourse.day(parsed))
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        items = self.items.items(parsed, verb, objects, discourse)
+        # the listed contents: every system after the verb in its clause, also where the parser
+        # hung a conjunct on a participle ("includes ammunition, protected vehicles and ...")
+        listed = [m for i, m in sorted(parsed.systems.items()) if i > verb.i and _within(parsed.parse[i], verb)]
+        items = list(dict.fromkeys(m for m in listed if self.items.support_item(parsed, m)))
+        if any(not m.generic for m in items):  # "ammunition" beside named things is one of them
+            items = [m for m in items if self.vocabulary.system_classes.get(m.iri) != self.items.military_aid_class]
         return [
             replace(source, system=item.iri, quantity=item.quantity, unit=item.unit, value=None, currency=None,
+                    funder=source.funder if source.kind is ClaimKind.FUNDING else None,
                     evidence=(parsed.sentence.span,), pattern="contents")
-            for item in items if not item.generic
+            for item in items if any(not m.generic for m in items)
         ]
+
+    def _package_before(self, head: Token) -> Token:
+        """"a package for Ukraine worth 400 million euros, which includes ...": a relative clause
+        the parser hangs on the money or a place belongs to the package noun before it."""
+        if head.lemma_.lower() in self.inventory.nominal_lemmas | PACKAGE_WORDS:
+            return head
+        for word in reversed(head.doc[max(0, head.i - _PACKAGE_REACH): head.i]):
+            if word.pos_ in ("VERB", "AUX"):
+                break
+            if word.pos_ == "NOUN" and word.lemma_.lower() in self.inventory.nominal_lemmas | PACKAGE_WORDS:
+                return word
+        return head
 
     def _frame_claims(
         self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse
@@ -202,7 +222,12 @@ class FrameClaims:
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and _agentless_passive(trigger):
             # "what is being withheld: ...", "would still be delivered": whoever the article said does it
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is kind and c.provider), None)
-            if earlier is not None:
+            paid = {m.iri for m in items}
+            bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                           if c.kind is ClaimKind.FUNDING and c.system in paid and c.funder), None)
+            if bought is not None and kind is ClaimKind.DELIVERY:
+                funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
+            elif earlier is not None:
                 providers = [earlier.provider]
         if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
@@ -315,6 +340,14 @@ class FrameClaims:
                     fillers.setdefault("item", []).append(word)
         if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or "item" not in fillers):
             fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
+        # the speech verb that reports the trigger hosts the list as often as the trigger does
+        hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in self.inventory.speech_verbs else []),
+                 *(c for c in trigger.children if c.dep_ == "parataxis" and c.lemma_.lower() in self.inventory.speech_verbs)]
+        for clause in (c for host in hosts for c in host.children):
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in _LISTING_VERBS and clause.tag_ == "VBG":
+                # "is supplying Ukraine with artillery, listing rocket launchers, Gepard guns and ...":
+                # what the participle lists are items of the claim too
+                fillers.setdefault("item", []).extend(c for c in clause.children if c.dep_ == "dobj")
         if trigger.dep_ == "acl" and "item" not in fillers:
             fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
         # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
@@ -328,6 +361,17 @@ class FrameClaims:
                     fillers.setdefault(role, []).append(inner)
         return fillers
 
+
+
+def _within(token: Token, verb: Token) -> bool:
+    """True when `token` is in the clause of `verb`, not in a clause of a verb below it other
+    than a participle that modifies a listed noun."""
+    word = token
+    while word.i != verb.i:
+        if word.head.i == word.i or word.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
+            return False
+        word = word.head
+    return True
 
 
 def _number(token: Token) -> int | None:

@@ -1,6 +1,7 @@
 """Discourse: what earlier sentences of an article tell later ones.
 
-The last person named is whom "he" and "she" mean; "we" and "I" are the speaker of a quote,
+The last person named is whom "he" and "she" mean, the last state other than Ukraine what "it"
+and "they" mean when they give or pay; "we" and "I" are the speaker of a quote,
 else the article's narrator (the author of a signed statement, or the publishing state); "the
 systems" refers to the item named last; "this group" to the organisation named last; a date in
 the sentence dates its claims.
@@ -29,6 +30,7 @@ class Discourse:
     narrator: str | None = None
     last_person: str | None = None
     last_organisation: str | None = None
+    last_state: str | None = None  # the last state other than Ukraine named: what "it" and "they" can give for
     items: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sentence_claims: list[Claim] = field(default_factory=list)  # made so far in the sentence being read

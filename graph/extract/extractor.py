@@ -28,6 +28,10 @@ from graph.read.sentences import Sentence, sentences
 from graph.vocabulary import Vocabulary
 
 _ITEM_PRONOUNS = frozenset({"them", "it", "what"})
+# an interview's headline quotes the interviewee: "Jane Doe: we stand by Kyiv", "Jane Doe - ..."
+_SPEAKER_HEADLINE = re.compile(r"^((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'.-]+)\s*(?::|\s[-\u2013\u2014]\s)")
+_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_LEDE_CHARS = 1200
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
 
 
@@ -67,8 +71,8 @@ class Extractor:
             sentence_mentions = mentions[index]
             actors.extend(m.iri for m in sentence_mentions.actors if not m.unlisted)
             systems.extend(m.iri for m in sentence_mentions.systems if not m.generic and not m.unlisted)
-            unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
             parsed = self.frames.parsed(sentence, parses[index], sentence_mentions) if index in parses else None
+            unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
             if not sentence.paragraph.is_list_item:
                 list_frame = None
             if not sentence.is_heading:
@@ -125,25 +129,37 @@ class Extractor:
                 discourse.last_person = mention.iri
             elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
                 discourse.last_organisation = mention.iri
+            elif kind is ActorType.STATE and mention.iri != self.ukraine:
+                discourse.last_state = mention.iri
 
     def _author(self, article: Article, publisher: str | None) -> str | None:
         """The person a statement, remarks or readout is by, read from its title."""
         match = _BYLINE.match(article.title)
+        interview = _SPEAKER_HEADLINE.match(article.title)
+        if match is None and interview is not None and _INTERVIEW.search(article.text[:_LEDE_CHARS]):
+            # "Jane Doe: we will stand by Kyiv", over an interview: the interviewee speaks in it
+            return self._person_named(interview.group(1), article)
         if match is None:
             return None
         byline = match.group(1)
-        named = []
-        for alias in self.vocabulary.actor_aliases:
-            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
-                found = re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", byline)
-                if found:
-                    named.append((found.start(), -len(alias.text), alias.iri))
-        if named:
-            return min(named)[2]
+        named = self._person_named(byline, article)
+        if named is not None:
+            return named
         if re.match(r"(?:the\s+)?President\b", byline) and publisher:
             state = self.vocabulary.acting_state(publisher)
             return self.vocabulary.office_holder(state, "President", article.published) if state else None
         return None
+
+
+    def _person_named(self, text: str, article: Article) -> str | None:
+        """The first person of the vocabulary named in `text` (a byline, a headline)."""
+        named = []
+        for alias in self.vocabulary.actor_aliases:
+            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
+                found = re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", text)
+                if found:
+                    named.append((found.start(), -len(alias.text), alias.iri))
+        return min(named)[2] if named else None
 
 
 @lru_cache(maxsize=4)

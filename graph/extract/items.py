@@ -22,6 +22,7 @@ from graph.extract.references import resolve_reference
 from graph.model import Claim, ClaimKind, Mention, Money
 from graph.vocabulary import Vocabulary
 
+_RECENT_ITEMS = 3  # how far back a definite category word looks for the named system it stands for
 _EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
 
 
@@ -34,6 +35,7 @@ class ItemFinder:
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
         self.military_aid = vocabulary.resolve_name("military aid")
+        self.military_aid_class = vocabulary.system_classes.get(self.military_aid) if self.military_aid else None
 
     def items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
         """System mentions in the item phrases; "the systems" resolves to the item named last."""
@@ -80,7 +82,7 @@ class ItemFinder:
             if reference is not None:
                 items.append(reference)
         if any(not m.generic for m in items):
-            items = [m for m in items if not m.generic]
+            items = [self.antecedent(parsed, m, discourse) for m in items if not m.generic]
         elif items and discourse.items and all(self.definite(parsed, m) for m in items):
             # "agreed to supply the weapons": the item of the last transfer, else the item named last
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -93,6 +95,22 @@ class ItemFinder:
                 aid = self.vocabulary.system_classes
                 items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
         return items
+
+    def antecedent(self, parsed: ParsedSentence, mention: Mention, discourse: Discourse) -> Mention:
+        """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
+        category word with no count of its own stands for the named system of its class just
+        before it (a name the vocabulary lacks counts as any class)."""
+        if mention.quantity is not None or not mention.span.text[:1].islower() or not self.definite(parsed, mention):
+            return mention
+        before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
+        classes = self.vocabulary.system_classes
+        for earlier in [*reversed(before), *reversed(discourse.items[-_RECENT_ITEMS:])]:
+            if earlier.iri == mention.iri or not earlier.span.text[:1].isupper():
+                continue
+            if earlier.unlisted or classes.get(earlier.iri) == classes.get(mention.iri):
+                return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=None)
+            break
+        return mention
 
     @staticmethod
     def definite(parsed: ParsedSentence, mention: Mention) -> bool:

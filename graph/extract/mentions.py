@@ -198,6 +198,7 @@ class MentionFinder:
                 spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
                 continue
             categories = [c for c in categories if c not in inside]
+            label = _model_name(doc, start, end, lo) or label
             spans.append((start, end, unlisted_iri("system", label), False, label))
         spans.extend((*span, None) for span in categories)
         return sorted(spans)
@@ -358,3 +359,19 @@ def _weekday_date(expression: str, published: date | None) -> date | None:
 def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
     """The MentionFinder of a vocabulary, built once (building the matchers takes ~0.1 s)."""
     return MentionFinder(vocabulary)
+
+
+def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
+    """"18 Bohdana self-propelled guns": a capitalised name before lower-case category words is
+    the model's name, the category only says what it is. A capitalised first word of the
+    sentence or of a list item proves nothing, and a phrase capitalised throughout is a name as a
+    whole."""
+    before = doc[start - 1] if start > lo else None
+    if before is None or not doc[start].text[:1].isupper() or not (before.like_num or before.is_alpha and before.is_lower):
+        return None  # "four Skynex systems", "the Bohdana guns"; not after a bullet or a colon
+    cut = start
+    while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text == "-"):
+        cut += 1
+    if cut == end or doc[cut - 1].text == "-" or not any(doc[i].text[:1].islower() for i in range(cut, end)):
+        return None
+    return wording(doc, start, cut)

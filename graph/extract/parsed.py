@@ -6,11 +6,13 @@ take it, so it lives apart from either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from graph.extract.mentions import SentenceMentions
+from graph.extract.unlisted import wording
+from graph.iris import unlisted_iri
 from graph.model import Mention, Money
 from graph.read.sentences import Sentence, char_span
 
@@ -31,6 +33,7 @@ class ParsedSentence:
         """Index the mentions by parse token; adjectives of nationality ("British") that modify
         a noun count as mentions of their state."""
         base = sentence.tokens.start
+        mentions.systems[:] = [_without_verbs(m, sentence, parse) for m in mentions.systems]
         actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
         for token in parse:
             state = (demonyms or {}).get(token.text)
@@ -40,3 +43,22 @@ class ParsedSentence:
         systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}
         money = {i - base: m for i, m in mentions.money}
         return cls(sentence, parse, mentions, actors, systems, money)
+
+
+def _without_verbs(mention: Mention, sentence: Sentence, parse: Doc) -> Mention:
+    """An unlisted name the word lists let start with a verb ("discourages cluster munitions",
+    "listing rocket launchers"): the parse says where the noun phrase starts."""
+    if not mention.unlisted:
+        return mention
+    base = sentence.tokens.start
+    start, end = mention.token_start - base, mention.token_end - base
+    cut = start
+    for index in range(start, end - 1):
+        token = parse[index]
+        if token.tag_ in ("VBZ", "VBD", "VBP", "MD") or token.tag_ == "VBG" and token.dep_ not in ("amod", "compound", "nmod"):
+            cut = index + 1
+    if cut == start:
+        return mention
+    label = wording(parse, cut, end)
+    return replace(mention, iri=unlisted_iri("system", label), label=label, token_start=base + cut,
+                   span=char_span(sentence, base + cut, base + end))

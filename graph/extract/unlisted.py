@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from graph.extract.lexicon import Lexicon
 
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 _MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
 
 
@@ -101,6 +102,8 @@ class UnlistedFinder:
         # "anti-ship": the second part of a hyphenated compound is no verb
         compound = token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
         verb = lower in self.verbs and not compound
+        # after a subject pronoun a word is a verb: "it discourages cluster munitions"
+        verb = verb or token.i > 0 and token.doc[token.i - 1].lower_ in _SUBJECT_PRONOUNS
         return token.is_stop or lower in self.non_modifiers or verb or token.like_num or lower.endswith("ly")
 
     @staticmethod

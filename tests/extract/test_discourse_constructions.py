@@ -1,0 +1,75 @@
+"""Constructions that reach across clauses and sentences: pronoun and definite-noun reference,
+named models, misattached contents, listing participles and interview headlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.extract.extractor import extract
+from graph.iris import is_unlisted, unlisted_label
+from graph.model import Article
+from graph.vocabulary import Vocabulary
+
+
+def rows(vocabulary: Vocabulary, text: str, title: str = "") -> set[tuple]:
+    article = Article(id="case", text=text, title=title, published=date(2025, 7, 18))
+    label = lambda iri: unlisted_label(iri) if is_unlisted(iri) else vocabulary.label(iri)  # noqa: E731
+    return {(c.kind.value, label(c.provider), label(c.funder), label(c.system), c.quantity, label(c.said_by))
+            for c in extract(article, vocabulary).claims}
+
+
+def test_it_as_payer_is_the_state_named_before(vocabulary: Vocabulary) -> None:
+    # Ukraine cannot be the payer of its own aid: "it" is the other state
+    found = rows(vocabulary, "Norway has long backed Kyiv's shipyards. This week it paid for six Caesar howitzers for Ukraine.")
+    assert ("funding", "", "Norway", "CAESAR", 6, "") in found
+
+
+def test_a_definite_category_word_stands_for_the_model_named_before(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Belgium financed 12 Caesar guns for Kyiv. The howitzers were handed over to Ukraine in May.")
+    assert ("delivery", "", "Belgium", "CAESAR", None, "") in found  # paid by Belgium, delivered: same guns
+    assert not any(row[3] == "howitzers" for row in found)
+
+
+def test_a_definite_category_word_of_another_class_is_its_own_item(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Germany sent 4 Leopard 2 tanks. The howitzers have since been handed over to Ukraine by France.")
+    assert ("delivery", "France", "", "howitzers", None, "") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spain will send 30 Vulcano armoured vehicles to Ukraine.", "vulcano"),
+    ("Latvia will deliver 200 Kamikaze-class loitering munitions to Ukraine.", "kamikaze-class loitering munitions"),
+])
+def test_a_capitalised_model_before_its_category_is_the_name(vocabulary: Vocabulary, text: str, name: str) -> None:
+    assert {row[3] for row in rows(vocabulary, text)} == {name}
+
+
+def test_a_verb_is_no_part_of_an_unknown_name(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Britain says it dislikes cluster munitions. Still, Washington decided to send the weapons to Kyiv.")
+    assert ("pledge", "United States", "", "cluster munitions", None, "") in found
+
+
+def test_contents_hung_on_the_money_belong_to_the_package(vocabulary: Vocabulary) -> None:
+    text = "Last week Rome announced a new aid package for Ukraine worth 300 million euros, which includes mortar rounds, armoured vehicles and anti-tank mines."
+    found = {(row[0], row[1], row[3]) for row in rows(vocabulary, text)}
+    assert {("pledge", "Italy", "mortar rounds"), ("pledge", "Italy", "armored vehicles"), ("pledge", "Italy", "anti-tank mines")} <= found
+
+
+def test_a_listing_participle_adds_items_to_the_claim(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Rome is already supplying Kyiv with air defence, the minister said, listing IRIS-T launchers and Gepard guns.")
+    assert {row[3] for row in found if row[:2] == ("delivery", "Italy")} == {"air defence systems", "IRIS-T", "Gepard"}
+
+
+def test_an_interview_headline_makes_the_interviewee_speak(vocabulary: Vocabulary) -> None:
+    text = ("In an interview on Friday our correspondent asked about next year.\n\n"
+            "- What will Kyiv get?\n\n"
+            "- We keep our word: there is a fresh package that contains naval drones and artillery shells.")
+    found = rows(vocabulary, text, title="John Healey: Britain keeps its promises to Kyiv")
+    assert ("pledge", "United Kingdom", "", "artillery shells", None, "John Healey") in found
+
+
+def test_a_headline_quote_without_an_interview_makes_no_author(vocabulary: Vocabulary) -> None:
+    text = "Britain will send artillery shells to Ukraine, officials said."
+    found = rows(vocabulary, text, title="John Healey: Britain keeps its promises to Kyiv")
+    assert all(row[5] != "John Healey" for row in found)
