@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from graph.extract.frames import Inventory
+from graph.extract.grammar import hypothetical
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def speech_source(trigger: Token, inventory: Inventory) -> Source | None:
                 return found
     root = trigger.sent.root
     for child in root.children:
-        if child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and _is_speech(child, inventory) and child.i > trigger.i:
+        if child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and _is_speech(child, inventory) and child.i > trigger.i and not hypothetical(child):
             found = _speaker(child)
             if found is not None:
                 return found

@@ -21,6 +21,7 @@ from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.grammar import (
+    hypothetical,
     particles,
     relations,
     subject,
@@ -42,6 +43,9 @@ _PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks f
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
+# verbs that ask only with their preposition or an infinitive
+_NEEDS_PREPOSITION = {"call": frozenset({"for", "on", "upon"})}
+
 
 
 class FrameClaims:
@@ -71,6 +75,9 @@ class FrameClaims:
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
                         continue
+                    if lemma in _NEEDS_PREPOSITION and not any(
+                            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _NEEDS_PREPOSITION[lemma] for c in token.children):
+                        continue  # "called the decision a step" names; "called for", "called on X to" ask
                     yield token, frame
                     break
             elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
@@ -84,6 +91,8 @@ class FrameClaims:
         for trigger, frame in self.triggers(parsed.parse):
             if frame.kind == "request" and any(c.dep_ == "xcomp" for c in trigger.children):
                 continue  # "urged Berlin to send Taurus": the request is read at "send"
+            if frame.kind == "request" and hypothetical(trigger):
+                continue  # "should Kyiv ask for them", "before Kyiv ever needs them": no ask made
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue

@@ -85,7 +85,8 @@ class Extractor:
                         claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents")
                 discourse.claims.extend(claims)
                 if sentence.span.text.rstrip().endswith(":"):
-                    list_frame = discourse.intro_frame or frame_from_claims(claims or discourse.claims)
+                    # "Read more:" lists links; only an intro with a claim word of its own passes a frame on
+                    list_frame = discourse.intro_frame or (frame_from_claims(claims or discourse.claims) if index in parses else None)
                 discourse.intro_frame = None
             self._remember(sentence_mentions, discourse)
         return ExtractionResult(

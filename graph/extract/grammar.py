@@ -21,6 +21,8 @@ _CONTROL = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "ccomp
 # "had an open mind about sending": a gerund's subject is that of the verb its noun hangs on
 _NOUN_LINKS = frozenset({"dobj", "pobj"})
 _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
+# subordinators of a clause about what may happen, not what is said or asked
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
@@ -148,3 +150,12 @@ def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
         path.append((word.head, word.dep_))
         word = word.head
     return path
+
+
+def hypothetical(verb: Token) -> bool:
+    """"if Kyiv asks", "before Kyiv ever needs them", "should Kyiv ask for them": a clause of
+    condition or time about a verb, or the inverted "should" of a condition."""
+    if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in verb.children):
+        return True
+    subject_word = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject_word is not None and any(c.dep_ == "aux" and c.lower_ == "should" and c.i < subject_word.i for c in verb.children)

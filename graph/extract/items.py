@@ -79,11 +79,11 @@ class ItemFinder:
             lo = base + min(i for w in words for i in phrase_tokens(w))
             hi = base + max(i for w in words for i in phrase_tokens(w)) + 1
             reference = resolve_reference(parsed.mentions, lo, hi, discourse.items)
-            if reference is not None:
+            if reference is not None and not self.restricted(parsed, reference):
                 items.append(reference)
         if any(not m.generic for m in items):
             items = [self.antecedent(parsed, m, discourse) for m in items if not m.generic]
-        elif items and discourse.items and all(self.definite(parsed, m) for m in items):
+        elif items and discourse.items and all(self.definite(parsed, m) and not self.restricted(parsed, m) for m in items):
             # "agreed to supply the weapons": the item of the last transfer, else the item named last
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                              if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)), None)
@@ -100,7 +100,7 @@ class ItemFinder:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
         category word with no count of its own stands for the named system of its class just
         before it (a name the vocabulary lacks counts as any class)."""
-        if mention.quantity is not None or not mention.span.text[:1].islower() or not self.definite(parsed, mention):
+        if mention.quantity is not None or not mention.span.text[:1].islower() or not self.definite(parsed, mention) or self.restricted(parsed, mention):
             return mention
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
@@ -111,6 +111,13 @@ class ItemFinder:
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=None)
             break
         return mention
+
+    @staticmethod
+    def restricted(parsed: ParsedSentence, mention: Mention) -> bool:
+        """"the missiles France and Britain have supplied": a relative clause with no comma
+        says which ones are meant, so the noun does not point back."""
+        head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
+        return any(c.dep_ in ("relcl", "acl") and c.i > head.i and parsed.parse[head.i + 1].text != "," for c in head.children)
 
     @staticmethod
     def definite(parsed: ParsedSentence, mention: Mention) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.frames import inventory
 from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
 from graph.model import Mention, Money
@@ -64,7 +65,7 @@ class MentionFinder:
         self.lexicon = lexicon or load_lexicon()
         self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
         self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
-        self.unlisted = UnlistedFinder(self.lexicon)
+        self.unlisted = UnlistedFinder(self.lexicon, frozenset(inventory().demonyms))
         self._generic_words = frozenset(alias.text.lower() for alias in vocabulary.system_aliases if alias.generic)
 
     def find(self, sentence: Sentence, published: date | None) -> SentenceMentions:
@@ -123,12 +124,17 @@ class MentionFinder:
         merged: list[tuple[int, int, str, bool]] = []
         for span in filter_spans(spans):
             generic = generic_of[(span.start, span.end)]
+            # "Mirage 2000-5": a variant written tight after a name is part of it, never a count
+            if merged and not merged[-1][3] and _variant_end(doc, merged[-1][1], hi) > merged[-1][1]:
+                merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
             # "Patriot air defense systems": a name followed by a category is one mention of the name
             if merged and merged[-1][1] == span.start and not merged[-1][3]:
                 start, _, iri, was_generic = merged[-1]
                 merged[-1] = (start, span.end, iri, was_generic)
                 continue
             merged.append((span.start, span.end, span.label_, generic))
+        if merged and not merged[-1][3]:
+            merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
         return merged
 
     def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None]]:
@@ -375,3 +381,13 @@ def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
     if cut == end or doc[cut - 1].text == "-" or not any(doc[i].text[:1].islower() for i in range(cut, end)):
         return None
     return wording(doc, start, cut)
+
+
+def _variant_end(doc: Doc, end: int, hi: int) -> int:
+    """The end of a name with its variant suffix written tight ("Mirage 2000-5", "IRIS-T SLM" is
+    its own alias): "-" and a short number or code right after the name, no spaces between."""
+    if end + 1 < hi and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        variant = doc[end + 1].text
+        if len(variant) <= 4 and variant.isalnum() and any(ch.isdigit() for ch in variant):
+            return end + 2
+    return end

@@ -42,7 +42,7 @@ def wording(doc: Doc, start: int, end: int) -> str:
 class UnlistedFinder:
     """The three patterns, bound to the lexicon's word lists."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, demonyms: frozenset[str] = frozenset()) -> None:
         # verbs never modify equipment: "capabilities include artillery systems"
         self.verbs = lexicon.stop_words | lexicon.non_modifier_verbs
         self.heads = lexicon.equipment_heads
@@ -53,6 +53,7 @@ class UnlistedFinder:
         for title in self.person_titles:
             self._titles_by_first.setdefault(title.split()[0], []).append(title.split())
         self.organisation_heads = lexicon.organisation_heads
+        self.demonyms = demonyms  # "the Dutch aircraft": whose they are, not what they are called
 
     # ------------------------------------------------------------------ systems
     def is_head(self, word: str) -> bool:
@@ -104,7 +105,7 @@ class UnlistedFinder:
         verb = lower in self.verbs and not compound
         # after a subject pronoun a word is a verb: "it discourages cluster munitions"
         verb = verb or token.i > 0 and token.doc[token.i - 1].lower_ in _SUBJECT_PRONOUNS
-        return token.is_stop or lower in self.non_modifiers or verb or token.like_num or lower.endswith("ly")
+        return token.is_stop or token.text in self.demonyms or lower in self.non_modifiers or verb or token.like_num or lower.endswith("ly")
 
     @staticmethod
     def _hyphen_joins(doc: Doc, index: int, lo: int) -> bool:

@@ -73,3 +73,39 @@ def test_a_headline_quote_without_an_interview_makes_no_author(vocabulary: Vocab
     text = "Britain will send artillery shells to Ukraine, officials said."
     found = rows(vocabulary, text, title="John Healey: Britain keeps its promises to Kyiv")
     assert all(row[5] != "John Healey" for row in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Brussels will fund artillery rounds, and, should Kyiv ask for them, drones too.",
+    "Trump said he hoped the fighting would end before Kyiv ever needs Tomahawk missiles.",
+    "If Ukraine asks for Taurus missiles, Berlin will think again.",
+    "Borrell called the vote a big step towards more missiles for Ukraine.",
+])
+def test_no_request_in_conditions_or_namings(vocabulary: Vocabulary, text: str) -> None:
+    found = rows(vocabulary, text)
+    assert not any(row[0] == "request" for row in found)
+    assert not any(row[5] == "Ukraine" for row in found)  # the asker of a condition speaks no claim
+
+
+def test_asking_with_its_preposition_is_a_request(vocabulary: Vocabulary) -> None:
+    assert ("request", "", "", "Patriot", None, "Volodymyr Zelensky") in rows(vocabulary, "Zelensky called for more Patriot systems.")
+
+
+def test_persuading_another_state_is_no_pledge(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Britain spent weeks trying to persuade Berlin to send Taurus missiles to Ukraine.")
+    assert not any(row[0] == "pledge" for row in found)
+
+
+def test_a_noun_restricted_by_its_relative_clause_does_not_point_back(vocabulary: Vocabulary) -> None:
+    text = "Berlin will not send Taurus missiles to Kyiv, as it sees them as unlike the missiles Paris and London have supplied."
+    assert not any(row[0] == "delivery" and row[3] == "Taurus" for row in rows(vocabulary, text))
+
+
+def test_a_variant_suffix_is_part_of_the_name_not_a_count(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Paris has handed over Mirage 2000-5 fighters to Ukraine.")
+    assert ("delivery", "France", "", "Mirage 2000", None, "") in found
+
+
+def test_a_link_list_takes_no_frame(vocabulary: Vocabulary) -> None:
+    text = "Oslo will send NASAMS launchers to Kyiv.\n\nRead more:\n\n- What we know about the F-16 fleet\n\n- Pilots train on Gripen jets"
+    assert {row[3] for row in rows(vocabulary, text)} == {"NASAMS"}
