@@ -19,8 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.frames import inventory
+from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
 from graph.model import Mention, Money
