@@ -228,10 +228,13 @@ class FrameClaims:
             providers = self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and _agentless_passive(trigger):
-            # "what is being withheld: ...", "would still be delivered": whoever the article said does it
-            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is kind and c.provider), None)
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and _agentless_passive(
+                trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head):
+            # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
+            # whoever the article said does it
             paid = {m.iri for m in items}
+            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                            if c.provider and (c.kind is kind or c.system in paid and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in paid and c.funder), None)
             if bought is not None and kind is ClaimKind.DELIVERY:

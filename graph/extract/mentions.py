@@ -53,7 +53,8 @@ class SentenceMentions:
     actors: list[Mention] = field(default_factory=list)
     systems: list[Mention] = field(default_factory=list)
     money: list[tuple[int, Money]] = field(default_factory=list)  # (token index, money)
-    references: list[tuple[int, int, str | None]] = field(default_factory=list)  # "the systems": (start, end, unit)
+    # "the systems", "three more systems": (start, end, unit, a new count or None)
+    references: list[tuple[int, int, str | None, int | None]] = field(default_factory=list)
     dates: list[tuple[int, date]] = field(default_factory=list)  # (token index, date)
 
 
@@ -137,19 +138,27 @@ class MentionFinder:
             merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
         return merged
 
-    def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None]]:
-        """"the systems", "these missiles", "the shells": (start, end, unit) of a definite head
-        noun with no name of its own; the extractor resolves it to the system named last."""
+    def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None, int | None]]:
+        """"the systems", "these missiles", "the shells": (start, end, unit, None) of a definite
+        head noun with no name of its own; "three further systems", "two more launchers": an
+        additive word makes a count of more of the same (start, end, unit, count). The extractor
+        resolves either to the system named last."""
         found = []
         for index in range(lo + 1, hi):
             word = doc[index].lower_
             if index in covered or not self.unlisted.is_head(word) or not word.endswith("s") and word not in ("ammunition", "equipment"):
                 continue
             before = index - 1
-            while before > lo and doc[before].lower_ in ("same", "new", "additional", "more"):
+            additive = False
+            while before > lo and doc[before].lower_ in _ADDITIVE | {"same", "new"}:
+                additive = additive or doc[before].lower_ in _ADDITIVE
                 before -= 1
-            if doc[before].lower_ in ("the", "these", "those", "them", "its", "their") and (index + 1 >= hi or not self.unlisted.is_head(doc[index + 1].lower_)):
-                found.append((before, index + 1, self.vocabulary.unit_words.get(word)))
+            last_word = index + 1 >= hi or not self.unlisted.is_head(doc[index + 1].lower_)
+            unit = self.vocabulary.unit_words.get(word)
+            if doc[before].lower_ in ("the", "these", "those", "them", "its", "their") and last_word:
+                found.append((before, index + 1, unit, None))
+            elif additive and last_word and before < index - 1 and (count := self.number_at(doc, before, lo)) is not None:
+                found.append((before, index + 1, unit, count))
         return found
 
     def _with_unlisted_systems(
@@ -365,6 +374,9 @@ def _weekday_date(expression: str, published: date | None) -> date | None:
 def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
     """The MentionFinder of a vocabulary, built once (building the matchers takes ~0.1 s)."""
     return MentionFinder(vocabulary)
+
+
+_ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
 
 
 def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:

@@ -76,6 +76,17 @@ def _gerund_of_act(trigger: Token) -> bool:
     return not any(_aux(word) & (_FUTURE_AUX | {"could", "might", "may", "should", "must", "can"}) for word, _ in path_up(trigger))
 
 
+def _done_with(noun: Token) -> bool:
+    """"Ukraine has taken delivery of F-16s", "Kyiv received the first shipment": a hand-over noun
+    is done when the verb it is the object of reports a completed act."""
+    word = noun
+    while word.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "conj", "appos") and word.head.i != word.i:
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return completed(word)
+    return False
+
+
 def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | None:
     """The kind `trigger` reports under `frame`, or None when its context denies it."""
     if negated(trigger):
@@ -133,7 +144,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     elif kind == "transfer" and not governing_kind and _gerund_of_act(trigger):
         kind, cue = "delivery", "gerund"
     elif kind == "transfer":
-        kind = "pledge" if governing_kind == "pledge" or not completed(trigger) else "delivery"
+        done = completed(trigger) if trigger.pos_ in ("VERB", "AUX") else _done_with(trigger)
+        kind = "pledge" if governing_kind == "pledge" or not done else "delivery"
         cue = cue or ("completed" if kind == "delivery" else "")
     elif kind == "delivery" and frame.name == "agent-noun":
         pass  # "has been the largest provider of": giving that took place

@@ -20,18 +20,19 @@ def resolve_reference(mentions: SentenceMentions, start: int, end: int, earlier:
     """The item the first reference in tokens [start, end) stands for, or None.
 
     `earlier` are the named items of the article's previous sentences. The result carries the
-    reference's place and unit, and no quantity: the count was said of the earlier mention.
+    reference's place and unit, and its own count only when it states one ("three further
+    systems"): the count of "the systems" was said of the earlier mention.
     """
-    found = next(((s, e, unit) for s, e, unit in mentions.references if start <= s < end), None)
+    found = next((ref for ref in mentions.references if start <= ref[0] < end), None)
     if found is None:
         return None
-    ref_start, ref_end, unit = found
+    ref_start, ref_end, unit, count = found
     in_sentence = [m for m in mentions.systems if m.token_end <= ref_start and not m.generic]
     latest_first = list(chain(reversed(in_sentence), reversed(earlier)))
     referent = next((m for m in latest_first if unit and m.unit == unit), latest_first[0] if latest_first else None)
     if referent is None:
         return None
-    return replace(referent, token_start=ref_start, token_end=ref_end, unit=unit or referent.unit, quantity=None)
+    return replace(referent, token_start=ref_start, token_end=ref_end, unit=unit or referent.unit, quantity=count)
 
 
 def same_items(reference: Mention, earlier: list[Mention]) -> bool:

@@ -109,3 +109,15 @@ def test_a_variant_suffix_is_part_of_the_name_not_a_count(vocabulary: Vocabulary
 def test_a_link_list_takes_no_frame(vocabulary: Vocabulary) -> None:
     text = "Oslo will send NASAMS launchers to Kyiv.\n\nRead more:\n\n- What we know about the F-16 fleet\n\n- Pilots train on Gripen jets"
     assert {row[3] for row in rows(vocabulary, text)} == {"NASAMS"}
+
+
+def test_a_hand_over_noun_under_a_completed_verb_is_a_delivery(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv has taken delivery of a second batch of Leopard 2 tanks from Poland.")
+    assert ("delivery", "Poland", "", "Leopard 2", None, "") in found
+
+
+def test_more_of_the_same_counts_again_with_the_earlier_provider(vocabulary: Vocabulary) -> None:
+    text = "Norway has handed two NASAMS launchers to Ukraine. The transfer of four more launchers is scheduled for spring."
+    found = rows(vocabulary, text)
+    assert ("delivery", "Norway", "", "NASAMS", 2, "") in found
+    assert ("pledge", "Norway", "", "NASAMS", 4, "") in found
