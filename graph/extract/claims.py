@@ -275,6 +275,8 @@ class FrameClaims:
                     pattern=f"{frame.name}:{kind.value}" + (f":{context.cue}" if context.cue else ""),
                 )
                 claim = _with_money(claim, money, self.vocabulary)
+                if claim.kind is ClaimKind.FUNDING and claim.provider == claim.funder:
+                    claim = replace(claim, provider=None)  # a state paying for its own package: no supplier named
                 if kind is not ClaimKind.REQUEST and not (claim.provider or claim.funder):
                     continue  # nobody named gives: "at least 30 countries have provided"
                 if kind is ClaimKind.FUNDING and not claim.funder:

@@ -23,7 +23,7 @@ from graph.extract.frames import inventory
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
-from graph.model import Mention, Money
+from graph.model import ActorType, Mention, Money
 from graph.namespaces import PG
 from graph.read.sentences import Sentence, char_span, nlp
 from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
@@ -85,8 +85,15 @@ class MentionFinder:
                 continue
             found.actors.append(Mention("actor", alias, char_span(sentence, start, end), start, end))
         actor_tokens = covered | {i for m in found.actors for i in range(m.token_start, m.token_end)}
-        for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)),
-                            ("organisation", self.unlisted.organisations(doc, lo, hi, actor_tokens))):
+        # "the Ukraine Security Assistance Initiative": a state's name inside an organisation's
+        # name is part of that name, not a mention of the state
+        state_tokens = {i for m in found.actors if self.vocabulary.actor_type(m.iri) is ActorType.STATE for i in range(m.token_start, m.token_end)}
+        other_actors = {i for m in found.actors for i in range(m.token_start, m.token_end)} - state_tokens
+        organisations = self.unlisted.organisations(doc, lo, hi, other_actors)
+        inside = {i for s, e, _ in organisations for i in range(s, e)}
+        found.actors = [m for m in found.actors if m.token_start not in inside]
+        system_spans = [span for span in system_spans if span[0] not in inside]
+        for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)), ("organisation", organisations)):
             for start, end, label in spans:
                 found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
         found.actors.sort(key=lambda m: m.token_start)
