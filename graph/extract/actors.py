@@ -66,6 +66,8 @@ class ActorResolver:
             state = discourse.affiliation(actor, unlisted_label(actor) if unlisted_kind(actor) else None) or self.vocabulary.acting_state(actor)
             if state is None or self.vocabulary.actor_type(state) is ActorType.PERSON or unlisted_kind(state) == "person":
                 continue
+            if self.vocabulary.is_outlet(state):
+                continue  # "(Reuters) - Sweden announced": an outlet reports, it gives nothing
             if state not in acting:
                 acting.append(state)
         return acting

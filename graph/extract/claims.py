@@ -81,6 +81,8 @@ class FrameClaims:
                     yield token, frame
                     break
             elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
+                if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
+                    continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
                 yield token, noun
             elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
                 yield token, self.inventory.agent_nouns
@@ -369,7 +371,12 @@ class FrameClaims:
         for word in list(fillers.get("item", [])):
             noun = self.inventory.nominal_frame(word.lemma_.lower())
             noun_roles = noun.roles if noun is not None else {"from": "provider", "to": "recipient"}
-            for relation, inner in relations(word):
+            # "delivery of a batch of tanks from Poland": the nouns down the "of" chain count too
+            chain = [word]
+            while (inner_of := next((g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for g in c.children if g.dep_ == "pobj"), None)) is not None and len(chain) < 4:
+                chain.append(inner_of)
+            for relation, inner in (pair for link in chain for pair in relations(link)):
                 role = noun_roles.get(relation)
                 if role not in (None, "item", GOVERNING_SUBJECT) and role not in fillers and (role != "provider" or "provider" in roles):
                     fillers.setdefault(role, []).append(inner)

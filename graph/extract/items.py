@@ -35,6 +35,7 @@ class ItemFinder:
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
         self.military_aid = vocabulary.resolve_name("military aid")
+        self.adversary = vocabulary.resolve_name("Russia")  # "to stop Russian missiles": the enemy's arms are no aid
         self.military_aid_class = vocabulary.system_classes.get(self.military_aid) if self.military_aid else None
 
     def items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
@@ -125,7 +126,8 @@ class ItemFinder:
         return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
 
     def support_item(self, parsed: ParsedSentence, mention: Mention) -> bool:
-        """Not the recipient's own ("Ukraine's air defence"), not people ("F-16 pilots")."""
+        """Not the recipient's own ("Ukraine's air defence"), not the enemy's ("Russian
+        missiles"), not people ("F-16 pilots")."""
         base = parsed.sentence.tokens.start
         end = mention.token_end - base
         if end < len(parsed.parse) and parsed.parse[end].lower_ in self.personnel_nouns:
@@ -137,6 +139,8 @@ class ItemFinder:
                 if owner is not None and owner.iri == self.ukraine and child.dep_ == "poss":
                     return False
                 if child.lower_ in ("ukrainian", "ukraine's", "kyiv's"):
+                    return False
+                if owner is not None and self.adversary is not None and owner.iri == self.adversary:
                     return False
         return True
 

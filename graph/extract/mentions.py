@@ -92,7 +92,7 @@ class MentionFinder:
         organisations = self.unlisted.organisations(doc, lo, hi, other_actors)
         inside = {i for s, e, _ in organisations for i in range(s, e)}
         found.actors = [m for m in found.actors if m.token_start not in inside]
-        system_spans = [span for span in system_spans if span[0] not in inside]
+        system_spans = [_with_model(doc, span, lo, actor_tokens) for span in system_spans if span[0] not in inside]
         for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)), ("organisation", organisations)):
             for start, end, label in spans:
                 found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
@@ -135,8 +135,9 @@ class MentionFinder:
             # "Mirage 2000-5": a variant written tight after a name is part of it, never a count
             if merged and not merged[-1][3] and _variant_end(doc, merged[-1][1], hi) > merged[-1][1]:
                 merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
-            # "Patriot air defense systems": a name followed by a category is one mention of the name
-            if merged and merged[-1][1] == span.start and not merged[-1][3]:
+            # "Patriot air defense systems", "Brimstone precision missiles", "Stinger anti-aircraft
+            # missiles": a name followed by a category (a modifier or two between) is one mention of the name
+            if merged and not merged[-1][3] and _modifiers_between(doc, merged[-1][1], span.start):
                 start, _, iri, was_generic = merged[-1]
                 merged[-1] = (start, span.end, iri, was_generic)
                 continue
@@ -191,8 +192,9 @@ class MentionFinder:
         named_end = {end: n for n, (start, end, iri, generic, _) in enumerate(spans) if not generic}
         phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories} | set(generic_heads))
         for start, end, _label in phrases:
-            if start in named_end:  # "Patriot missile system", "AMRAAM missiles": the name's own head
-                n = named_end.pop(start)
+            name_end = next((e for e in named_end if e <= start and _modifiers_between(doc, e, start)), None)
+            if name_end is not None:  # "Patriot missile system", "Brimstone precision missiles": the name's own head
+                n = named_end.pop(name_end)
                 spans[n] = (spans[n][0], end, *spans[n][2:])
                 fixed_tokens.update(range(start, end))
         for start, end, label in phrases:
@@ -383,6 +385,34 @@ def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
     return MentionFinder(vocabulary)
 
 
+def _with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, actor_tokens: set[int]
+                ) -> tuple[int, int, str, bool, str | None]:
+    """"two ASC 890 surveillance aircraft", "Soviet-designed T-72 tanks": a model designation
+    (a capitalised word and a number, or "T-72") right before an equipment phrase is its name,
+    and its number is no count."""
+    start, end, iri, generic, label = span
+    if not generic and start - 1 > lo and start - 1 not in actor_tokens and _HYPHEN_MODEL.fullmatch(doc[start - 1].text):
+        name = wording(doc, start - 1, start)  # "T-72 tanks"
+        return (start - 1, end, unlisted_iri("system", name), False, name)
+    if generic or start - 2 < lo or not doc[start - 1].like_num or doc[start - 1].text.replace(",", "").isdigit() and "," in doc[start - 1].text:
+        return span
+    first = start - 2
+    if doc[first].text == "-" and first - 1 >= lo and not doc[first - 1].whitespace_ and not doc[first].whitespace_:
+        first -= 1  # "T-72"
+    word = doc[first]
+    if first <= lo or first in actor_tokens or not word.is_alpha or not word.text[:1].isupper() or word.is_sent_start:
+        return span
+    name = wording(doc, first, start)
+    return (first, end, unlisted_iri("system", name), False, name)
+
+
+def _modifiers_between(doc: Doc, end: int, start: int) -> bool:
+    """True when tokens [end, start) are at most two lower-case modifier words (hyphens joined)."""
+    between = [t for t in doc[end:start] if t.text != "-"]
+    return start >= end and len(between) <= 2 and all(t.is_alpha and t.is_lower and not t.is_stop for t in between)
+
+
+_HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
 
 

@@ -79,12 +79,17 @@ def _gerund_of_act(trigger: Token) -> bool:
 def _done_with(noun: Token) -> bool:
     """"Ukraine has taken delivery of F-16s", "Kyiv received the first shipment": a hand-over noun
     is done when the verb it is the object of reports a completed act."""
-    word = noun
-    while word.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "conj", "appos") and word.head.i != word.i:
-        word = word.head
-        if word.pos_ in ("VERB", "AUX"):
-            return completed(word)
-    return False
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False  # "told the House, alongside a package of artillery": not the act itself
+    return completed(noun.head)
+
+
+def _participle_of_past(trigger: Token) -> bool:
+    """"it became the first to send jets, delivering 13 MiG-29s": a participle clause without
+    auxiliaries tells an act of the time of the verb it hangs on."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "advcl" or _aux(trigger) or trigger.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return completed(trigger.head)
 
 
 def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | None:
@@ -143,6 +148,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         kind = "delivery" if completed(governor) else "pledge"
     elif kind == "transfer" and not governing_kind and _gerund_of_act(trigger):
         kind, cue = "delivery", "gerund"
+    elif kind == "transfer" and not governing_kind and _participle_of_past(trigger):
+        kind, cue = "delivery", "participle"
     elif kind == "transfer":
         done = completed(trigger) if trigger.pos_ in ("VERB", "AUX") else _done_with(trigger)
         kind = "pledge" if governing_kind == "pledge" or not done else "delivery"

@@ -121,3 +121,28 @@ def test_more_of_the_same_counts_again_with_the_earlier_provider(vocabulary: Voc
     found = rows(vocabulary, text)
     assert ("delivery", "Norway", "", "NASAMS", 2, "") in found
     assert ("pledge", "Norway", "", "NASAMS", 4, "") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo will give Kyiv three ASC 890 airborne surveillance aircraft.", ("pledge", "Norway", "", "asc 890", 3, "")),
+    ("Prague has sent forty T-72 tanks to Ukraine.", ("delivery", "Czech Republic", "", "t-72", 40, "")),
+    ("London will send 600 Brimstone precision missiles to Ukraine.", ("pledge", "United Kingdom", "", "Brimstone", 600, "")),
+])
+def test_model_designations_name_the_item_and_are_no_count(vocabulary: Vocabulary, text: str, expected: tuple) -> None:
+    found = rows(vocabulary, text)
+    assert expected in found and len(found) == 1
+
+
+def test_the_enemys_arms_are_no_item(vocabulary: Vocabulary) -> None:
+    text = "Washington sent more Patriot systems to Ukraine. Kyiv says it needs them to halt Russian missiles."
+    assert not any(row[0] == "suspension" for row in rows(vocabulary, text))
+
+
+def test_an_outlet_in_a_dateline_gives_nothing(vocabulary: Vocabulary) -> None:
+    text = "OSLO, May 3 (Reuters) - Norway on Friday announced new NASAMS launchers for Ukraine."
+    assert {row[1] for row in rows(vocabulary, text)} == {"Norway"}
+
+
+def test_a_hand_over_noun_beside_a_speech_verb_is_not_done(vocabulary: Vocabulary) -> None:
+    text = "Paris will send 12 Caesar howitzers to Ukraine, the minister told parliament, alongside a package of mortar rounds."
+    assert not any(row[0] == "delivery" for row in rows(vocabulary, text))
