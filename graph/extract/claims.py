@@ -364,6 +364,13 @@ class FrameClaims:
                 # "is supplying Ukraine with artillery, listing rocket launchers, Gepard guns and ...":
                 # what the participle lists are items of the claim too
                 fillers.setdefault("item", []).extend(c for c in clause.children if c.dep_ == "dobj")
+        if "item" in roles and "item" not in fillers and trigger.pos_ == "VERB" and trigger.dep_ not in ("relcl", "acl"):
+            # "delivered more than 120 Bushmaster protected mobility vehicles": the parser read
+            # the name's participle as a verb; the first system named after the verb is its object
+            after = next((i for i in sorted(parsed.systems) if i > trigger.i and parsed.parse[i] in trigger.subtree), None)
+            if after is not None and not any(parsed.parse[j].pos_ == "VERB" and parsed.parse[j].lemma_.lower() in self.inventory.by_lemma
+                                             for j in range(trigger.i + 1, after)):
+                fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
         if trigger.dep_ == "acl" and "item" not in fillers:
             fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
         # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item

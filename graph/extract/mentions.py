@@ -9,7 +9,7 @@ dates with dateparser relative to the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -92,7 +92,7 @@ class MentionFinder:
         organisations = self.unlisted.organisations(doc, lo, hi, other_actors)
         inside = {i for s, e, _ in organisations for i in range(s, e)}
         found.actors = [m for m in found.actors if m.token_start not in inside]
-        system_spans = [_with_model(doc, span, lo, actor_tokens) for span in system_spans if span[0] not in inside]
+        system_spans = [_with_model(doc, span, lo, actor_tokens, self.vocabulary.resolve_name) for span in system_spans if span[0] not in inside]
         for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)), ("organisation", organisations)):
             for start, end, label in spans:
                 found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
@@ -385,17 +385,20 @@ def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
     return MentionFinder(vocabulary)
 
 
-def _with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, actor_tokens: set[int]
-                ) -> tuple[int, int, str, bool, str | None]:
+def _with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, actor_tokens: set[int],
+                resolve: Callable[[str], str | None]) -> tuple[int, int, str, bool, str | None]:
     """"two ASC 890 surveillance aircraft", "Soviet-designed T-72 tanks": a model designation
     (a capitalised word and a number, or "T-72") right before an equipment phrase is its name,
     and its number is no count."""
     start, end, iri, generic, label = span
     if not generic and start - 1 > lo and start - 1 not in actor_tokens and _HYPHEN_MODEL.fullmatch(doc[start - 1].text):
+        listed = resolve(doc[start - 1].text) or resolve(doc[start - 1].text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        if listed is not None:  # "F-16C jets": a variant of a listed name
+            return (start - 1, end, listed, False, None)
         name = wording(doc, start - 1, start)  # "T-72 tanks"
         return (start - 1, end, unlisted_iri("system", name), False, name)
-    if generic or start - 2 < lo or not doc[start - 1].like_num or doc[start - 1].text.replace(",", "").isdigit() and "," in doc[start - 1].text:
-        return span
+    if generic or start - 2 < lo or not doc[start - 1].text.isdigit():
+        return span  # a designation's number is written in digits, without thousands commas
     first = start - 2
     if doc[first].text == "-" and first - 1 >= lo and not doc[first - 1].whitespace_ and not doc[first].whitespace_:
         first -= 1  # "T-72"
@@ -412,6 +415,7 @@ def _modifiers_between(doc: Doc, end: int, start: int) -> bool:
     return start >= end and len(between) <= 2 and all(t.is_alpha and t.is_lower and not t.is_stop for t in between)
 
 
+_VARIANT = re.compile(r"[A-Z]\d{1,2}[A-Za-z]{0,2}")
 _HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
 
@@ -433,10 +437,13 @@ def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
 
 
 def _variant_end(doc: Doc, end: int, hi: int) -> int:
-    """The end of a name with its variant suffix written tight ("Mirage 2000-5", "IRIS-T SLM" is
-    its own alias): "-" and a short number or code right after the name, no spaces between."""
+    """The end of a name with its variant suffix written tight ("Mirage 2000-5", "Leopard 2A4";
+    "IRIS-T SLM" is its own alias): "-" and a short number or code right after the name, or
+    variant letters glued to its number, no spaces between."""
     if end + 1 < hi and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         variant = doc[end + 1].text
         if len(variant) <= 4 and variant.isalnum() and any(ch.isdigit() for ch in variant):
             return end + 2
+    if end < hi and not doc[end - 1].whitespace_ and doc[end - 1].like_num and _VARIANT.fullmatch(doc[end].text):
+        return end + 1  # "Leopard 2A4s": the variant letters the tokenizer split off the number
     return end

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
+from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
@@ -33,6 +34,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
 def nlp() -> Language:
     """The shared spaCy pipeline: blank English with the rule-based sentencizer."""
     pipeline = spacy.blank("en")
+    # "Leopard 2A4s", "Leopard 2A6": a model's variant letters after its number are a token of
+    # their own, so the model's name ("Leopard 2") is found
+    infixes = [*pipeline.Defaults.infixes, r"(?<=[0-9])(?=[A-Z][0-9])"]
+    pipeline.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     pipeline.add_pipe("sentencizer")
     pipeline.max_length = 30_000_000
     return pipeline

@@ -146,3 +146,15 @@ def test_an_outlet_in_a_dateline_gives_nothing(vocabulary: Vocabulary) -> None:
 def test_a_hand_over_noun_beside_a_speech_verb_is_not_done(vocabulary: Vocabulary) -> None:
     text = "Paris will send 12 Caesar howitzers to Ukraine, the minister told parliament, alongside a package of mortar rounds."
     assert not any(row[0] == "delivery" for row in rows(vocabulary, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eight Leopard 2A4s were handed over by Portugal in June.", ("delivery", "Portugal", "", "Leopard 2", 8, "")),
+    ("Belgium has sent two F-16C jets to Ukraine.", ("delivery", "Belgium", "", "F-16", 2, "")),
+    # the parser reads "protected" as a verb; the name after the claim verb is still its object
+    ("Canberra has already sent more than 90 Bushmaster protected mobility vehicles to Ukraine.",
+     ("delivery", "Australia", "", "Bushmaster", 90, "")),
+    ("A third SAMP/T battery is to be supplied to Ukraine by Rome.", ("pledge", "Italy", "", "SAMP/T", 1, "")),
+])
+def test_variants_and_misparsed_names(vocabulary: Vocabulary, text: str, expected: tuple) -> None:
+    assert expected in rows(vocabulary, text)
