@@ -58,6 +58,9 @@ class Extractor:
         publisher = self.vocabulary.publisher(article.outlet, article.url)
         author = self._author(article, publisher)
         narrator = author or (self.vocabulary.acting_state(publisher) if publisher and not self.vocabulary.is_outlet(publisher) else None)
+        if author is None and _INTERVIEW.search(article.title):
+            # "Interview: Norway's defence minister on ...": the interviewee's state answers as "we"
+            narrator = self._named(article.title, article, ActorType.STATE) or narrator
         discourse = Discourse(author=author, narrator=narrator)
         found = sentences(article)
         mentions = [self.finder.find(sentence, article.published) for sentence in found]
@@ -124,14 +127,15 @@ class Extractor:
 
     def _remember(self, mentions: SentenceMentions, discourse: Discourse) -> None:
         discourse.items.extend(m for m in mentions.systems if not m.generic)
+        states = [m.iri for m in mentions.actors if self.vocabulary.actor_type(m.iri) is ActorType.STATE and m.iri != self.ukraine]
+        if states:
+            discourse.last_state = states[0]  # the first named is most often the subject: what "it" continues
         for mention in mentions.actors:
             kind = self.vocabulary.actor_type(mention.iri)
             if kind is ActorType.PERSON:
                 discourse.last_person = mention.iri
             elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
                 discourse.last_organisation = mention.iri
-            elif kind is ActorType.STATE and mention.iri != self.ukraine:
-                discourse.last_state = mention.iri
 
     def _author(self, article: Article, publisher: str | None) -> str | None:
         """The person a statement, remarks or readout is by, read from its title."""
@@ -154,9 +158,13 @@ class Extractor:
 
     def _person_named(self, text: str, article: Article) -> str | None:
         """The first person of the vocabulary named in `text` (a byline, a headline)."""
+        return self._named(text, article, ActorType.PERSON)
+
+    def _named(self, text: str, article: Article, kind: ActorType) -> str | None:
+        """The first actor of `kind` the vocabulary knows named in `text`."""
         named = []
         for alias in self.vocabulary.actor_aliases:
-            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is ActorType.PERSON:
+            if alias.valid_on(article.published) and self.vocabulary.actor_type(alias.iri) is kind:
                 found = re.search(rf"(?<!\w){re.escape(alias.text)}(?!\w)", text)
                 if found:
                     named.append((found.start(), -len(alias.text), alias.iri))
