@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from graph.extract.frames import Inventory
-from graph.extract.grammar import hypothetical
+from graph.extract.grammar import hypothetical, subject
 
 
 @dataclass(frozen=True)
@@ -79,4 +79,5 @@ def _speaker(verb: Token) -> Source | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return Source(child)
-    return None
+    controller = subject(verb)  # "Anand used a trip to Kyiv to announce that ...": who announced
+    return Source(controller) if controller is not None else None

@@ -20,6 +20,7 @@ from graph.extract.actors import PACKAGE_WORDS, ActorResolver, governing_subject
 from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
+from graph.extract.funds import FundPayments
 from graph.extract.grammar import (
     hypothetical,
     particles,
@@ -57,6 +58,7 @@ class FrameClaims:
         self.ukraine = ukraine
         self.roles = ActorResolver(vocabulary, inventory, ukraine)
         self.items = ItemFinder(vocabulary, inventory, ukraine, personnel_nouns)
+        self.funds = FundPayments(self.roles, self.items, inventory, ukraine)
         resolved = {word: vocabulary.resolve_name(name) for word, name in inventory.demonyms.items()}
         self.demonyms = {word: iri for word, iri in resolved.items() if iri is not None}  # names the vocabulary lacks are skipped
 
@@ -182,6 +184,9 @@ class FrameClaims:
                 fillers["item"].remove(word)
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self.roles.actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
+        paid = self.funds.claims(article, parsed, trigger, fillers, actors, kind, frame.name, frame.refers_back, discourse)
+        if paid is not None or frame.money_only:
+            return paid or []  # money into a fund or for a stated purchase (graph/extract/funds.py)
         governing_role = frame.roles.get(GOVERNING_SUBJECT)
         partner = self.roles.talks_partner(trigger)
         if governing_role is not None and not actors.get(governing_role) and partner is not None:
@@ -243,6 +248,7 @@ class FrameClaims:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
             elif earlier is not None:
                 providers = [earlier.provider]
+                said_by = said_by or earlier.said_by  # "the delivery of three more is planned": by the same account
         if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])

@@ -43,6 +43,7 @@ class Frame:
     # a transfer (pledge, delivery, consideration) or a funding, whose item the claim takes
     refers_back: frozenset[str] = frozenset()
     refers_to: str = ""
+    money_only: bool = False  # "set aside", "put into": a claim only as a payment (graph/extract/funds.py)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _frame(record: dict[str, Any]) -> Frame:
         particles=frozenset(str(p) for p in record.get("particles") or ()),
         refers_back=frozenset((record.get("refers_back") or {}).get("nouns") or ()),
         refers_to=str((record.get("refers_back") or {}).get("to") or ""),
+        money_only=bool(record.get("money_only", False)),
     )
 
 

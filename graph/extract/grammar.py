@@ -23,6 +23,7 @@ _NOUN_LINKS = frozenset({"dobj", "pobj"})
 _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 # subordinators of a clause about what may happen, not what is said or asked
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
+_PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
@@ -49,9 +50,10 @@ def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
 
 def particles(trigger: Token) -> frozenset[str]:
     """Particles of a phrasal verb ("hold up", "hand over") and "on hold" ("put on hold")."""
-    found = {child.lower_ for child in trigger.children if child.dep_ == "prt"}
+    found = {child.lower_ for child in trigger.children if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES}
     for child in trigger.children:
         if child.dep_ == "prep":
+            found.add(child.lower_)  # "put 600 million into the fund"
             found.update(f"{child.lower_} {grand.lower_}" for grand in child.children if grand.dep_ == "pobj")
     return frozenset(found)
 

@@ -20,6 +20,7 @@ class Lexicon:
     numbers: dict[str, int]
     multipliers: dict[str, int]
     currencies: dict[str, str]
+    crowns: dict[str, str]  # state name -> its crown's code, for "kroner" and "kronor"
     equipment_heads: frozenset[str]
     equipment_bare_heads: frozenset[str]
     non_modifiers: frozenset[str]
@@ -38,6 +39,7 @@ def load_lexicon() -> Lexicon:
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         multipliers={str(k): int(v) for k, v in data["multipliers"].items()},
         currencies={str(k): str(v) for k, v in data["currencies"].items()},
+        crowns={str(k): str(v) for k, v in (data.get("crowns") or {}).items()},
         equipment_heads=frozenset(data["equipment_heads"]),
         equipment_bare_heads=frozenset(data["equipment_bare_heads"]),
         non_modifiers=frozenset(data["non_modifiers"]),

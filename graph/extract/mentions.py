@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from graph.extract.frames import inventory
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.money import MoneyFinder
 from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
 from graph.model import ActorType, Mention, Money
@@ -35,13 +36,6 @@ _DAY_DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:last\s+|on\s+|this\s+past\s+)(?:{_WEEKDAYS})|today|yesterday)\b",
     re.IGNORECASE,
 )
-_MONEY = re.compile(
-    r"(?P<sign>US\$|\$|€|£)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>thousand|million|billion|trillion|bn|mn|m|b)?\b"
-    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?P<mult2>thousand|million|billion|trillion|bn|mn)?\s*(?P<word>dollars|euros|pounds|USD|EUR|GBP)\b"
-    r"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>dollars|euros|pounds))",
-    re.IGNORECASE,
-)
-_SHORT_MULT = {"m": "million", "b": "billion"}
 AliasT = TypeVar("AliasT", ActorAlias, SystemAlias)
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "his", "her", "their", "our", "my"})
 
@@ -66,6 +60,7 @@ class MentionFinder:
         self.lexicon = lexicon or load_lexicon()
         self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
         self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
+        self.money = MoneyFinder(self.lexicon)
         self.unlisted = UnlistedFinder(self.lexicon, frozenset(inventory().demonyms))
         self._generic_words = frozenset(alias.text.lower() for alias in vocabulary.system_aliases if alias.generic)
 
@@ -107,7 +102,7 @@ class MentionFinder:
             if quantity is None and unit and not generic and self._single(doc, start, end, lo, hi):
                 quantity = 1
             found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity, label))
-        found.money = self._money(sentence)
+        found.money = self.money.find(sentence, self._token_at)
         found.dates = self._dates(sentence, published)
         return found
 
@@ -296,32 +291,6 @@ class MentionFinder:
                 unit = word_unit
         return unit
 
-    def _money(self, sentence: Sentence) -> list[tuple[int, Money]]:
-        result = []
-        text = sentence.span.text
-        for match in _MONEY.finditer(text):
-            start = sentence.span.start + match.start()
-            end = sentence.span.start + match.end()
-            span = type(sentence.span)(sentence.span.article_id, start, end, match.group(0))
-            token = self._token_at(sentence, match.start())
-            if match.group("vague"):
-                currency = self.lexicon.currencies[match.group("vword").lower()]
-                result.append((token, Money(None, currency, span)))
-                continue
-            if match.group("sign"):
-                currency = self.lexicon.currencies[match.group("sign")]
-                number, multiplier = match.group("num"), match.group("mult")
-            else:
-                word = match.group("word")
-                currency = self.lexicon.currencies.get(word) or self.lexicon.currencies[word.lower()]
-                number, multiplier = match.group("num2"), match.group("mult2")
-            amount = float(number.replace(",", ""))
-            if multiplier:
-                factor = self.lexicon.multipliers[_SHORT_MULT.get(multiplier.lower(), multiplier.lower())]
-                amount *= factor
-            result.append((token, Money(int(round(amount)), currency, span)))
-        return result
-
     def _dates(self, sentence: Sentence, published: date | None) -> list[tuple[int, date]]:
         import dateparser  # slow to import; the first article pays for it
 
@@ -403,8 +372,8 @@ def _with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int,
     if doc[first].text == "-" and first - 1 >= lo and not doc[first - 1].whitespace_ and not doc[first].whitespace_:
         first -= 1  # "T-72"
     word = doc[first]
-    if first <= lo or first in actor_tokens or not word.is_alpha or not word.text[:1].isupper() or word.is_sent_start:
-        return span
+    if first <= lo or first in actor_tokens or not word.is_alpha or not word.text[:1].isupper() or word.is_sent_start or word.is_stop:
+        return span  # "Over 600 Stinger": a capitalised quantifier is no designation
     name = wording(doc, first, start)
     return (first, end, unlisted_iri("system", name), False, name)
 

@@ -158,3 +158,34 @@ def test_a_hand_over_noun_beside_a_speech_verb_is_not_done(vocabulary: Vocabular
 ])
 def test_variants_and_misparsed_names(vocabulary: Vocabulary, text: str, expected: tuple) -> None:
     assert expected in rows(vocabulary, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tokyo paid $20 million into a NATO trust fund that buys counter-drone systems for Ukraine.",
+     ("funding", "", "Japan", "counter-drone systems", None, "")),
+    ("London has committed £150 million to a coalition led by Latvia that will buy drones for Ukraine.",
+     ("funding", "", "United Kingdom", "unmanned aerial systems", None, "")),
+    ("Oslo has set aside 500 million kroner to buy air defence missiles for Kyiv.",
+     ("funding", "", "Norway", "air defence missiles", None, "")),
+])
+def test_money_into_a_fund_is_funding_with_its_organiser_as_channel(vocabulary: Vocabulary, text: str, expected: tuple) -> None:
+    assert expected in rows(vocabulary, text)
+
+
+def test_the_organiser_of_a_fund_is_the_channel_and_crowns_take_the_payers_currency(vocabulary: Vocabulary) -> None:
+    article = Article(id="f", text="Copenhagen put 300 million kroner into the Czech initiative that buys artillery shells for Ukraine.",
+                      published=date(2025, 7, 18))
+    [claim] = extract(article, vocabulary).claims
+    assert (vocabulary.label(claim.funder), vocabulary.label(claim.via), claim.value, claim.currency) == ("Denmark", "Czech Republic", 300_000_000, "DKK")
+
+
+def test_paying_into_the_initiative_takes_what_it_buys(vocabulary: Vocabulary) -> None:
+    text = ("Prague's initiative will buy artillery shells for Ukraine, funded by Denmark. "
+            "Since then Portugal and Canada have paid into the initiative.")
+    found = rows(vocabulary, text)
+    assert {("funding", "Portugal"), ("funding", "Canada")} <= {(row[0], row[2]) for row in found}
+
+
+def test_a_pledge_through_a_programme_stays_a_pledge(vocabulary: Vocabulary) -> None:
+    text = "Washington announced $1.5 billion in security assistance for Ukraine through the Ukraine Security Assistance Initiative."
+    assert {row[0] for row in rows(vocabulary, text)} == {"pledge"}

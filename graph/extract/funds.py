@@ -1,0 +1,134 @@
+"""Money paid into funds, schemes and coalitions: who pays, who runs the fund, what it buys.
+
+"Japan paid $37 million into a NATO trust fund that buys drone detection systems for Ukraine",
+"Britain has committed £200 million to a coalition led by Latvia that will buy drones", "We have
+set aside 2.5 billion kroner to buy NASAMS components": the payer is the funder, the fund's
+organiser the channel (`via`), and what the fund or the payment buys the item (annotation rule 4
+of the news devset). Pure functions over the parse; graph/extract/claims.py calls them when a
+claim verb's destination is a fund noun or its object is money with a purpose clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from graph.extract.actors import ActorResolver
+from graph.extract.attribution import speech_source
+from graph.extract.discourse import Discourse
+from graph.extract.frames import Inventory
+from graph.extract.items import ItemFinder
+from graph.extract.parsed import ParsedSentence
+from graph.model import Article, Claim, ClaimKind, Mention
+
+# nouns of a pool of money that buys for Ukraine
+FUND_NOUNS = frozenset({"fund", "initiative", "scheme", "coalition", "facility", "mechanism", "programme", "program",
+                        "model", "pool", "instrument", "account", "effort", "drive", "plan"})
+# verbs of what a fund or a payment does with the money
+PURCHASE_VERBS = frozenset({"buy", "purchase", "procure", "acquire", "build", "produce", "make", "manufacture", "order"})
+# what a fund itself may be said to do: "a fund that supplies drones"
+FUND_VERBS = PURCHASE_VERBS | {"supply", "deliver", "finance", "fund", "provide"}
+_PURCHASE_NOUNS = frozenset({"purchase", "procurement", "acquisition", "production", "order"})
+# participles that name a fund's organiser: "a coalition led by Latvia"
+_ORGANISER_VERBS = frozenset({"lead", "run", "organise", "organize", "coordinate", "manage", "administer", "head"})
+
+
+def is_fund(word: Token) -> bool:
+    """"the initiative", "a NATO trust fund", "the Danish model": a pool of money."""
+    return word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in FUND_NOUNS
+
+
+def organiser(parsed: ParsedSentence, fund: Token) -> str | None:
+    """The actor that runs `fund`: the fund itself when it is a named body (the European Peace
+    Facility), a nationality or name before it ("the Czech initiative", "a NATO trust fund"), its
+    possessor, or the agent of "led by", "run by"."""
+    if fund.i in parsed.actors:
+        return parsed.actors[fund.i].iri
+    for child in fund.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in parsed.actors:
+            return parsed.actors[child.i].iri
+    for child in fund.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _ORGANISER_VERBS:
+            for agent in (g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+                if agent.i in parsed.actors:
+                    return parsed.actors[agent.i].iri
+    return None
+
+
+def purchases(fund: Token | None, trigger: Token) -> list[Token]:
+    """The objects of what the fund or the payment buys: "a fund that buys drone detection
+    systems", "set aside 2.5 billion kroner to buy NASAMS components", "so that factories can
+    build Bohdana guns"."""
+    of_fund = [c for word in (fund.subtree if fund is not None else ()) for c in word.children
+               if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FUND_VERBS]
+    clauses = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [c for c in trigger.children if c.dep_ == "dobj" for c in c.children if c.dep_ in ("relcl", "acl")]
+    clauses = of_fund + [c for c in clauses if c.lemma_.lower() in PURCHASE_VERBS]
+    # "set aside 1.3 billion kroner for purchases of ...": a purchase noun is what the money buys
+    found = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+             if g.dep_ == "pobj" and g.lemma_.lower() in _PURCHASE_NOUNS]
+    for clause in clauses:
+        found.extend(c for c in clause.children if c.dep_ in ("dobj", "nsubjpass"))
+    return found
+
+
+class FundPayments:
+    """Funding claims of payments into funds, bound to the actor and item rules."""
+
+    def __init__(self, roles: ActorResolver, items: ItemFinder, inventory: Inventory, ukraine: str | None) -> None:
+        self.roles = roles
+        self.items = items
+        self.inventory = inventory
+        self.ukraine = ukraine
+
+    def claims(self, article: Article, parsed: ParsedSentence, trigger: Token, fillers: dict[str, list[Token]],
+               actors: dict[str, list[str]], kind: ClaimKind, pattern: str, refers_back: frozenset[str], discourse: Discourse
+               ) -> list[Claim] | None:
+        """The funding claims when `trigger` pays money into a fund or for a stated purchase,
+        else None (the ordinary frame reading holds)."""
+        # a pledge "through" a programme stays a pledge; money "to" or "into" a fund is a payment
+        roles = ("via", "recipient", "item") if kind is not ClaimKind.PLEDGE else ("recipient", "item")
+        fund = next((w for role in roles for w in fillers.get(role, []) if is_fund(w)), None)
+        money = self.items.money(parsed, trigger)
+        bought = purchases(fund, trigger)
+        if fund is not None and money is None and not bought and fund.lemma_.lower() in refers_back:
+            return None  # "join the effort": the frame's own reference back reads it
+        if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) or (fund is None and not (money and bought)):
+            return None
+        if fund is None and money is None and kind is not ClaimKind.FUNDING:
+            return None
+        payers = self.roles.acting([*actors.get("funder", []), *actors.get("provider", [])], discourse)
+        if not payers or self.ukraine in payers:
+            return None
+        via = organiser(parsed, fund) if fund is not None else None
+        items = [m for m in self.items.items(parsed, trigger, bought, discourse) if not m.generic] if bought else []
+        if not items and fund is not None:
+            # "have paid into the initiative": what the fund was said to buy before
+            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                            if c.kind in (ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and (via is None or via in (c.via, c.provider))), None)
+            if earlier is not None and money is None:
+                said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or earlier.said_by
+                return [replace(earlier, kind=_kind(kind), funder=payer, provider=None, via=via or earlier.via, quantity=None, said_by=said_by,
+                                evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern=f"{pattern}:fund") for payer in payers]
+        if not items:
+            aid = self.items.military_aid
+            if aid is None or money is None:
+                return None
+            items = [Mention("system", aid, parsed.sentence.span, 0, 0, generic=True)]
+        said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.author or discourse.lede_source
+        sellers = self.roles.acting(self.roles.actors(parsed, [g for w in bought for c in w.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                           for g in c.children if g.dep_ == "pobj"], discourse), discourse)
+        return [
+            Claim(article.id, _kind(kind), item.iri, (parsed.sentence.span,), recipient=self.ukraine, funder=payer,
+                  provider=sellers[0] if sellers else None, via=via, quantity=item.quantity,
+                  unit=(money.currency if item.generic and money else item.unit),
+                  value=money.value if money else None, currency=money.currency if money and money.value is not None else None,
+                  said_by=said_by, date=discourse.day(parsed), pattern=f"{pattern}:fund")
+            for item in items for payer in payers
+        ]
+
+
+def _kind(kind: ClaimKind) -> ClaimKind:
+    """Paying is funding; weighing whether to pay stays a consideration."""
+    return ClaimKind.CONSIDERATION if kind is ClaimKind.CONSIDERATION else ClaimKind.FUNDING

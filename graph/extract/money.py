@@ -1,0 +1,71 @@
+"""Money in a sentence: "$300 million", "€1.2bn", "SEK 4.3 billion", "1.3 billion kroner", "A$50m".
+
+The currency words, signs and codes are data (`currencies` in lexicon.yaml); the pattern is built
+from them once. "kroner" and "kronor" name several states' currencies: they are read as "KR"
+and the claim stage settles which from the paying state (`state_currency`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.extract.lexicon import Lexicon
+from graph.model import Claim, Money
+from graph.read.sentences import Sentence
+from graph.vocabulary import Vocabulary
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_MULTIPLIER = r"thousand|million|billion|trillion|bn|mn|m|b"
+_SHORT_MULT = {"m": "million", "b": "billion", "mn": "million", "bn": "billion"}
+AMBIGUOUS = "KR"  # kroner, kronor: Danish, Norwegian or Swedish, by who pays
+
+
+class MoneyFinder:
+    """Finds amounts of money, with the currency words of one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        currencies = sorted(lexicon.currencies, key=len, reverse=True)
+        signs = "|".join(re.escape(c) for c in currencies if not c.isalpha())
+        words = "|".join(re.escape(c) for c in currencies if c.isalpha())
+        self.pattern = re.compile(
+            rf"(?P<sign>{signs})\s?(?P<num>{_NUMBER})\s*(?P<mult>{_MULTIPLIER})?\b"
+            rf"|\b(?P<code>{words})\s(?P<num3>{_NUMBER})\s*(?P<mult3>{_MULTIPLIER})?\b"
+            rf"|(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULTIPLIER})?\s*(?P<word>{words})\b"
+            rf"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>{words}))",
+            re.IGNORECASE,
+        )
+
+    def currency(self, word: str) -> str | None:
+        return self.lexicon.currencies.get(word) or self.lexicon.currencies.get(word.lower()) or self.lexicon.currencies.get(word.upper())
+
+    def find(self, sentence: Sentence, token_at) -> list[tuple[int, Money]]:
+        """(token index, Money) for each amount in the sentence; `token_at` maps a character
+        offset of the sentence to its token."""
+        result = []
+        for match in self.pattern.finditer(sentence.span.text):
+            start = sentence.span.start + match.start()
+            span = type(sentence.span)(sentence.span.article_id, start, sentence.span.start + match.end(), match.group(0))
+            token = token_at(sentence, match.start())
+            if match.group("vague"):
+                result.append((token, Money(None, self.currency(match.group("vword")), span)))
+                continue
+            groups = next((g for g in (("sign", "num", "mult"), ("code", "num3", "mult3"), ("word", "num2", "mult2")) if match.group(g[0])))
+            word, number, multiplier = (match.group(g) for g in groups)
+            amount = float(number.replace(",", ""))
+            if multiplier:
+                amount *= self.lexicon.multipliers[_SHORT_MULT.get(multiplier.lower(), multiplier.lower())]
+            result.append((token, Money(int(round(amount)), self.currency(word), span)))
+        return result
+
+
+def settle_crowns(claim: Claim, vocabulary: Vocabulary, crowns: dict[str, str]) -> Claim:
+    """"1.3 billion kroner" paid by Denmark is DKK: the crown of the paying (else giving) state;
+    a crown no named state settles keeps no currency."""
+    if AMBIGUOUS not in (claim.currency, claim.unit):
+        return claim
+    payer = claim.funder or claim.provider
+    code = crowns.get(vocabulary.label(vocabulary.acting_state(payer))) if payer else None
+    return replace(claim, currency=code if claim.currency == AMBIGUOUS else claim.currency,
+                   unit=code if claim.unit == AMBIGUOUS else claim.unit)
