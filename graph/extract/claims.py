@@ -107,7 +107,9 @@ class FrameClaims:
             elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
                 discourse.sentence_claims.extend(self._arrived(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
-        return claims
+        # "the systems could be deployed quickly", after they were promised: no new deliberation
+        committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
+        return [c for c in claims if c.kind is not ClaimKind.CONSIDERATION or (c.provider, c.system) not in committed or c.provider is None]
 
     def _arrived(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
         """"Two Patriot systems are already in Ukraine": a delivery of named systems, by whoever
@@ -235,7 +237,7 @@ class FrameClaims:
             providers = self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and _agentless_passive(
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and _passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
             # whoever the article said does it
@@ -249,6 +251,9 @@ class FrameClaims:
             elif earlier is not None:
                 providers = [earlier.provider]
                 said_by = said_by or earlier.said_by  # "the delivery of three more is planned": by the same account
+            elif said_by is not None:
+                # "Lecornu said the transfer of Mirage jets was being studied": by his government
+                providers = self.roles.acting([said_by], discourse)
         if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -389,9 +394,10 @@ class FrameClaims:
             while (inner_of := next((g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"
                                      for g in c.children if g.dep_ == "pobj"), None)) is not None and len(chain) < 4:
                 chain.append(inner_of)
+            chain += [c for link in chain for c in link.children if c.dep_ == "conj"]  # "shells and interceptors from US stocks"
             for relation, inner in (pair for link in chain for pair in relations(link)):
                 role = noun_roles.get(relation)
-                if role not in (None, "item", GOVERNING_SUBJECT) and role not in fillers and (role != "provider" or "provider" in roles):
+                if role not in (None, "item", GOVERNING_SUBJECT) and not fillers.get(role) and (role != "provider" or "provider" in roles):
                     fillers.setdefault(role, []).append(inner)
         return fillers
 
@@ -422,10 +428,10 @@ def _refers_back(word: Token) -> bool:
     return any(t.dep_ == "det" and t.lower_ in ("these", "those", "the", "this", "that") for t in word.subtree)
 
 
-def _agentless_passive(verb: Token) -> bool:
-    """A passive verb without "by ...": "is being withheld", "would still be delivered"."""
-    children = list(verb.children)
-    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+def _passive(verb: Token) -> bool:
+    """A passive verb: "is being withheld", "would still be delivered", "were delayed by
+    technical problems" (an agent that names an actor fills the role before this is asked)."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:

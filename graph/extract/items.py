@@ -75,6 +75,12 @@ class ItemFinder:
                 return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
             return [_as_mention(latest[-1])] if latest else []
+        if not items and any(self._anaphoric_hand_over(w) for w in words):
+            # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
+            transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                             if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.SUSPENSION) and c.system), None)
+            if transfer is not None:
+                return [replace(_as_mention(transfer), quantity=None)]
         if not items and words:
             base = parsed.sentence.tokens.start
             lo = base + min(i for w in words for i in phrase_tokens(w))
@@ -112,6 +118,15 @@ class ItemFinder:
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=None)
             break
         return mention
+
+    def _anaphoric_hand_over(self, word: Token) -> bool:
+        """A hand-over noun without its own "of ...": "its transfer", "the shipment", "deliveries"."""
+        if word.lemma_.lower() not in self.inventory.nominal_lemmas or word.lemma_.lower() in ("package", "contribution"):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
+            return False
+        determiners = {c.lower_ for c in word.children if c.dep_ in ("det", "poss")}
+        return bool(determiners & {"the", "its", "their", "these", "those", "this"}) or not determiners and word.tag_ == "NNS"
 
     @staticmethod
     def restricted(parsed: ParsedSentence, mention: Mention) -> bool:

@@ -107,6 +107,9 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if arrived_by == "conj":
             continue  # a sibling verb: "announced X and sent Y"
         lemma = word.lemma_.lower()
+        if negated(word) and lemma in inventory.governors.get("refusal", ()) and word.pos_ in ("VERB", "AUX"):
+            hedged = True  # "does not rule out sending": left open
+            continue
         if negated(word):
             return None
         if word.pos_ in ("VERB", "AUX") and _aux(word) & inventory.hedge_modals:

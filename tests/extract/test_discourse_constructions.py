@@ -189,3 +189,23 @@ def test_paying_into_the_initiative_takes_what_it_buys(vocabulary: Vocabulary) -
 def test_a_pledge_through_a_programme_stays_a_pledge(vocabulary: Vocabulary) -> None:
     text = "Washington announced $1.5 billion in security assistance for Ukraine through the Ukraine Security Assistance Initiative."
     assert {row[0] for row in rows(vocabulary, text)} == {"pledge"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Madrid promised 12 Leopard 2 tanks to Kyiv. Their shipment has been postponed twice.", ("suspension", "Spain", "", "Leopard 2", None, "")),
+    ("Oslo promised six F-16s to Kyiv. Deliveries have been delayed by technical problems.", ("suspension", "Norway", "", "F-16", None, "")),
+    ("Lately, shipments of Stinger missiles and Hellfire missiles from American stocks have stopped.",
+     ("suspension", "United States", "", "Hellfire", None, "")),
+])
+def test_a_hand_over_told_before_is_what_a_pause_stops(vocabulary: Vocabulary, text: str, expected: tuple) -> None:
+    assert expected in rows(vocabulary, text)
+
+
+def test_not_ruling_out_is_a_consideration(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Seoul would not rule out sending artillery shells to Ukraine.")
+    assert ("consideration", "South Korea", "", "artillery shells", None, "") in found
+
+
+def test_a_hedge_about_what_was_promised_is_no_new_consideration(vocabulary: Vocabulary) -> None:
+    text = "Berlin will send two Patriot systems to Ukraine. The systems could be deployed within weeks, Pistorius said."
+    assert not any(row[0] == "consideration" for row in rows(vocabulary, text))
