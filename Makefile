@@ -43,6 +43,7 @@ eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset/gold tests/data/devset/articles/
 	$(BIN)/pledgegraph evaluate tests/data/articles tests/data/articles/*.txt
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles/
+	$(BIN)/pledgegraph evaluate tests/data/news-heldout/gold tests/data/news-heldout/articles/
 
 calibrate: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles --calibrate > /dev/null

@@ -73,11 +73,11 @@ def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
 
 
 def test_devset_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
-    """Real White House texts: F1 >= 0.75 and field accuracy >= 0.85."""
+    """Real White House texts: F1 >= 0.80 and field accuracy >= 0.85."""
     evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
     total = evaluation.total()
     assert total.gold == 69
-    assert total.f1 >= 0.75, evaluation.report()
+    assert total.f1 >= 0.80, evaluation.report()
     for name in ("quantity", "funder"):
         assert total.accuracy(name) >= 0.85, (name, evaluation.report())
     assert total.accuracy("said_by") >= 0.75, evaluation.report()
@@ -108,11 +108,23 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.45, evaluation.report()
-    assert total.precision >= 0.55, evaluation.report()
+    assert total.f1 >= 0.56, evaluation.report()
+    assert total.precision >= 0.65, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
     assert total.accuracy("said_by") >= 0.75 and total.accuracy("quantity") >= 0.80, evaluation.report()
     by_kind = evaluation.by_kind()
     assert set(by_kind) == {"request", "pledge", "funding", "delivery", "suspension", "consideration"}
     assert sum(gold for gold, _, _ in by_kind.values()) == 144
     assert "by kind: request P" in evaluation.report()
+
+
+def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
+    """26 articles written by team members who did not read the extractor
+    (tests/data/news-heldout/README.md): F1 >= 0.52, every kind found at least once."""
+    articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
+    assert len(articles) == 26
+    evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
+    total = evaluation.total()
+    assert total.gold == 201
+    assert total.f1 >= 0.52, evaluation.report()
+    assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
