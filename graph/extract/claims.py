@@ -85,6 +85,8 @@ class FrameClaims:
             elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
                 if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
                     continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
+                if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
+                    continue  # "finance a package of US weapons": the payment verb reads it
                 yield token, noun
             elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
                 yield token, self.inventory.agent_nouns
@@ -233,8 +235,13 @@ class FrameClaims:
             providers = actors.get("provider", [])
         providers = self.roles.acting(providers, discourse)
         funders = self.roles.acting(actors.get("funder", []), discourse)
-        if not providers and kind is not ClaimKind.FUNDING:
-            providers = self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
+        if not providers:  # "a package of American weapons": whose they are, also when another pays
+            providers = [p for p in self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
+                         if kind is not ClaimKind.FUNDING or p not in funders]
+        if kind is ClaimKind.FUNDING and funders == [self.ukraine]:
+            # "Ukraine is ready to buy ten Patriot systems from US makers": Kyiv asks to acquire them
+            kind, funders = ClaimKind.REQUEST, []
+            providers = [p for p in providers if p != self.ukraine]
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and _passive(

@@ -94,7 +94,8 @@ class FundPayments:
         bought = purchases(fund, trigger)
         if fund is not None and money is None and not bought and fund.lemma_.lower() in refers_back:
             return None  # "join the effort": the frame's own reference back reads it
-        if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) or (fund is None and not (money and bought)):
+        if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) or (
+                fund is None and not (money and (bought or pattern == "set-aside"))):
             return None
         if fund is None and money is None and kind is not ClaimKind.FUNDING:
             return None
@@ -103,6 +104,13 @@ class FundPayments:
             return None
         via = organiser(parsed, fund) if fund is not None else None
         items = [m for m in self.items.items(parsed, trigger, bought, discourse) if not m.generic] if bought else []
+        if not items and fund is None and money is not None and not bought and pattern == "set-aside":
+            # "Canada has put in C$40 million": into the fund the text was talking about
+            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is ClaimKind.FUNDING), None)
+            if earlier is not None:
+                return [replace(earlier, funder=payer, value=money.value, currency=money.currency if money.value is not None else None,
+                                quantity=None, evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern=f"{pattern}:fund")
+                        for payer in payers]
         if not items and fund is not None:
             # "have paid into the initiative": what the fund was said to buy before
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])

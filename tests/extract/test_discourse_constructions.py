@@ -209,3 +209,19 @@ def test_not_ruling_out_is_a_consideration(vocabulary: Vocabulary) -> None:
 def test_a_hedge_about_what_was_promised_is_no_new_consideration(vocabulary: Vocabulary) -> None:
     text = "Berlin will send two Patriot systems to Ukraine. The systems could be deployed within weeks, Pistorius said."
     assert not any(row[0] == "consideration" for row in rows(vocabulary, text))
+
+
+def test_kyiv_buying_for_itself_is_a_request(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Zelensky said Ukraine stands ready to buy eight Patriot systems from American makers.")
+    assert ("request", "United States", "", "Patriot", 8, "Volodymyr Zelensky") in found
+    assert not any(row[0] == "funding" for row in found)
+
+
+def test_paying_for_another_states_weapons_names_it_as_provider(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Berlin said it would finance a package of American arms for Ukraine worth $300 million.")
+    assert {(row[0], row[1], row[2]) for row in found} == {("funding", "United States", "Germany")}
+
+
+def test_putting_money_in_goes_into_the_fund_just_named(vocabulary: Vocabulary) -> None:
+    text = "Oslo has committed 200 million euros to the Czech initiative that buys artillery shells. Ottawa has put in C$30 million."
+    assert ("funding", "", "Canada", "artillery shells", None, "") in rows(vocabulary, text)
