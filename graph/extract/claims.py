@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.actors import PACKAGE_WORDS, ActorResolver, governing_subject
 from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
+from graph.extract.ellipsis import ellipsis_claims
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments
 from graph.extract.grammar import (
@@ -303,7 +304,7 @@ class FrameClaims:
                     continue  # a payment with nobody named paying
                 claims.append(claim)
                 if actor is not None:
-                    claims.extend(self._ellipsis(parsed, trigger, claim))
+                    claims.extend(ellipsis_claims(parsed, trigger, claim, self.vocabulary, self.ukraine))
         return claims
 
     def _referring_claims(
@@ -330,26 +331,6 @@ class FrameClaims:
         if frame.refers_to == "transfer" and source.funder is None:
             discourse.set_funder(source, funders[0])
         return claims
-
-    def _ellipsis(self, parsed: ParsedSentence, trigger: Token, claim: Claim) -> list[Claim]:
-        """"Germany will pay for two systems, Norway for one": the claim again for another
-        actor with another count, from an actor followed by "for" and a number after the item."""
-        doc = parsed.parse
-        repeated = []
-        for token in trigger.subtree:
-            mention = parsed.actors.get(token.i)
-            if mention is None or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or mention.iri == self.ukraine:
-                continue
-            after = mention.token_end - parsed.sentence.tokens.start
-            if after + 1 >= len(doc) or doc[after].lower_ != "for":
-                continue
-            number = _number(doc[after + 1])
-            if number is None or after + 2 < len(doc) and doc[after + 2].is_alpha and doc[after + 2].lower_ not in ("and", "or"):
-                continue
-            actor = self.vocabulary.acting_state(mention.iri)
-            role = {"funder": actor} if claim.kind is ClaimKind.FUNDING else {"provider": actor}
-            repeated.append(replace(claim, quantity=number, pattern="ellipsis", **role))
-        return repeated
 
     # ------------------------------------------------------------------ roles
     def _fillers(self, parsed: ParsedSentence, trigger: Token, frame: Frame) -> dict[str, list[Token]]:
@@ -419,13 +400,6 @@ def _within(token: Token, verb: Token) -> bool:
             return False
         word = word.head
     return True
-
-
-def _number(token: Token) -> int | None:
-    """"one", "two", "3": a small count."""
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-    text = token.text.replace(",", "")
-    return int(text) if text.isdigit() else words.get(token.lower_)
 
 
 def _refers_back(word: Token) -> bool:
