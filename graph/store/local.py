@@ -6,7 +6,9 @@ the library for building graphs and for pySHACL.
 
 Writes are per article: an article graph is replaced in one Oxigraph transaction, so a store
 holds each article whole (its old or its new version) or not at all. One process at a time
-uses a store folder (StoreLock); a second one queues or gets a clear `StoreError`.
+uses a store folder (StoreLock); a second one queues or gets a clear `StoreError`. A folder is
+read through once in a memory-capped child before it is opened (`graph.store.check`), so a
+damaged table file is a clear error, never an abort of this process.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.errors import StoreError, shorten
+from graph.errors import StoreError
 from graph.iris import article_graph_iri, article_id_of_graph
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES, VOCABULARY_GRAPH
 from graph.resources import ONTOLOGY_FILE, ontology_file, vocabulary_files
+from graph.store.check import check_store, damaged
 
 DEFAULT_STORE = Path("pledgegraph-store")
 LOCK_FILE = "pledgegraph.lock"  # RocksDB leaves files it does not know alone
@@ -103,8 +106,10 @@ class GraphStore:
                         raise
                     # a store folder nobody may write (read-only folder or file system): nothing
                     # can change it while it is read, so it is read without a lock
+                    check_store(self.path)
                     self.oxigraph = _opened(self.path, read_only=True)
                     return
+                check_store(self.path)  # garbage in a table file is an error here, never an abort later
                 self.oxigraph = _opened(self.path, read_only=False)
         except OSError as error:
             raise StoreError(f"cannot open the store at {self.path}: {error}") from error
@@ -247,10 +252,7 @@ def _opened(path: Path, *, read_only: bool) -> ox.Store:
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (RuntimeError, OSError) as error:
-        raise StoreError(
-            f"the store at {path} is damaged or unreadable ({shorten(error, 200)}); "
-            f"move it aside and build it again: pledgegraph build ARTICLES --store {path}"
-        ) from error
+        raise damaged(path, str(error)) from error
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
