@@ -90,6 +90,7 @@ class GraphStore:
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.lock: StoreLock | None = None
+        self.writable = True
         try:
             if self.path is None:
                 self.oxigraph = ox.Store()
@@ -102,12 +103,15 @@ class GraphStore:
                 try:
                     self.lock = StoreLock(self.path, wait, on_wait)
                 except OSError as error:
-                    if not must_exist or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                         raise
+                    if not must_exist:  # a build: it would write
+                        raise _read_only_error(self.path) from error
                     # a store folder nobody may write (read-only folder or file system): nothing
                     # can change it while it is read, so it is read without a lock
                     check_store(self.path)
                     self.oxigraph = _opened(self.path, read_only=True)
+                    self.writable = False
                     return
                 check_store(self.path)  # garbage in a table file is an error here, never an abort later
                 self.oxigraph = _opened(self.path, read_only=False)
@@ -124,6 +128,7 @@ class GraphStore:
         store = cls.__new__(cls)
         store.path = path
         store.lock = None  # a read-only view takes no lock
+        store.writable = False
         try:
             store.oxigraph = _opened(Path(path), read_only=True)
         except OSError as error:
@@ -152,6 +157,7 @@ class GraphStore:
         the old graph or the new one, never a mix and never neither. (N-Triples lines are valid
         triple patterns of INSERT DATA; this costs about as much as `load` at article size.)
         """
+        self._refuse_if_read_only()
         iri = ox.NamedNode(graph_iri)
         self.oxigraph.update(f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{ntriples.decode('utf-8')}\n}} }}")
 
@@ -161,6 +167,7 @@ class GraphStore:
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Take a named graph out; False when the store does not hold it."""
+        self._refuse_if_read_only()
         target = ox.NamedNode(graph_iri)
         if not self.oxigraph.contains_named_graph(target):
             return False
@@ -173,8 +180,13 @@ class GraphStore:
         Unlike queries, its default graph is the store's own default graph, not the union:
         article data is changed through GRAPH clauses.
         """
+        self._refuse_if_read_only()
         self.oxigraph.update(sparql)
         self.flush()
+
+    def _refuse_if_read_only(self) -> None:
+        if not self.writable:
+            raise _read_only_error(self.path)
 
     def flush(self) -> None:
         """Make sure everything written is on disk."""
@@ -247,12 +259,22 @@ class GraphStore:
 
 def _opened(path: Path, *, read_only: bool) -> ox.Store:
     """Oxigraph's store in `path`; one it cannot open (RocksDB reports corruption, a file of it
-    is missing or unreadable) is a StoreError that says how to recover. Called with the store's
-    lock held (or on a folder nobody writes), so no other pledgegraph process is the cause."""
+    is missing or unreadable, its disk is full) is a StoreError that says how to recover. Called
+    with the store's lock held (or on a folder nobody writes), so no other pledgegraph process is
+    the cause."""
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (RuntimeError, OSError) as error:
+        if "No space left on device" in str(error):  # RocksDB writes a new log and manifest on opening
+            raise StoreError(f"cannot open the store at {path}: its disk is full; free some space and run the command again") from error
         raise damaged(path, str(error)) from error
+
+
+def _read_only_error(path: Path | None) -> StoreError:
+    return StoreError(
+        f"the store at {path} cannot be changed: its folder or file system is read-only; "
+        "copy it somewhere writable (or remount it read-write) to change it"
+    )
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
