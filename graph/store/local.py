@@ -135,6 +135,21 @@ class GraphStore:
             raise StoreError(f"cannot open the store at {path} read-only: {error}") from error
         return store
 
+    @classmethod
+    def writer(cls, path: Path) -> GraphStore:
+        """Open a store folder read-write without taking its lock: for a worker whose parent holds
+        the lock and has closed its own handle (`close`), such as the `query --write` worker."""
+        store = cls.__new__(cls)
+        store.path = path
+        store.lock = None  # held by the parent
+        store.writable = True
+        store.oxigraph = _opened(Path(path), read_only=False)
+        return store
+
+    def close(self) -> None:
+        """Let go of the folder's database (RocksDB lets one process write it); the lock is kept."""
+        del self.oxigraph  # pyoxigraph closes the database when its last reference goes
+
     # ------------------------------------------------------------------ writing
     def load_reference_data(self) -> None:
         """(Re)load the ontology and reference vocabulary into their own named graphs."""
@@ -157,7 +172,7 @@ class GraphStore:
         the old graph or the new one, never a mix and never neither. (N-Triples lines are valid
         triple patterns of INSERT DATA; this costs about as much as `load` at article size.)
         """
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         iri = ox.NamedNode(graph_iri)
         self.oxigraph.update(f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{ntriples.decode('utf-8')}\n}} }}")
 
@@ -167,7 +182,7 @@ class GraphStore:
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Take a named graph out; False when the store does not hold it."""
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         target = ox.NamedNode(graph_iri)
         if not self.oxigraph.contains_named_graph(target):
             return False
@@ -180,11 +195,12 @@ class GraphStore:
         Unlike queries, its default graph is the store's own default graph, not the union:
         article data is changed through GRAPH clauses.
         """
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         self.oxigraph.update(sparql)
         self.flush()
 
-    def _refuse_if_read_only(self) -> None:
+    def refuse_if_read_only(self) -> None:
+        """Raise StoreError when this store was opened read-only (a folder nobody may write)."""
         if not self.writable:
             raise _read_only_error(self.path)
 
