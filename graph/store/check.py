@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from graph.errors import StoreError, shorten
-from graph.workers.guard import describe_size, limit_memory
+from graph.workers.guard import describe_size, die_with_parent, limit_memory
 
 CHECK_MEMORY = 2 * 1024**3  # the checker's address space; it needs ~0.5 GiB for itself and its term sets
 CHECKED_FILE = "pledgegraph.checked"  # RocksDB leaves files it does not know alone
@@ -71,7 +71,7 @@ def check_store(path: Path) -> None:
     except (OSError, ValueError):
         pass  # never checked, or the record is unreadable: check
     checker = subprocess.run(
-        [sys.executable, "-m", "graph.store.check", str(path), str(CHECK_MEMORY)],
+        [sys.executable, "-m", "graph.store.check", str(path), str(CHECK_MEMORY), str(os.getpid())],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # Rust's last words at an abort: the message below says it
@@ -120,8 +120,13 @@ def read_every_index(path: Path) -> int:
     return quads + len(graphs)
 
 
-def _main(path: str, ceiling: str) -> int:
-    """The checker process: exit 0 when the store reads through, `_DAMAGED` with the reason on stdout."""
+def _main(path: str, ceiling: str, parent: str = "") -> int:
+    """The checker process: exit 0 when the store reads through, `_DAMAGED` with the reason on stdout.
+
+    Given the pid of the command that started it (`parent`), it dies with that one, however it ends.
+    """
+    if parent:
+        die_with_parent(int(parent))
     limit_memory(int(ceiling))
     try:
         read_every_index(Path(path))
@@ -135,4 +140,4 @@ def _main(path: str, ceiling: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(*sys.argv[1:3]))
+    sys.exit(_main(*sys.argv[1:4]))
