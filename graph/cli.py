@@ -184,7 +184,7 @@ def query(
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
             if write and is_update(named.text):
-                _run_update(named.text, target)
+                _run_update(named.text, target, ceiling)
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
             output = _run_query(named, param, fmt, target, ceiling)
@@ -236,26 +236,33 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
 def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int) -> str | tuple[list[str], list[list[str]]]:
     """The query's whole output (a table's columns and rows, or formatted text).
 
-    Over a store folder the query runs in a worker process capped at `memory` bytes.
+    Over a store folder or a SPARQL server the query runs in a worker process capped at `memory` bytes.
     """
     from graph.query.queries import parse_parameters
     from graph.query.worker import query_output, query_output_in_worker
     from graph.store.local import GraphStore
+    from graph.store.remote import RemoteStore
 
     parameters = parse_parameters(param)
     if isinstance(store, GraphStore) and store.path is not None:
         return query_output_in_worker(store.path, named, parameters, fmt, memory)  # type: ignore[no-any-return]
+    if isinstance(store, RemoteStore):
+        return query_output_in_worker(store.settings, named, parameters, fmt, memory)  # type: ignore[no-any-return]
     return query_output(store, named, parameters, fmt)  # type: ignore[no-any-return]
 
 
-def _run_update(text: str, store: Store) -> None:
+def _run_update(text: str, store: Store, memory: int) -> None:
+    """Apply an update to a store folder in a worker process capped at `memory` bytes."""
     from graph.query.queries import check_update
+    from graph.query.worker import update_in_worker
     from graph.store.local import GraphStore
 
     checked = check_update(text)
-    if not isinstance(store, GraphStore):
+    if not isinstance(store, GraphStore) or store.path is None:
         raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
-    store.update(checked)
+    store.refuse_if_read_only()
+    store.close()  # the worker writes the folder; this process keeps its lock
+    update_in_worker(store.path, checked, memory)
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:

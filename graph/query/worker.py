@@ -1,8 +1,9 @@
-"""Queries in a worker process under a memory ceiling, for `query` and `serve`.
+"""Queries and updates in a worker process under a memory ceiling, for `query` and `serve`.
 
 Oxigraph evaluates a query in Rust: a cartesian product sorted by ORDER BY grows by gigabytes
 and cannot be interrupted, and when an allocation fails Rust aborts the whole process. So a
-query over a store folder runs in its own worker process whose address space is capped
+query (over a store folder or a SPARQL server, whose answer is parsed here) and an update (`query
+--write`) run in their own worker process whose address space is capped
 (`graph.workers.guard.limit_memory`); the caller reports a worker that raised MemoryError or died as
 a `QueryOverMemory` and goes on.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from graph.workers.guard import MEMORY_ENV, describe_size, die_with_parent, limi
 if TYPE_CHECKING:
     from graph.query.queries import NamedQuery
     from graph.store.base import Store
+    from graph.store.remote import RemoteSettings
 
 
 def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str) -> Any:
@@ -34,17 +36,36 @@ def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str],
     return format_results(results, fmt)
 
 
-def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int) -> Any:
-    """`query_output` over the store folder `store`, run in a worker capped at `memory` bytes.
+def query_output_in_worker(
+    store: Path | RemoteSettings, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int
+) -> Any:
+    """`query_output` over the store folder or SPARQL server `store`, run in a worker capped at `memory` bytes.
 
-    The caller holds the store's lock (nothing writes it meanwhile); the worker opens it
-    read-only and sends the output back through a pipe. Raises QueryOverMemory when the worker
-    passes its ceiling, and whatever the query raises (QueryError and its kin) otherwise. The
-    worker starts from the forkserver (about a second on a loaded machine).
+    Over a folder the caller holds the store's lock (nothing writes it meanwhile) and the worker
+    opens it read-only; over a server the worker asks it, so the answer is received and parsed
+    under the ceiling too. The output comes back through a pipe. Raises QueryOverMemory when
+    the worker passes its ceiling, and whatever the query raises (QueryError and its kin)
+    otherwise. The worker starts from the forkserver (about a second on a loaded machine).
     """
+    return _in_worker(_send_output, (store, named, dict(parameters), fmt), memory)
+
+
+def update_in_worker(store: Path, update: str, memory: int) -> None:
+    """Apply the (checked) SPARQL update `update` to the store folder `store` in a worker capped at `memory` bytes.
+
+    The caller holds the store's lock and has closed its own handle on the folder (RocksDB lets
+    one process write it). Oxigraph applies an update in one transaction that commits at its
+    end, so a worker stopped at its ceiling (or killed with its parent at the time limit)
+    leaves the store as it was. Raises QueryOverMemory at the ceiling.
+    """
+    _in_worker(_apply_update, (store, update), memory)
+
+
+def _in_worker(task: Callable[..., Any], arguments: tuple[Any, ...], memory: int) -> Any:
+    """Run `task(*arguments)` in a forkserver worker capped at `memory` bytes; its result or its error."""
     context = worker_context()
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_send_output, args=(sender, memory, str(store), named, dict(parameters), fmt), daemon=True)
+    worker = context.Process(target=_answer, args=(sender, memory, task, arguments), daemon=True)
     worker.start()
     sender.close()
     try:
@@ -61,19 +82,35 @@ def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[s
     return output
 
 
-def _send_output(sender: Connection, memory: int, store: str, named: NamedQuery, parameters: dict[str, str], fmt: str) -> None:
-    from graph.store.local import GraphStore
-
+def _answer(sender: Connection, memory: int, task: Callable[..., Any], arguments: tuple[Any, ...]) -> None:
+    """In the worker: send back (False, what `task` returned) or (True, the error it raised)."""
     start_query_worker(memory)
     try:
-        sender.send((False, query_output(GraphStore.read_only(Path(store)), named, parameters, fmt)))
+        sender.send((False, task(*arguments)))
         return
-    except MemoryError:
-        pass  # leave the except block first: its traceback holds the rows that filled the memory
+    except (MemoryError, SystemError):
+        # leave the except block first: its traceback holds the rows that filled the memory. At the
+        # ceiling CPython may fail to make the MemoryError itself and raise SystemError ("error
+        # return without exception set", seen once in 325 tests under load): the same cause.
+        pass
     except Exception as error:  # noqa: BLE001  (sent to the parent, which raises it)
         sender.send((True, error if isinstance(error, PledgeGraphError) else QueryError(f"the query failed: {error}")))
         return
     sender.send((True, MemoryError()))
+
+
+def _send_output(store: Path | RemoteSettings, named: NamedQuery, parameters: dict[str, str], fmt: str) -> Any:
+    from graph.store.local import GraphStore
+    from graph.store.remote import RemoteSettings, RemoteStore
+
+    opened = RemoteStore(store) if isinstance(store, RemoteSettings) else GraphStore.read_only(Path(store))
+    return query_output(opened, named, parameters, fmt)
+
+
+def _apply_update(store: Path, update: str) -> None:
+    from graph.store.local import GraphStore
+
+    GraphStore.writer(store).update(update)
 
 
 def start_query_worker(memory: int) -> None:

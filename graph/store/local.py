@@ -6,7 +6,9 @@ the library for building graphs and for pySHACL.
 
 Writes are per article: an article graph is replaced in one Oxigraph transaction, so a store
 holds each article whole (its old or its new version) or not at all. One process at a time
-uses a store folder (StoreLock); a second one queues or gets a clear `StoreError`.
+uses a store folder (StoreLock); a second one queues or gets a clear `StoreError`. A folder is
+read through once in a memory-capped child before it is opened (`graph.store.check`), so a
+damaged table file is a clear error, never an abort of this process.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.errors import StoreError, shorten
+from graph.errors import StoreError
 from graph.iris import article_graph_iri, article_id_of_graph
 from graph.namespaces import ONTOLOGY_GRAPH, PREFIXES, VOCABULARY_GRAPH
 from graph.resources import ONTOLOGY_FILE, ontology_file, vocabulary_files
+from graph.store.check import check_store, damaged
 
 DEFAULT_STORE = Path("pledgegraph-store")
 LOCK_FILE = "pledgegraph.lock"  # RocksDB leaves files it does not know alone
@@ -87,6 +90,7 @@ class GraphStore:
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.lock: StoreLock | None = None
+        self.writable = True
         try:
             if self.path is None:
                 self.oxigraph = ox.Store()
@@ -99,12 +103,17 @@ class GraphStore:
                 try:
                     self.lock = StoreLock(self.path, wait, on_wait)
                 except OSError as error:
-                    if not must_exist or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                         raise
+                    if not must_exist:  # a build: it would write
+                        raise _read_only_error(self.path) from error
                     # a store folder nobody may write (read-only folder or file system): nothing
                     # can change it while it is read, so it is read without a lock
+                    check_store(self.path)
                     self.oxigraph = _opened(self.path, read_only=True)
+                    self.writable = False
                     return
+                check_store(self.path)  # garbage in a table file is an error here, never an abort later
                 self.oxigraph = _opened(self.path, read_only=False)
         except OSError as error:
             raise StoreError(f"cannot open the store at {self.path}: {error}") from error
@@ -119,11 +128,27 @@ class GraphStore:
         store = cls.__new__(cls)
         store.path = path
         store.lock = None  # a read-only view takes no lock
+        store.writable = False
         try:
             store.oxigraph = _opened(Path(path), read_only=True)
         except OSError as error:
             raise StoreError(f"cannot open the store at {path} read-only: {error}") from error
         return store
+
+    @classmethod
+    def writer(cls, path: Path) -> GraphStore:
+        """Open a store folder read-write without taking its lock: for a worker whose parent holds
+        the lock and has closed its own handle (`close`), such as the `query --write` worker."""
+        store = cls.__new__(cls)
+        store.path = path
+        store.lock = None  # held by the parent
+        store.writable = True
+        store.oxigraph = _opened(Path(path), read_only=False)
+        return store
+
+    def close(self) -> None:
+        """Let go of the folder's database (RocksDB lets one process write it); the lock is kept."""
+        del self.oxigraph  # pyoxigraph closes the database when its last reference goes
 
     # ------------------------------------------------------------------ writing
     def load_reference_data(self) -> None:
@@ -147,6 +172,7 @@ class GraphStore:
         the old graph or the new one, never a mix and never neither. (N-Triples lines are valid
         triple patterns of INSERT DATA; this costs about as much as `load` at article size.)
         """
+        self.refuse_if_read_only()
         iri = ox.NamedNode(graph_iri)
         self.oxigraph.update(f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{ntriples.decode('utf-8')}\n}} }}")
 
@@ -156,6 +182,7 @@ class GraphStore:
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Take a named graph out; False when the store does not hold it."""
+        self.refuse_if_read_only()
         target = ox.NamedNode(graph_iri)
         if not self.oxigraph.contains_named_graph(target):
             return False
@@ -168,8 +195,14 @@ class GraphStore:
         Unlike queries, its default graph is the store's own default graph, not the union:
         article data is changed through GRAPH clauses.
         """
+        self.refuse_if_read_only()
         self.oxigraph.update(sparql)
         self.flush()
+
+    def refuse_if_read_only(self) -> None:
+        """Raise StoreError when this store was opened read-only (a folder nobody may write)."""
+        if not self.writable:
+            raise _read_only_error(self.path)
 
     def flush(self) -> None:
         """Make sure everything written is on disk."""
@@ -242,15 +275,22 @@ class GraphStore:
 
 def _opened(path: Path, *, read_only: bool) -> ox.Store:
     """Oxigraph's store in `path`; one it cannot open (RocksDB reports corruption, a file of it
-    is missing or unreadable) is a StoreError that says how to recover. Called with the store's
-    lock held (or on a folder nobody writes), so no other pledgegraph process is the cause."""
+    is missing or unreadable, its disk is full) is a StoreError that says how to recover. Called
+    with the store's lock held (or on a folder nobody writes), so no other pledgegraph process is
+    the cause."""
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (RuntimeError, OSError) as error:
-        raise StoreError(
-            f"the store at {path} is damaged or unreadable ({shorten(error, 200)}); "
-            f"move it aside and build it again: pledgegraph build ARTICLES --store {path}"
-        ) from error
+        if "No space left on device" in str(error):  # RocksDB writes a new log and manifest on opening
+            raise StoreError(f"cannot open the store at {path}: its disk is full; free some space and run the command again") from error
+        raise damaged(path, str(error)) from error
+
+
+def _read_only_error(path: Path | None) -> StoreError:
+    return StoreError(
+        f"the store at {path} cannot be changed: its folder or file system is read-only; "
+        "copy it somewhere writable (or remount it read-write) to change it"
+    )
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

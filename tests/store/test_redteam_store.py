@@ -7,7 +7,6 @@ exit code 2 and a message that says what is wrong and what to do, never a traceb
 from __future__ import annotations
 
 import gc
-import os
 import shutil
 import subprocess
 import sys
@@ -64,19 +63,6 @@ def test_exports_into_a_missing_folder(store: Path, tmp_path: Path) -> None:
                     ["viz", str(tmp_path / "nowhere" / "net.html")]):
         _refused(_run(*command, "--store", str(store)), f"the folder {tmp_path / 'nowhere'} does not exist; create it first")
     assert not (tmp_path / "nowhere").exists()
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_read_only_store_answers_queries(store: Path) -> None:
-    for path in [store, *store.iterdir()]:
-        path.chmod(0o555 if path.is_dir() else 0o444)
-    try:
-        result = _run("query", "funders", "--store", str(store), "--format", "csv")
-        assert result.returncode == 0, result.stderr
-        assert "Germany" in result.stdout
-    finally:
-        for path in [store, *store.iterdir()]:
-            path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def test_a_build_into_a_store_it_cannot_open_names_the_cause(store: Path, tmp_path: Path) -> None:
