@@ -26,7 +26,7 @@ from graph.errors import ArticleError, PledgeGraphError, StoreError, ValidationF
 from graph.extract.extractor import extract
 from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
-from graph.rdf.validation import context_graph, validate_graph
+from graph.rdf.validation import validate_in_context
 from graph.read.articles import find_articles, read_article
 from graph.store.base import Store
 from graph.vocabulary import Vocabulary, load_vocabulary
@@ -100,7 +100,7 @@ def process_article(path: Path, vocabulary: Vocabulary) -> tuple[ExtractionResul
     article = read_article(path)
     result = extract(article, vocabulary)
     graph = article_graph(result, vocabulary)
-    report = validate_graph(context_graph(graph, vocabulary))
+    report = validate_in_context(graph, vocabulary)
     if not report.conforms:
         raise ValidationFailed(str(path), report.text())
     return result, graph

@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
 from graph.errors import RdfInputError, shorten
-from graph.rdf.validation import ValidationReport, context_graph, validate_graph
+from graph.rdf.validation import ValidationReport, validate_in_context
 from graph.store.base import ReadableStore
 from graph.vocabulary import load_vocabulary
 
@@ -179,9 +179,9 @@ def _checked_entity(path: Path, declaration: re.Match[bytes]) -> tuple[bytes, by
 
 def validate_file(path: Path) -> ValidationReport:
     """SHACL report of an RDF file, checked with the vocabulary's types and class hierarchy."""
-    return validate_graph(context_graph(read_rdf_file(path), load_vocabulary()))
+    return validate_in_context(read_rdf_file(path), load_vocabulary())
 
 
 def validate_store(store: ReadableStore) -> ValidationReport:
     """SHACL report of everything in the store."""
-    return validate_graph(context_graph(store.union_graph(), load_vocabulary()))
+    return validate_in_context(store.union_graph(), load_vocabulary())
