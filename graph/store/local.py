@@ -81,6 +81,8 @@ class GraphStore:
     folder is used by one process at a time (StoreLock); `wait` is how long to queue for it.
     """
 
+    _unflushed = 0  # bytes of N-Triples written since the last flush (a class default: stores made by __new__ have it too)
+
     def __init__(
         self,
         path: Path | str | None = DEFAULT_STORE,
@@ -91,7 +93,6 @@ class GraphStore:
     ) -> None:
         self.path = Path(path) if path is not None else None
         self.lock: StoreLock | None = None
-        self._unflushed = 0  # bytes of N-Triples written since the last flush
         try:
             if self.path is None:
                 self.oxigraph = ox.Store()
@@ -124,7 +125,6 @@ class GraphStore:
         store = cls.__new__(cls)
         store.path = path
         store.lock = None  # a read-only view takes no lock
-        store._unflushed = 0
         try:
             store.oxigraph = _opened(Path(path), read_only=True)
         except OSError as error:
