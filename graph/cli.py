@@ -144,13 +144,14 @@ def build(
 @app.command()
 def validate(
     file: Optional[Path] = typer.Argument(None, help="An RDF file to check; the store when omitted."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the SHACL run after this many seconds (exit 2)."),
     store: str = StoreOption,
 ) -> None:
     """SHACL report of an RDF file, or of the whole store; exit 1 on violations."""
     from graph.rdf.validate import validate_file, validate_store
 
     with _reported():
-        report = validate_file(file) if file is not None else validate_store(_open(store, readable=True))
+        report = validate_file(file, timeout) if file is not None else validate_store(_open(store, readable=True), timeout)
     out.print(report.text(), highlight=False, soft_wrap=True)
     if not report.conforms:
         raise typer.Exit(1)

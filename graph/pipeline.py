@@ -10,8 +10,6 @@ the store never holds half an article.
 from __future__ import annotations
 
 import os
-import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future
@@ -26,11 +24,11 @@ from graph.errors import ArticleError, PledgeGraphError, StoreError, ValidationF
 from graph.extract.extractor import extract
 from graph.model import ExtractionResult
 from graph.rdf.mapping import article_graph
-from graph.rdf.validation import context_graph, validate_graph
+from graph.rdf.validation import validate_in_context
 from graph.read.articles import find_articles, read_article
 from graph.store.base import Store
 from graph.vocabulary import Vocabulary, load_vocabulary
-from graph.workers.guard import die_with_parent, kill_workers, worker_context
+from graph.workers.guard import OverTime, die_with_parent, kill_workers, time_limit, worker_context
 
 # below this many files a pool costs more (process start, imports) than it saves
 _PARALLEL_FROM = 16
@@ -100,7 +98,7 @@ def process_article(path: Path, vocabulary: Vocabulary) -> tuple[ExtractionResul
     article = read_article(path)
     result = extract(article, vocabulary)
     graph = article_graph(result, vocabulary)
-    report = validate_graph(context_graph(graph, vocabulary))
+    report = validate_in_context(graph, vocabulary)
     if not report.conforms:
         raise ValidationFailed(str(path), report.text())
     return result, graph
@@ -122,7 +120,7 @@ def prepare_article(path: Path, vocabulary: Vocabulary | None = None, budget: fl
         return PreparedArticle(str(path), path.stem, problem=f"its graph violates the shapes and was not committed:\n{error.report}", invalid=True)
     except PledgeGraphError as error:
         return PreparedArticle(str(path), path.stem, problem=str(error))
-    except _OverBudget:  # the timer went off just as the work ended
+    except OverTime:  # the timer went off just as the work ended
         return PreparedArticle(str(path), path.stem, problem=_over_budget(_seconds_for(path, budget or 0.0)))
     except Exception as error:  # noqa: BLE001 - one bad file must never sink the build
         return PreparedArticle(str(path), path.stem, problem=_unexpected(error))
@@ -150,33 +148,16 @@ def _over_budget(seconds: float) -> str:
     return f"took longer than {seconds:.0f} s to read and was stopped (a pathological text?)"
 
 
-class _OverBudget(BaseException):
-    """Raised (from a timer signal) in an article that runs past its time budget; a
-    BaseException, so no library's `except Exception` swallows it."""
-
-
 @contextmanager
 def _time_budget(path: Path, seconds: float | None) -> Iterator[None]:
     """Stop work on one article after `seconds` (ArticleError), where a timer signal can be
-    used: in a process's main thread with no SIGALRM handler of its own. Work on an article is
-    done in bounded pieces, so the signal is handled within a piece's time."""
-    usable = seconds is not None and threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
-    if not usable:
-        yield
-        return
-
-    def overrun(signum: int, frame: object) -> None:
-        raise _OverBudget
-
-    signal.signal(signal.SIGALRM, overrun)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    used (`time_limit`). Work on an article is done in bounded pieces, so the signal is handled
+    within a piece's time."""
     try:
-        yield
-    except _OverBudget:
-        raise ArticleError(path, _over_budget(seconds)) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        with time_limit(seconds):
+            yield
+    except OverTime:
+        raise ArticleError(path, _over_budget(seconds or 0.0)) from None
 
 
 def _prepared(files: list[Path], vocabulary: Vocabulary, workers: int, budget: float) -> Generator[PreparedArticle, None, None]:

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from graph.errors import RdfInputError, shorten
-from graph.rdf.validation import ValidationReport, context_graph, validate_graph
+from graph.errors import PledgeGraphError, RdfInputError, shorten
+from graph.rdf.validation import ValidationReport, validate_in_context
 from graph.store.base import ReadableStore
 from graph.vocabulary import load_vocabulary
+from graph.workers.guard import OverTime, time_limit
 
 # Parsing holds the whole graph in memory (pySHACL needs it), so memory is bounded through the
 # file size: rdflib needs a few times the file's size. A larger dataset belongs in a store.
 MAX_RDF_BYTES = 256 * 1024 * 1024
+# rdflib keeps a copy of an IRI or literal for every time it occurs, so a short file can stand for
+# far more text than it holds (a 10 kB namespace used 150,000 times: 1.5 GB of IRIs, 4.7 GB of
+# memory). Before rdflib parses it, Oxigraph reads the file as a stream and adds up the text of
+# every term: a file whose terms come to more than this many times its size (or 64 MiB) is refused.
+MAX_EXPANSION = 16
+MIN_EXPANDED_BYTES = 64 * 1024 * 1024
+# the time limit of a SHACL run of `validate`: the default time limit of a query
+VALIDATION_SECONDS = 120.0
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
+               "n3": ox.RdfFormat.N3, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+               "xml": ox.RdfFormat.RDF_XML, "json-ld": ox.RdfFormat.JSON_LD}
 # The document type declaration of an XML file is read from its first bytes; an entity may
 # stand for a short piece of text (the usual namespace abbreviations of OWL files), nothing else.
 _DTD_WINDOW = 1024 * 1024
@@ -45,6 +59,7 @@ def read_rdf_file(path: Path) -> Graph:
     rdf_format = guess_format(str(path)) or "turtle"
     if rdf_format in ("xml", "trix"):
         check_xml_entities(path)
+    check_expansion(path, rdf_format)
     try:
         if rdf_format == "xml":
             return _parse_rdf_xml(path)
@@ -62,6 +77,32 @@ def read_rdf_file(path: Path) -> Graph:
         raise
     except Exception as error:  # rdflib raises many parser-specific types; report them all by file
         raise RdfInputError(f"{path}: not valid {rdf_format}: {error}") from error
+
+
+def check_expansion(path: Path, rdf_format: str) -> None:
+    """Refuse a file whose terms, written out as often as they occur, are far larger than it.
+
+    Oxigraph parses it as a stream (leniently, and with no document loader), so nothing but
+    one statement at a time is held. A file Oxigraph cannot read is left to rdflib, which
+    reports the syntax error in its own words.
+    """
+    format = _OX_FORMATS.get(rdf_format)
+    if format is None:
+        return
+    size = path.stat().st_size
+    budget = max(MAX_EXPANSION * size, MIN_EXPANDED_BYTES)
+    expanded = 0
+    try:
+        for quad in ox.parse(path=str(path), format=format, lenient=True):
+            expanded += len(quad.subject.value) + len(quad.predicate.value) + len(quad.object.value) + 8
+            if expanded > budget:
+                raise RdfInputError(
+                    f"{path}: its IRIs and literals, written out as often as they occur, come to more than {budget // (1024 * 1024)} MiB "
+                    f"(at most {MAX_EXPANSION} times the file's size, or {MIN_EXPANDED_BYTES // (1024 * 1024)} MiB; "
+                    "a long IRI or namespace used many times?); refusing to parse it"
+                )
+    except SyntaxError:
+        return
 
 
 def _parse_json_ld(path: Path) -> Graph:
@@ -177,11 +218,33 @@ def _checked_entity(path: Path, declaration: re.Match[bytes]) -> tuple[bytes, by
     return name, value
 
 
-def validate_file(path: Path) -> ValidationReport:
-    """SHACL report of an RDF file, checked with the vocabulary's types and class hierarchy."""
-    return validate_graph(context_graph(read_rdf_file(path), load_vocabulary()))
+def validate_file(path: Path, timeout: float | None = VALIDATION_SECONDS) -> ValidationReport:
+    """SHACL report of an RDF file, checked with the vocabulary's types and class hierarchy.
+
+    Raises RdfInputError for a file that cannot be read (see `read_rdf_file`) or that takes
+    longer than `timeout` seconds to read and check (tens of thousands of nodes that each break
+    several shapes: pySHACL writes a result for every one).
+    """
+    with _stopped_after(timeout, RdfInputError(f"{path}: {_too_long(timeout)}")):
+        return validate_in_context(read_rdf_file(path), load_vocabulary())
 
 
-def validate_store(store: ReadableStore) -> ValidationReport:
-    """SHACL report of everything in the store."""
-    return validate_graph(context_graph(store.union_graph(), load_vocabulary()))
+def validate_store(store: ReadableStore, timeout: float | None = VALIDATION_SECONDS) -> ValidationReport:
+    """SHACL report of everything in the store; PledgeGraphError past `timeout` seconds."""
+    with _stopped_after(timeout, PledgeGraphError(f"the store: {_too_long(timeout)}")):
+        return validate_in_context(store.union_graph(), load_vocabulary())
+
+
+@contextmanager
+def _stopped_after(timeout: float | None, overrun: PledgeGraphError) -> Iterator[None]:
+    """Raise `overrun` once `timeout` seconds have passed in the block."""
+    try:
+        with time_limit(timeout):
+            yield
+    except OverTime:
+        raise overrun from None
+
+
+def _too_long(timeout: float | None) -> str:
+    return (f"reading it and checking it against the shapes took longer than {timeout or 0:g} s and was stopped; "
+            "give it more time with --timeout, or validate it in smaller parts")

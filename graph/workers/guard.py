@@ -30,7 +30,9 @@ import re
 import resource
 import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from graph.errors import PledgeGraphError
 
@@ -144,3 +146,33 @@ def limit_memory(ceiling: int) -> None:
     if ceiling > 0:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard), hard))
+
+
+class OverTime(BaseException):
+    """Raised (from a timer signal) in work that runs past its `time_limit`; a BaseException,
+    so no library's `except Exception` swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[bool]:
+    """Raise OverTime in the block after `seconds`, where a timer signal can be used: in a
+    process's main thread with no SIGALRM handler of its own. Yields whether the limit is armed.
+
+    The signal is handled between two Python bytecodes, so work must come in bounded pieces
+    (pySHACL's and rdflib's loops do; one long call into C or Rust finishes first).
+    """
+    usable = seconds is not None and threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+    if not usable:
+        yield False
+        return
+
+    def overrun(signum: int, frame: object) -> None:
+        raise OverTime
+
+    signal.signal(signal.SIGALRM, overrun)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)

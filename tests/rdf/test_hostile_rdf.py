@@ -107,3 +107,67 @@ def test_harmless_entities_of_an_owl_file_are_fine(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "graph", "validate", str(path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Conforms" in result.stdout
+
+
+# Issue 14, class G: files small on disk that stand for much more (the same long IRI over and
+# over: rdflib keeps a copy per occurrence), and many nodes that each break several shapes.
+_CEILING = 1024**3  # address space for the whole command; the bombs below need several GiB
+
+
+def _long_prefix_turtle(path: Path) -> None:
+    """An 8 kB namespace, used as the predicate of 120,000 statements (~3 MB on disk, ~1 GB written out)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"@prefix v: <http://example.org/{'v' * 8000}#> .\n")
+        for i in range(40_000):
+            out.write(f"<http://example.org/s{i}> v:p{i % 7} 1 ; v:q \"x\" ; v:r <http://example.org/o> .\n")
+
+
+def _long_base_trig(path: Path) -> None:
+    """A 6 kB @base that the relative IRIs of 60,000 statements in a named graph resolve against."""
+    statements = "".join(f"<s{i}> <p> <o{i % 3}> .\n" for i in range(60_000))
+    path.write_text(f"@base <http://example.org/{'w' * 6000}/> .\n<g> {{\n{statements}}}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "write"), [("long-prefix.ttl", _long_prefix_turtle), ("long-base.trig", _long_base_trig)])
+def test_repeated_long_iris_are_refused_within_a_memory_ceiling(tmp_path: Path, name: str, write) -> None:
+    path = tmp_path / name
+    write(path)
+    result = _validate_capped(path)
+    assert result.returncode == 2, result.stderr
+    message = " ".join(result.stderr.split())
+    assert f"{path}: its IRIs and literals, written out as often as they occur, come to more than 64 MiB" in message
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_of_modest_expansion_is_read(tmp_path: Path) -> None:
+    """The same shape of file with a short namespace stays well inside the budget and is checked."""
+    path = tmp_path / "short-prefix.ttl"
+    path.write_text("@prefix v: <http://example.org/v#> .\n" + "".join(f"<http://example.org/s{i}> v:p {i} .\n" for i in range(2000)), encoding="utf-8")
+    result = _validate_capped(path)
+    assert result.returncode == 0, result.stderr
+    assert "Conforms" in result.stdout
+
+
+def test_shacl_on_many_bare_claims_stops_at_its_time_limit(tmp_path: Path) -> None:
+    """25,000 deliveries with nothing but a date each break five shapes: the run stops at the
+    time limit with exit 2 and says why (a second is far too short for them; nothing is timed here)."""
+    path = tmp_path / "bare-deliveries.nt"
+    kind = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pledgegraph/ontology#Delivery>"
+    when = '<https://w3id.org/pledgegraph/ontology#claimDate> "2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>'
+    path.write_text("".join(f"<http://example.org/d{i}> {kind} .\n<http://example.org/d{i}> {when} .\n" for i in range(25_000)), encoding="utf-8")
+    result = _validate_capped(path, "--timeout", "1")
+    assert result.returncode == 2, result.stderr
+    assert f"{path}: reading it and checking it against the shapes took longer than 1 s and was stopped" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+
+
+def _validate_capped(path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """`pledgegraph validate PATH` in its own process, whose address space is capped at _CEILING."""
+
+    def cap() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (_CEILING, _CEILING))
+
+    command = [sys.executable, "-m", "graph", "validate", str(path), *options]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, preexec_fn=cap)
