@@ -199,7 +199,9 @@ class FrameClaims:
         if governing_role is not None and not actors.get(governing_role):
             # "Germany announced the transfer of ...", "Canada is considering a purchase of ..."
             actors[governing_role] = self.roles.actors(parsed, [w for w in [governing_subject(trigger)] if w is not None], discourse)
-        items = self.items.items(parsed, trigger, fillers.get("item", []), discourse)
+        # "pay for the transfer": the frame's own reference back reads it, with its payer
+        refers = any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", []))
+        items = self.items.items(parsed, trigger, fillers.get("item", []), discourse, hand_overs=not refers)
         if not items and parsed.sentence.span.text.rstrip().endswith(":") and discourse.intro_frame is None:
             # "Earlier assistance Norway committed to Ukraine includes:": the list's frame
             acting = self.roles.acting(actors.get("funder" if kind is ClaimKind.FUNDING else "provider", []), discourse)

@@ -38,8 +38,9 @@ class ItemFinder:
         self.adversary = vocabulary.resolve_name("Russia")  # "to stop Russian missiles": the enemy's arms are no aid
         self.military_aid_class = vocabulary.system_classes.get(self.military_aid) if self.military_aid else None
 
-    def items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse) -> list[Mention]:
-        """System mentions in the item phrases; "the systems" resolves to the item named last."""
+    def items(self, parsed: ParsedSentence, trigger: Token, words: list[Token], discourse: Discourse, hand_overs: bool = True) -> list[Mention]:
+        """System mentions in the item phrases; "the systems" resolves to the item named last,
+        and (with `hand_overs`) "their shipment" to the hand-over told before."""
         items: list[Mention] = []
         seen: set[int] = set()
         cue = None
@@ -75,7 +76,7 @@ class ItemFinder:
                 return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
             return [_as_mention(latest[-1])] if latest else []
-        if not items and any(self._anaphoric_hand_over(w) for w in words):
+        if not items and hand_overs and any(self._anaphoric_hand_over(w) for w in words):
             # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                              if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.SUSPENSION) and c.system), None)
