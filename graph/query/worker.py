@@ -20,21 +20,24 @@ from graph.errors import PledgeGraphError, QueryError, QueryOverMemory
 from graph.workers.guard import MEMORY_ENV, describe_size, die_with_parent, limit_memory, worker_context
 
 if TYPE_CHECKING:
-    from graph.query.queries import NamedQuery
+    from graph.query.queries import NamedQuery, Page
     from graph.store.base import Store
 
 
-def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str) -> Any:
-    """The query's whole output: a table's (columns, rows) for `table`, else formatted text."""
+def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str, page: Page | None = None) -> Any:
+    """The query's output, whole or one `page`: a table's (columns, rows) for `table`, else
+    formatted text."""
     from graph.query.queries import format_results, run_query, solutions_to_rows
 
-    results = run_query(store, named, parameters)
+    results = run_query(store, named, parameters, limit=page.limit if page else None, offset=page.offset if page else 0)
     if fmt == "table" and hasattr(results, "variables"):
         return solutions_to_rows(results)
     return format_results(results, fmt)
 
 
-def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int) -> Any:
+def query_output_in_worker(
+    store: Path, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int, page: Page | None = None
+) -> Any:
     """`query_output` over the store folder `store`, run in a worker capped at `memory` bytes.
 
     The caller holds the store's lock (nothing writes it meanwhile); the worker opens it
@@ -44,7 +47,7 @@ def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[s
     """
     context = worker_context()
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_send_output, args=(sender, memory, str(store), named, dict(parameters), fmt), daemon=True)
+    worker = context.Process(target=_send_output, args=(sender, memory, str(store), named, dict(parameters), fmt, page), daemon=True)
     worker.start()
     sender.close()
     try:
@@ -61,12 +64,14 @@ def query_output_in_worker(store: Path, named: NamedQuery, parameters: Mapping[s
     return output
 
 
-def _send_output(sender: Connection, memory: int, store: str, named: NamedQuery, parameters: dict[str, str], fmt: str) -> None:
+def _send_output(
+    sender: Connection, memory: int, store: str, named: NamedQuery, parameters: dict[str, str], fmt: str, page: Page | None
+) -> None:
     from graph.store.local import GraphStore
 
     start_query_worker(memory)
     try:
-        sender.send((False, query_output(GraphStore.read_only(Path(store)), named, parameters, fmt)))
+        sender.send((False, query_output(GraphStore.read_only(Path(store)), named, parameters, fmt, page)))
         return
     except MemoryError:
         pass  # leave the except block first: its traceback holds the rows that filled the memory
