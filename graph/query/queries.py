@@ -2,7 +2,9 @@
 
 Queries are checked before they run: updates, `SERVICE`, `LOAD` and `FROM`/`FROM NAMED` of
 graphs the store does not hold are refused, so no query writes or reaches outside the machine.
-Parameters are bound as values (pyoxigraph `substitutions`), never pasted into the text.
+Parameters are bound as RDF terms where the query's `VALUES ?x { UNDEF }` block stands (or as
+pyoxigraph `substitutions` for text without one), never pasted in as SPARQL; a page is a
+`LIMIT`/`OFFSET` of integers at the query's `# page` line or its end.
 """
 
 from __future__ import annotations
@@ -372,7 +374,7 @@ def run_query(
         if query_features(text).form != "select":
             raise QueryError(f"only SELECT queries have pages; query {query.name} is not one")
         if query_features(text).paged and not _PAGE_MARK.search(text):
-            raise QueryError(f"query {query.name} has its own LIMIT or OFFSET; page it without --limit/--offset")
+            raise QueryError(f"query {query.name} has its own LIMIT or OFFSET; drop them from its text to page it, or give no page")
     text, substitutions = bound_query(store, text, parameters or {})
     text = paged(text, limit, offset)
     try:
