@@ -32,6 +32,7 @@ from graph.extract.extractor import extract
 from graph.export.export import export
 from graph.query.queries import list_queries, paged, run_query
 from graph.reason.reasoning import reason
+from graph.store.local import GraphStore
 from graph.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,16 +151,33 @@ def _rdflib_time(dump: Path, query_file: Path, limit: float) -> float | None:
 FIRST_PAGE = 1000  # rows: what the endpoint gives by default, and what an analyst's screen shows
 
 
-def bench_queries(folder: Path, triple_sizes: list[int], rdflib_up_to: int, repeat: int, rdflib_limit: float) -> list[Row]:
+def _query_store(triples: int, kept: Path | None) -> GraphStore:
+    """The synthetic store of about `triples` triples, in memory; with `kept`, built once into
+    `kept/store-TRIPLES` and copied from there on later runs (a 1M-triple build takes minutes)."""
+    claims = max(10, triples // 22)
+    if kept is None:
+        store = synthetic_store(claims, load_vocabulary())
+        reason(store, timeout=3600) if claims <= 12_000 else None
+        return store
+    folder = kept / f"store-{triples}"
+    if not folder.exists():
+        built = synthetic_store(claims, load_vocabulary(), path=folder)
+        reason(built, timeout=3600) if claims <= 12_000 else None
+        built.flush()
+        del built
+    store = GraphStore(None)
+    store.oxigraph.bulk_extend(GraphStore.read_only(folder).oxigraph.quads_for_pattern(None, None, None, None))
+    return store
+
+
+def bench_queries(folder: Path, triple_sizes: list[int], rdflib_up_to: int, repeat: int, rdflib_limit: float,
+                  kept: Path | None = None) -> list[Row]:
     """Every named query at each size: its first page of FIRST_PAGE rows (or its aggregate, when
     shorter) by our path and by raw pyoxigraph on the same paged text, and rdflib on the whole
     query (up to a size, time-limited)."""
-    vocabulary = load_vocabulary()
     rows = []
     for triples in triple_sizes:
-        claims = max(10, triples // 22)
-        store = synthetic_store(claims, vocabulary)
-        reason(store, timeout=3600) if claims <= 12_000 else None
+        store = _query_store(triples, kept)
         size = len(store)
         dump = folder / f"dump-{triples}.nq"
         if triples <= rdflib_up_to:
@@ -218,6 +236,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--only", choices=["extraction", "build", "validation", "queries", "reasoning", "cold-start"], default=None,
                         help="run one section (its rows are written to the JSON file alone)")
+    parser.add_argument("--keep-stores", type=Path, default=None,
+                        help="build the query section's stores into this folder once and reuse them on later runs")
     parser.add_argument("--triples", type=lambda text: [int(size) for size in text.split(",")], default=None,
                         help="store sizes of the query section, comma-separated (default 10000,100000 quick, and 1000000 in full)")
     args = parser.parse_args(argv)
@@ -236,7 +256,7 @@ def main(argv: list[str]) -> int:
             "validation": lambda: bench_validation(folder, [100, 1000] if quick else [100, 1000, 10_000], corpus),
             "queries": lambda: bench_queries(
                 folder, args.triples or ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]), 10_000 if quick else 100_000,
-                3 if quick else 5, 10 if quick else 30,
+                3 if quick else 5, 10 if quick else 30, args.keep_stores,
             ),
             "reasoning": lambda: bench_reasoning(1000 if quick else 10_000),
             "cold-start": lambda: bench_cold_start(folder, 5),
