@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STORE ?= pledgegraph-store
 STAMP := $(VENV)/.installed
 
-.PHONY: demo serve pictures test eval calibrate bench bench-extraction bench-quick bench-reasoning load install system-packages clean
+.PHONY: demo serve pictures test eval calibrate bench bench-extraction bench-queries bench-quick bench-reasoning load install system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,9 @@ bench-quick: $(STAMP)
 load: $(STAMP)
 	$(BIN)/python -m benchmarks.load --queries 2000 --clients 16
 	$(BIN)/python -m benchmarks.load --queries 500 --clients 16 --claims 10000
+
+bench-queries: $(STAMP)
+	$(BIN)/python -m benchmarks.run --only queries --triples 1000000
 
 bench-reasoning: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_reasoning 1000 10000 --repeat 3

@@ -23,7 +23,7 @@ from graph.errors import PledgeGraphError, QueryRefused, shorten, shown
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
-    from graph.query.queries import NamedQuery
+    from graph.query.queries import NamedQuery, Page
     from graph.store.base import ReadableStore, Store
 
 app = typer.Typer(
@@ -170,13 +170,15 @@ def query(
     query_text: str = typer.Argument(..., metavar="QUERY", help=_query_help()),
     param: list[str] = typer.Option([], "--param", help="Bind a variable: name=value (repeatable)."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows (a page); all rows when not given."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows first (with --limit: the next page)."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (INSERT, DELETE …) to change the store folder."),
     memory: Optional[str] = MemoryOption,
     store: str = StoreOption,
 ) -> None:
-    """Run a query over the store and print the results (updates only with --write)."""
-    from graph.query.queries import is_update, resolve_query
+    """Run a query over the store and print the results, all or one page (updates only with --write)."""
+    from graph.query.queries import Page, is_update, resolve_query
     from graph.workers.guard import query_memory
 
     with _reported(refused_hint="" if write else "; give --write to change a store folder"):
@@ -188,7 +190,7 @@ def query(
                 _run_update(named.text, target, ceiling)
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
-            output = _run_query(named, param, fmt, target, ceiling)
+            output = _run_query(named, param, fmt, target, ceiling, Page(limit, offset))
     if isinstance(output, str):
         sys.stdout.write(output)
     else:
@@ -234,8 +236,8 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         watchdog.cancel()
 
 
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int) -> str | tuple[list[str], list[list[str]]]:
-    """The query's whole output (a table's columns and rows, or formatted text).
+def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int, page: Page) -> str | tuple[list[str], list[list[str]]]:
+    """The query's output, all of it or one `page` (a table's columns and rows, or formatted text).
 
     Over a store folder or a SPARQL server the query runs in a worker process capped at `memory` bytes.
     """
@@ -246,10 +248,10 @@ def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memo
 
     parameters = parse_parameters(param)
     if isinstance(store, GraphStore) and store.path is not None:
-        return query_output_in_worker(store.path, named, parameters, fmt, memory)  # type: ignore[no-any-return]
+        return query_output_in_worker(store.path, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
     if isinstance(store, RemoteStore):
-        return query_output_in_worker(store.settings, named, parameters, fmt, memory)  # type: ignore[no-any-return]
-    return query_output(store, named, parameters, fmt)  # type: ignore[no-any-return]
+        return query_output_in_worker(store.settings, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
+    return query_output(store, named, parameters, fmt, page)  # type: ignore[no-any-return]
 
 
 def _run_update(text: str, store: Store, memory: int) -> None:

@@ -2,7 +2,9 @@
 
 Queries are checked before they run: updates, `SERVICE`, `LOAD` and `FROM`/`FROM NAMED` of
 graphs the store does not hold are refused, so no query writes or reaches outside the machine.
-Parameters are bound as values (pyoxigraph `substitutions`), never pasted into the text.
+Parameters are bound as RDF terms where the query's `VALUES ?x { UNDEF }` block stands (or as
+pyoxigraph `substitutions` for text without one), never pasted in as SPARQL; a page is a
+`LIMIT`/`OFFSET` of integers at the query's `# page` line or its end.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, QueryRefused
+from graph.errors import QueryError, QueryRefused, shorten
 from graph.resources import queries_dir
 from graph.store.base import Store
-from graph.store.local import GraphStore
 
 _NAME = re.compile(r"^[A-Za-z0-9_\-]+(?:\.rq)?$")
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -66,12 +67,21 @@ def list_queries() -> list[NamedQuery]:
 
 
 @dataclass(frozen=True)
+class Page:
+    """Which rows of a result to give: `limit` rows (all when None) after the first `offset`."""
+
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class QueryFeatures:
     """What the safety check needs to know of a query text, read once by rdflib's parser."""
 
     form: str  # "select", "construct", "describe" or "ask"
     service: bool
     dataset_graphs: tuple[str, ...]  # the IRIs of FROM and FROM NAMED clauses
+    paged: bool = False  # the query itself ends in LIMIT or OFFSET
 
 
 _TOO_DEEP = "the query nests brackets too deeply to be read; write it flatter"
@@ -139,7 +149,7 @@ def _features(text: str) -> QueryFeatures:
             clause = dict(value)  # CompValue.get returns the key itself for a missing key
             graphs.append(str(clause.get("default") or clause.get("named")))
     form = parsed[1].name.removesuffix("Query").lower()
-    return QueryFeatures(form, service, tuple(graphs))
+    return QueryFeatures(form, service, tuple(graphs), bool(dict(parsed[1]).get("limitoffset")))
 
 
 def check_query(text: str, store_graphs: Callable[[], set[str]], protocol_graphs: tuple[str, ...] = ()) -> str:
@@ -233,21 +243,77 @@ def check_parameters(query: NamedQuery, parameters: Mapping[str, str]) -> None:
         raise QueryError(f"query {query.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(takes) or 'none'}")
 
 
-_LABELS_LIKE = """SELECT DISTINCT ?label ?value WHERE {
-  { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } UNION { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }
-  BIND (STR(?l) AS ?label) FILTER (LCASE(?label) = LCASE(?value))
-} LIMIT 3"""
+_LABELS_LIKE = """SELECT DISTINCT ?label WHERE {
+  VALUES ?value { UNDEF }
+  ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label
+  FILTER (LCASE(STR(?label)) = LCASE(STR(?value)))
+} ORDER BY ?label LIMIT 8"""
 
 
-def _stored_spelling(store: Store, term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
-    """A plain-string parameter as the store spells a label (`sweden` -> `Sweden`), when the
-    store holds exactly one label equal to it regardless of case and none equal to it as given."""
-    if not isinstance(term, ox.Literal) or term.datatype.value != "http://www.w3.org/2001/XMLSchema#string" or not isinstance(store, GraphStore):
-        return term
-    labels = {solution["label"].value for solution in store.query(_LABELS_LIKE, {ox.Variable("value"): term})}  # type: ignore[attr-defined]
-    if term.value in labels or len(labels) != 1:
-        return term
-    return ox.Literal(labels.pop())
+def stored_labels(store: Store, value: str) -> list[ox.Literal]:
+    """The preferred labels the store holds for `value`, as the store spells them (`sweden` ->
+    `"Sweden"@en`): those equal to it as given, else those equal to it regardless of case."""
+    term = ox.Literal(value)
+    labels = [solution["label"] for solution in store.query(bind_values(_LABELS_LIKE, {"value": [term]}))]
+    exact = [label for label in labels if label.value == value]
+    return exact or labels
+
+
+_PARAMETER_BLOCK = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*UNDEF\s*\}")
+_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page[ \t]*$", re.MULTILINE)
+_CHECK_SUBJECT = "<urn:pledgegraph:check> <urn:pledgegraph:check>"
+
+
+def parameter_blocks(text: str) -> set[str]:
+    """The variables of the query's `VALUES ?x { UNDEF }` blocks: where its parameters go."""
+    return set(_PARAMETER_BLOCK.findall(text))
+
+
+def serialised_term(term: ox.NamedNode | ox.Literal) -> str:
+    """A term written as SPARQL/N-Triples by pyoxigraph, and read back to prove it is that term
+    and nothing more (a value holding quotes, `>` or a line break stays inside its literal)."""
+    written = str(term)
+    try:
+        (read,) = ox.parse(f"{_CHECK_SUBJECT} {written} .\n".encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError) as error:
+        raise QueryError(f"the parameter value {shorten(term.value)} cannot be written as an RDF term: {error}") from error
+    if read.object != term:
+        raise QueryError(f"the parameter value {shorten(term.value)} does not read back as itself")
+    return written
+
+
+def bind_values(text: str, values: Mapping[str, list[ox.NamedNode | ox.Literal]]) -> str:
+    """`text` with each `VALUES ?x { UNDEF }` block of a variable in `values` holding those terms.
+
+    The block stands where the query wants the value, so the engine starts its search from it
+    (Oxigraph's `substitutions` only filter the finished rows: 1,562 ms against 79 ms for a
+    VALUES block, measured on 200,000 rows). The terms are pyoxigraph's own serialisation, read
+    back before use (`serialised_term`): a value is data in the text, never SPARQL.
+    """
+
+    def block(match: re.Match[str]) -> str:
+        terms = values.get(match.group(1))
+        if terms is None:
+            return match.group(0)
+        return f"VALUES ?{match.group(1)} {{ {' '.join(serialised_term(term) for term in terms)} }}"
+
+    return _PARAMETER_BLOCK.sub(block, text)
+
+
+def paged(text: str, limit: int | None, offset: int) -> str:
+    """`text` cut to one page: `LIMIT limit OFFSET offset` at the query's `# page` line (a
+    subquery that picks the page's rows before the rest is joined to them), else at its end.
+
+    Both are integers checked here, so nothing but digits reaches the text.
+    """
+    if limit is None and not offset:
+        return text
+    if (limit is not None and (not isinstance(limit, int) or limit < 0)) or not isinstance(offset, int) or offset < 0:
+        raise QueryError(f"a page needs a limit and an offset that are whole numbers >= 0, not {limit!r} and {offset!r}")
+    modifiers = " ".join(part for part in (f"LIMIT {limit}" if limit is not None else "", f"OFFSET {offset}" if offset else "") if part)
+    if len(_PAGE_MARK.findall(text)) == 1:
+        return _PAGE_MARK.sub(lambda _: modifiers, text)
+    return f"{text}\n{modifiers}\n"
 
 
 def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
@@ -262,6 +328,29 @@ def term_for_parameter(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+def bound_query(store: Store, text: str, parameters: Mapping[str, str]) -> tuple[str, dict[ox.Variable, ox.NamedNode | ox.Literal]]:
+    """The query text with its parameters bound, and the substitutions left for the engine.
+
+    A parameter `name` of a query with a block `VALUES ?nameLabel { UNDEF }` is a label: the
+    block gets the labels the store holds for it, matched regardless of case (none: the value as
+    given, which then matches nothing). With a block `VALUES ?name { UNDEF }` the value goes in
+    as given. Either way the engine starts from it, on the embedded store and on a server alike.
+    A parameter of a query without a block (text typed by a user) is a pyoxigraph substitution.
+    """
+    blocks = parameter_blocks(text)
+    values: dict[str, list[ox.NamedNode | ox.Literal]] = {}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    for name, value in parameters.items():
+        term = term_for_parameter(value)
+        if f"{name}Label" in blocks:
+            values[f"{name}Label"] = list(stored_labels(store, value)) or [term]
+        elif name in blocks:
+            values[name] = [term]
+        else:
+            substitutions[ox.Variable(name)] = term
+    return bind_values(text, values), substitutions
+
+
 def run_query(
     store: Store,
     query: NamedQuery,
@@ -269,23 +358,37 @@ def run_query(
     *,
     default_graphs: tuple[str, ...] = (),
     named_graphs: tuple[str, ...] = (),
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Any:
-    """Check and run a query with bound parameters; returns pyoxigraph results.
+    """Check and run a query with bound parameters, one page of it when `limit`/`offset` are
+    given (every named query orders its rows by a key that makes pages tile the whole table);
+    returns pyoxigraph results.
 
     `default_graphs` / `named_graphs` are the SPARQL Protocol's dataset (graphs the store holds).
+    The text checked is the one given; binding and paging only add checked terms and integers.
     """
     text = check_query(query.text, store.graph_names, default_graphs + named_graphs)
     check_parameters(query, parameters or {})
-    substitutions = {ox.Variable(key): _stored_spelling(store, term_for_parameter(value)) for key, value in (parameters or {}).items()}
+    if limit is not None or offset:
+        if query_features(text).form != "select":
+            raise QueryError(f"only SELECT queries have pages; query {query.name} is not one")
+        if query_features(text).paged and not _PAGE_MARK.search(text):
+            raise QueryError(f"query {query.name} has its own LIMIT or OFFSET; drop them from its text to page it, or give no page")
+    text, substitutions = bound_query(store, text, parameters or {})
+    text = paged(text, limit, offset)
     try:
         return store.query(text, substitutions or None, default_graphs=default_graphs, named_graphs=named_graphs)
     except (SyntaxError, ValueError, OSError, RuntimeError) as error:  # RuntimeError: a parameter the query does not select
         raise QueryError(f"query {query.name} failed: {error}") from error
 
 
-def query_records(store: Store, name: str, parameters: Mapping[str, str] | None = None) -> list[dict[str, str]]:
-    """A named SELECT query's rows as {column: plain string} dicts ('' for unbound)."""
-    columns, rows = solutions_to_rows(run_query(store, resolve_query(name), parameters))
+def query_records(
+    store: Store, name: str, parameters: Mapping[str, str] | None = None, *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, str]]:
+    """A named SELECT query's rows (one page with `limit`/`offset`) as {column: plain string}
+    dicts ('' for unbound)."""
+    columns, rows = solutions_to_rows(run_query(store, resolve_query(name), parameters, limit=limit, offset=offset))
     return [dict(zip(columns, row)) for row in rows]
 
 

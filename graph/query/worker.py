@@ -21,25 +21,26 @@ from graph.errors import PledgeGraphError, QueryError, QueryOverMemory
 from graph.workers.guard import MEMORY_ENV, describe_size, die_with_parent, limit_memory, worker_context
 
 if TYPE_CHECKING:
-    from graph.query.queries import NamedQuery
+    from graph.query.queries import NamedQuery, Page
     from graph.store.base import Store
     from graph.store.remote import RemoteSettings
 
 
-def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str) -> Any:
-    """The query's whole output: a table's (columns, rows) for `table`, else formatted text."""
+def query_output(store: Store, named: NamedQuery, parameters: Mapping[str, str], fmt: str, page: Page | None = None) -> Any:
+    """The query's output, whole or one `page`: a table's (columns, rows) for `table`, else
+    formatted text."""
     from graph.query.queries import format_results, run_query, solutions_to_rows
 
-    results = run_query(store, named, parameters)
+    results = run_query(store, named, parameters, limit=page.limit if page else None, offset=page.offset if page else 0)
     if fmt == "table" and hasattr(results, "variables"):
         return solutions_to_rows(results)
     return format_results(results, fmt)
 
 
 def query_output_in_worker(
-    store: Path | RemoteSettings, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int
+    store: Path | RemoteSettings, named: NamedQuery, parameters: Mapping[str, str], fmt: str, memory: int, page: Page | None = None
 ) -> Any:
-    """`query_output` over the store folder or SPARQL server `store`, run in a worker capped at `memory` bytes.
+    """`query_output` (all rows, or one `page`) over the store folder or SPARQL server `store`, run in a worker capped at `memory` bytes.
 
     Over a folder the caller holds the store's lock (nothing writes it meanwhile) and the worker
     opens it read-only; over a server the worker asks it, so the answer is received and parsed
@@ -47,7 +48,7 @@ def query_output_in_worker(
     the worker passes its ceiling, and whatever the query raises (QueryError and its kin)
     otherwise. The worker starts from the forkserver (about a second on a loaded machine).
     """
-    return _in_worker(_send_output, (store, named, dict(parameters), fmt), memory)
+    return _in_worker(_send_output, (store, named, dict(parameters), fmt, page), memory)
 
 
 def update_in_worker(store: Path, update: str, memory: int) -> None:
@@ -99,12 +100,12 @@ def _answer(sender: Connection, memory: int, task: Callable[..., Any], arguments
     sender.send((True, MemoryError()))
 
 
-def _send_output(store: Path | RemoteSettings, named: NamedQuery, parameters: dict[str, str], fmt: str) -> Any:
+def _send_output(store: Path | RemoteSettings, named: NamedQuery, parameters: dict[str, str], fmt: str, page: Page | None) -> Any:
     from graph.store.local import GraphStore
     from graph.store.remote import RemoteSettings, RemoteStore
 
     opened = RemoteStore(store) if isinstance(store, RemoteSettings) else GraphStore.read_only(Path(store))
-    return query_output(opened, named, parameters, fmt)
+    return query_output(opened, named, parameters, fmt, page)
 
 
 def _apply_update(store: Path, update: str) -> None:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded
 from graph.namespaces import PREFIXES
-from graph.query.queries import NamedQuery, check_parameters, query_features, resolve_query, run_query
+from graph.query.queries import NamedQuery, Page, check_parameters, query_features, resolve_query, run_query
 from graph.store.base import Store
 
 # media type -> pyoxigraph format; the default is the LAST entry (mimeparse breaks ties that way)
@@ -69,6 +69,7 @@ class QueryRequest:
     parameters: Mapping[str, str] = field(default_factory=dict)
     default_graphs: tuple[str, ...] = ()  # protocol `default-graph-uri`
     named_graphs: tuple[str, ...] = ()  # protocol `named-graph-uri`
+    page: Page = field(default_factory=Page)  # rows of a named query (a protocol query pages itself)
 
 
 @dataclass(frozen=True)
@@ -138,21 +139,25 @@ class Endpoint:
         """
         media_type = negotiate(query_features(request.text).form, request.accept, request.format)
         results = run_query(self.store, NamedQuery("request", request.text, "", ()), request.parameters,
-                            default_graphs=request.default_graphs, named_graphs=request.named_graphs)
+                            default_graphs=request.default_graphs, named_graphs=request.named_graphs,
+                            limit=request.page.limit, offset=request.page.offset)
         try:
             return self._serialise(results, media_type)
         except (SyntaxError, ValueError, OSError) as error:
             raise QueryError(f"the query failed: {error}") from error
 
-    def answer_named(self, name: str, parameters: Mapping[str, str], accept: str = "*/*", format_name: str | None = None) -> Answer:
-        """Run a query of `queries/` by name, with parameters bound to its declared variables."""
+    def answer_named(
+        self, name: str, parameters: Mapping[str, str], accept: str = "*/*", format_name: str | None = None, page: Page = Page()
+    ) -> Answer:
+        """Run a query of `queries/` by name, with parameters bound to its declared variables;
+        one `page` of its rows (all of them, up to the row limit, with the default Page())."""
         named = resolve_query(name)
         if named.name == "inline":
             raise QueryError(f"{name!r} is not the name of a query in queries/")
         check_parameters(named, parameters)
         if not named.parameters and parameters:
             raise QueryError(f"query {named.name} has no parameter {', '.join(sorted(parameters))}; its parameters: none")
-        return self.answer(QueryRequest(named.text, accept, format_name, dict(parameters)))
+        return self.answer(QueryRequest(named.text, accept, format_name, dict(parameters), page=page))
 
     def _serialise(self, results: Any, media_type: str) -> Answer:
         if isinstance(results, ox.QueryBoolean):

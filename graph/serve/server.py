@@ -6,7 +6,8 @@ Routes:
                           without a query, the SPARQL service description
   POST /sparql            form-encoded `query=`, or a body of type application/sparql-query
   GET  /queries           the named queries of `queries/` (JSON: name, description, parameters, text)
-  GET  /queries/{name}    a named query; other request parameters bind its variables
+  GET  /queries/{name}    a named query, one page of it (`limit=`, default 1,000 rows, or `all`;
+                          `offset=`); other request parameters bind its variables
 
 Safety: read-only (updates get 403), SERVICE and graphs the store does not hold refused (403),
 a time limit (503), a memory ceiling (503) and a row limit (413) per query. Queries run in worker
@@ -49,13 +50,15 @@ from graph.errors import (
     QueryLimitExceeded,
     QueryRefused,
     StoreError,
+    shorten,
 )
-from graph.query.queries import list_queries
+from graph.query.queries import Page, list_queries
 from graph.store.local import GraphStore
 from graph.query.worker import over_memory, start_query_worker
 from graph.workers.guard import query_memory, worker_context
 
 MAX_QUERY_BYTES = 1_000_000
+DEFAULT_PAGE = 1_000  # rows of a named query when the request gives no `limit`
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 _OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
@@ -95,9 +98,21 @@ def _answer(request: QueryRequest) -> Answer:
     return _worker_endpoint.answer(request)
 
 
-def _answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None) -> Answer:
+def _answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None, page: Page) -> Answer:
     assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer_named(name, parameters, accept, format_name)
+    return _worker_endpoint.answer_named(name, parameters, accept, format_name, page)
+
+
+def requested_page(limit: str | None, offset: str | None) -> Page:
+    """The page a `/queries/NAME` request asks for: `limit=` rows (DEFAULT_PAGE when not given,
+    every row up to the row limit for `all`) after `offset=` rows. Raises QueryError."""
+    def whole(name: str, value: str) -> int:
+        if not value.isdigit():
+            raise QueryError(f"{name}= must be a whole number >= 0{' or all' if name == 'limit' else ''}, not {shorten(value)!r}")
+        return int(value)
+
+    rows = None if limit == "all" else DEFAULT_PAGE if limit is None else whole("limit", limit)
+    return Page(rows, whole("offset", offset) if offset is not None else 0)
 
 
 def snapshot_store(store: Path) -> Path:
@@ -168,7 +183,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             pool.join(timeout=10)
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
-    async def run(request: Request, function: object, *args: object) -> Response:
+    async def run(request: Request, function: object, *args: object, page: Page | None = None) -> Response:
         """Answer in a worker, or drop the query of a client that hangs up.
 
         A query waits here for a free worker (so pebble never holds work a client has given
@@ -197,7 +212,10 @@ def create_app(settings: ServeSettings) -> Starlette:
             return _error(_status_of(error), str(error))
         finally:
             free_workers.release()
-        return Response(answer.body, media_type=answer.media_type, headers={"X-Result-Rows": str(answer.rows)})
+        headers = {"X-Result-Rows": str(answer.rows)}
+        if page is not None:
+            headers |= _page_headers(request, page, answer.rows)
+        return Response(answer.body, media_type=answer.media_type, headers=headers)
 
     async def sparql(request: Request) -> Response:
         fields = list(request.query_params.multi_items())
@@ -239,9 +257,14 @@ def create_app(settings: ServeSettings) -> Starlette:
         )
 
     async def named_query(request: Request) -> Response:
-        parameters = {name: value for name, value in request.query_params.multi_items() if name != "format"}
+        parameters = {name: value for name, value in request.query_params.multi_items() if name not in ("format", "limit", "offset")}
         format_name = request.query_params.get("format")
-        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"), format_name)
+        try:
+            page = requested_page(request.query_params.get("limit"), request.query_params.get("offset"))
+        except QueryError as error:
+            return _error(400, str(error))
+        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"),
+                         format_name, page, page=page)
 
     async def page(request: Request) -> Response:
         return FileResponse(QUERY_PAGE, media_type="text/html; charset=utf-8")
@@ -304,6 +327,16 @@ async def _until_done(future: asyncio.Future[object], request: Request) -> bool:
         if await request.is_disconnected():
             return False
     return True
+
+
+def _page_headers(request: Request, page: Page, rows: int) -> dict[str, str]:
+    """Which page this is (`X-Page-Limit`, `X-Page-Offset`) and, when it is full, a `Link` to
+    the next one (RFC 8288), so a client can walk the whole table."""
+    headers = {"X-Page-Limit": "all" if page.limit is None else str(page.limit), "X-Page-Offset": str(page.offset)}
+    if page.limit is not None and rows >= page.limit > 0:
+        following = request.url.include_query_params(limit=page.limit, offset=page.offset + page.limit)
+        headers["Link"] = f'<{following}>; rel="next"'
+    return headers
 
 
 def _client_gone() -> Response:

@@ -146,10 +146,12 @@ class RemoteStore:
     ) -> Any:
         """Ask the server; results come back as pyoxigraph objects, as from the embedded store.
 
-        The query text is sent as it is. Parameters bind result columns of the same name (the
-        convention of `queries/`), so they are applied to the rows that come back: a value is
-        compared as an RDF term and never reaches the server as SPARQL. (A trailing VALUES block
-        would be the textbook alternative, but Virtuoso 7.2 overwrites BIND results with it.)
+        The query text is sent as it is: a named query's parameters and page are already in it
+        (its VALUES blocks hold checked RDF terms, its LIMIT/OFFSET integers; see
+        `graph.query.queries.bound_query`). `substitutions`, the parameters of a query typed by a
+        user, are applied to the rows that come back, compared as RDF terms. (A trailing VALUES
+        block on a result column would be the textbook alternative, but Virtuoso 7.2 overwrites
+        BIND results with it.)
         """
         form = query_features(sparql).form
         accept = NTRIPLES if form in ("construct", "describe") else RESULTS_XML

@@ -102,6 +102,35 @@ def test_named_query_with_a_parameter(endpoint: str) -> None:
     assert unknown.status_code == 400 and "no parameter payer" in unknown.text
 
 
+def test_named_queries_come_in_pages_that_tile_the_table(endpoint: str, seed_claims: int) -> None:
+    """A default page (1,000 rows, more than the seeds hold), then pages of 10 walked through `Link`."""
+    base = endpoint.rsplit("/", 1)[0]
+    whole = httpx.get(f"{base}/queries/claims_table", params={"format": "csv"})
+    assert whole.status_code == 200 and (whole.headers["X-Page-Limit"], whole.headers["X-Page-Offset"]) == ("1000", "0")
+    assert len(whole.text.splitlines()) == seed_claims + 1 and "Link" not in whole.headers
+    rows, url = [], f"{base}/queries/claims_table?format=csv&limit=10"
+    while url:
+        page = httpx.get(url)
+        assert page.status_code == 200 and int(page.headers["X-Result-Rows"]) <= 10
+        rows += page.text.splitlines()[1:]
+        url = page.headers.get("Link", "").partition(">")[0].lstrip("<")
+    assert rows == whole.text.splitlines()[1:]
+    second = httpx.get(f"{base}/queries/claims_table", params={"format": "csv", "limit": "10", "offset": "10"})
+    assert second.text.splitlines()[1:] == rows[10:20]
+    every = httpx.get(f"{base}/queries/support_network", params={"format": "csv", "limit": "all"})
+    assert every.status_code == 200 and every.headers["X-Page-Limit"] == "all" and len(every.text.splitlines()) > seed_claims
+    for wrong in ({"limit": "-1"}, {"limit": "ten"}, {"offset": "1; DROP ALL"}):
+        refused = httpx.get(f"{base}/queries/claims_table", params=wrong)
+        assert refused.status_code == 400 and "whole number" in refused.text
+
+
+def test_a_label_parameter_matches_regardless_of_case(endpoint: str) -> None:
+    base = endpoint.rsplit("/", 1)[0]
+    lower = httpx.get(f"{base}/queries/who_pays", params={"funder": "sweden", "format": "csv"})
+    assert lower.status_code == 200 and lower.text == httpx.get(f"{base}/queries/who_pays", params={"funder": "Sweden", "format": "csv"}).text
+    assert "Sweden,funding" in lower.text
+
+
 def test_a_parameter_carrying_sparql_is_just_a_string(endpoint: str, seed_claims: int) -> None:
     base = endpoint.rsplit("/", 1)[0]
     response = httpx.get(f"{base}/queries/who_pays", params={"funder": '"} ; DROP ALL ; {"'})

@@ -105,10 +105,14 @@ def test_claims_table_read_back_equals_the_embedded_one(team_server: dict[str, s
     assert len(remote.stdout.splitlines()) == seed_claims + 1  # a header and every claim
 
 
-@pytest.mark.parametrize("name, parameter", [("who_pays", "funder=Germany"), ("support_by_actor", "actor=United States"),
-                                             ("channelled_via", "via=NATO"), ("support_network", "")])
-def test_named_queries_answer_the_same(team_server: dict[str, str], embedded: Path, name: str, parameter: str) -> None:
-    bound = ["--param", parameter] if parameter else []
+@pytest.mark.parametrize("name, parameter, page", [
+    ("who_pays", "funder=Germany", ()), ("who_pays", "funder=sweden", ()), ("support_by_actor", "actor=United States", ()),
+    ("channelled_via", "via=NATO", ()), ("support_network", "", ()), ("support_network", "", ("--limit", "7", "--offset", "5")),
+    ("support_events", "system=patriot", ("--limit", "4", "--offset", "2")), ("claims_table", "", ("--limit", "6", "--offset", "6")),
+])
+def test_named_queries_answer_the_same(team_server: dict[str, str], embedded: Path, name: str, parameter: str, page: tuple[str, ...]) -> None:
+    """Parameters (matched regardless of case) and pages give the embedded store's rows."""
+    bound = ["--param", parameter, *page] if parameter else [*page]
     remote = pledgegraph("query", name, *bound, "--format", "csv", "--store", team_server["url"], environment=team_server)
     local = pledgegraph("query", name, *bound, "--format", "csv", "--store", str(embedded))
     assert remote.returncode == 0, remote.stderr
