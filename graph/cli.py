@@ -23,7 +23,6 @@ from graph.errors import PledgeGraphError, QueryRefused, shorten, shown
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
-    from graph.query.queries import NamedQuery, Page
     from graph.store.base import ReadableStore, Store
 
 app = typer.Typer(
@@ -179,6 +178,7 @@ def query(
 ) -> None:
     """Run a query over the store and print the results, all or one page (updates only with --write)."""
     from graph.query.queries import Page, is_update, resolve_query
+    from graph.query.worker import run_named_query, run_update
     from graph.workers.guard import query_memory
 
     with _reported(refused_hint="" if write else "; give --write to change a store folder"):
@@ -187,10 +187,10 @@ def query(
         target = _open(store)  # queued behind a build before the time limit starts
         with _time_limit(timeout, f"query {named.name}"):
             if write and is_update(named.text):
-                _run_update(named.text, target, ceiling)
+                run_update(named.text, target, ceiling)
                 err.print(f"update {named.name} applied to {store}", highlight=False)
                 return
-            output = _run_query(named, param, fmt, target, ceiling, Page(limit, offset))
+            output = run_named_query(named, param, fmt, target, ceiling, Page(limit, offset))
     if isinstance(output, str):
         sys.stdout.write(output)
     else:
@@ -234,38 +234,6 @@ def _time_limit(seconds: float, what: str) -> Iterator[None]:
         yield
     finally:
         watchdog.cancel()
-
-
-def _run_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int, page: Page) -> str | tuple[list[str], list[list[str]]]:
-    """The query's output, all of it or one `page` (a table's columns and rows, or formatted text).
-
-    Over a store folder or a SPARQL server the query runs in a worker process capped at `memory` bytes.
-    """
-    from graph.query.queries import parse_parameters
-    from graph.query.worker import query_output, query_output_in_worker
-    from graph.store.local import GraphStore
-    from graph.store.remote import RemoteStore
-
-    parameters = parse_parameters(param)
-    if isinstance(store, GraphStore) and store.path is not None:
-        return query_output_in_worker(store.path, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
-    if isinstance(store, RemoteStore):
-        return query_output_in_worker(store.settings, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
-    return query_output(store, named, parameters, fmt, page)  # type: ignore[no-any-return]
-
-
-def _run_update(text: str, store: Store, memory: int) -> None:
-    """Apply an update to a store folder in a worker process capped at `memory` bytes."""
-    from graph.query.queries import check_update
-    from graph.query.worker import update_in_worker
-    from graph.store.local import GraphStore
-
-    checked = check_update(text)
-    if not isinstance(store, GraphStore) or store.path is None:
-        raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
-    store.refuse_if_read_only()
-    store.close()  # the worker writes the folder; this process keeps its lock
-    update_in_worker(store.path, checked, memory)
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[str]]) -> None:

@@ -251,11 +251,11 @@ class FrameClaims:
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
             # whoever the article said does it
-            paid = {m.iri for m in items}
+            named_items = {m.iri for m in items}
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
-                            if c.provider and (c.kind is kind or c.system in paid and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
+                            if c.provider and (c.kind is kind or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
-                           if c.kind is ClaimKind.FUNDING and c.system in paid and c.funder), None)
+                           if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
             if bought is not None and kind is ClaimKind.DELIVERY:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
             elif earlier is not None:

@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import PledgeGraphError, QueryError, QueryOverMemory
+from graph.errors import PledgeGraphError, QueryError, QueryOverMemory, QueryRefused
 from graph.workers.guard import MEMORY_ENV, describe_size, die_with_parent, limit_memory, worker_context
 
 if TYPE_CHECKING:
@@ -142,3 +142,33 @@ def over_memory(error: BaseException, memory: int, exitcode: int | None = None) 
         f"the query needed more than {ceiling} and was stopped{how}; narrow it (a LIMIT, more joined patterns) "
         f"or raise the ceiling with --memory or {MEMORY_ENV}"
     )
+
+
+def run_named_query(named: NamedQuery, param: list[str], fmt: str, store: Store, memory: int, page: Page) -> str | tuple[list[str], list[list[str]]]:
+    """The query's output, all of it or one `page` (a table's columns and rows, or formatted text).
+
+    Over a store folder or a SPARQL server the query runs in a worker process capped at `memory` bytes.
+    """
+    from graph.query.queries import parse_parameters
+    from graph.store.local import GraphStore
+    from graph.store.remote import RemoteStore
+
+    parameters = parse_parameters(param)
+    if isinstance(store, GraphStore) and store.path is not None:
+        return query_output_in_worker(store.path, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
+    if isinstance(store, RemoteStore):
+        return query_output_in_worker(store.settings, named, parameters, fmt, memory, page)  # type: ignore[no-any-return]
+    return query_output(store, named, parameters, fmt, page)  # type: ignore[no-any-return]
+
+
+def run_update(text: str, store: Store, memory: int) -> None:
+    """Apply an update to a store folder in a worker process capped at `memory` bytes."""
+    from graph.query.queries import check_update
+    from graph.store.local import GraphStore
+
+    checked = check_update(text)
+    if not isinstance(store, GraphStore) or store.path is None:
+        raise QueryRefused("--write changes a store folder only; update a SPARQL server through its own tools")
+    store.refuse_if_read_only()
+    store.close()  # the worker writes the folder; this process keeps its lock
+    update_in_worker(store.path, checked, memory)
