@@ -125,7 +125,8 @@ class ActorResolver:
             if lower in _THIRD_PERSON:
                 if speaker is None and self._pronoun_speaker(head):
                     speaker = discourse.last_person  # "it had done so, he said": his state
-                return self.acting_or_none(speaker, discourse) or (discourse.last_state if head.dep_ in ("nsubj", "nsubjpass") else None)
+                return (self.acting_or_none(speaker, discourse) or self._governing_state(parsed, head)
+                        or (discourse.last_state if head.dep_ in ("nsubj", "nsubjpass") else None))
             return discourse.last_person
         if lower in _FIRST_PERSON:
             return discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse))
@@ -143,6 +144,23 @@ class ActorResolver:
             described = discourse.description(token)
             if described is not None:
                 return described  # "members of this group"
+        return None
+
+    def _governing_state(self, parsed: ParsedSentence, pronoun: Token) -> str | None:
+        """The state a singular "it"/"its" stands for when a clause above it has a state as
+        subject: "Spain is weighing whether it can spare some of its missiles" is Spain."""
+        if pronoun.lower_ not in ("it", "its"):
+            return None
+        clause = pronoun.head
+        for word, _ in path_up(clause, limit=4):
+            if word.pos_ not in ("VERB", "AUX"):
+                continue
+            own = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            mention = parsed.actors.get(own.i) if own is not None else None
+            if mention is not None and self.vocabulary.actor_type(mention.iri) is ActorType.STATE:
+                return mention.iri
+            if own is not None:
+                return None  # the nearest clause above with a subject decides
         return None
 
     def _pronoun_speaker(self, word: Token) -> bool:

@@ -24,6 +24,7 @@ from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments
 from graph.extract.grammar import (
     hypothetical,
+    inquiry,
     particles,
     relations,
     subject,
@@ -100,6 +101,8 @@ class FrameClaims:
                 continue  # "urged Berlin to send Taurus": the request is read at "send"
             if frame.kind == "request" and hypothetical(trigger):
                 continue  # "should Kyiv ask for them", "before Kyiv ever needs them": no ask made
+            if frame.name == "ask" and inquiry(trigger):
+                continue  # "Asked about Taurus, Scholz said ...": a question, not a request
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue

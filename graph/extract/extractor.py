@@ -33,6 +33,10 @@ _ITEM_PRONOUNS = frozenset({"them", "it", "what"})
 _SPEAKER_HEADLINE = re.compile(r"^((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'.-]+)\s*(?::|\s[-\u2013\u2014]\s)")
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 _LEDE_CHARS = 1200
+# A signature line under a statement's heading: "JANE DOE, SECRETARY OF DEFENSE" (a name, a
+# comma, an office; no sentence punctuation), read among the first lines of the text.
+_SIGNATURE = re.compile(r"^\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3}),\s+[A-Za-z][\w ,'-]{2,80}$")
+_SIGNATURE_LINES = 6
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
 
 
@@ -82,11 +86,13 @@ class Extractor:
             if not sentence.is_heading:
                 claims = self.frames.sentence_claims(article, parsed, discourse) if parsed is not None else []
                 if not claims and list_frame is not None:
-                    claims = list_item_claims(article, sentence, sentence_mentions, list_frame, self._listed_item)
+                    claims = list_item_claims(article, sentence, sentence_mentions, list_frame, self._listed_item,
+                                              is_model=self.frames.items.is_model)
                 if not claims and parsed is not None and self._lists_contents(parsed):
                     frame = frame_from_claims(discourse.claims)
                     if frame is not None:
-                        claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents")
+                        claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents",
+                                                  is_model=self.frames.items.is_model)
                 discourse.claims.extend(claims)
                 if sentence.span.text.rstrip().endswith(":"):
                     # "Read more:" lists links; only an intro with a claim word of its own passes a frame on
@@ -146,7 +152,7 @@ class Extractor:
             # "Jane Doe: we will stand by Kyiv", over an interview: the interviewee speaks in it
             return self._person_named(interview.group(1), article)
         if match is None:
-            return None
+            return self._signed_by(article)
         byline = match.group(1)
         named = self._person_named(byline, article)
         if named is not None:
@@ -156,6 +162,19 @@ class Extractor:
             return self.vocabulary.office_holder(state, "President", article.published) if state else None
         return None
 
+
+    def _signed_by(self, article: Article) -> str | None:
+        """The person a press statement is signed by, from a signature line at its head
+        ("JOHN Q. SMITH, MINISTER OF DEFENCE"): middle initials dropped, any case."""
+        lines = [line for line in article.text.splitlines() if line.strip()][:_SIGNATURE_LINES]
+        for line in lines:
+            found = _SIGNATURE.match(line)
+            if found is not None:
+                name = re.sub(r"\b[A-Z]\.\s+", "", found.group(1)).title()
+                person = self._person_named(name, article)
+                if person is not None:
+                    return person
+        return None
 
     def _person_named(self, text: str, article: Article) -> str | None:
         """The first person of the vocabulary named in `text` (a byline, a headline)."""

@@ -154,6 +154,15 @@ def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
     return path
 
 
+def inquiry(verb: Token) -> bool:
+    """"Asked about fighter jets, he said ...", "asked whether Berlin would send": a question put
+    to someone, not a request for something."""
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
+        return True
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
+               for c in verb.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """"if Kyiv asks", "before Kyiv ever needs them", "should Kyiv ask for them": a clause of
     condition or time about a verb, or the inverted "should" of a condition."""

@@ -18,6 +18,7 @@ from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory
 from graph.extract.grammar import phrase_tokens
 from graph.extract.parsed import ParsedSentence
+from graph.extract.purposes import without_purposes
 from graph.extract.references import resolve_reference
 from graph.model import Claim, ClaimKind, Mention, Money
 from graph.vocabulary import Vocabulary
@@ -89,6 +90,8 @@ class ItemFinder:
             reference = resolve_reference(parsed.mentions, lo, hi, discourse.items)
             if reference is not None and not self.restricted(parsed, reference):
                 items.append(reference)
+        base = parsed.sentence.tokens.start
+        items = without_purposes(items, lambda i: parsed.parse[i - base].text if 0 <= i - base < len(parsed.parse) else "", self.is_model)
         if any(not m.generic for m in items):
             items = [self.antecedent(parsed, m, discourse) for m in items if not m.generic]
         elif items and discourse.items and all(self.definite(parsed, m) and not self.restricted(parsed, m) for m in items):
@@ -103,6 +106,11 @@ class ItemFinder:
                 aid = self.vocabulary.system_classes
                 items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
         return items
+
+    def is_model(self, mention: Mention) -> bool:
+        """A named model ("Stinger", "M777", an unlisted "Skynex"), not a category ("howitzers")."""
+        label = mention.label or self.vocabulary.label(mention.iri)
+        return label[:1].isupper() or any(ch.isdigit() for ch in label.split()[0] if label)
 
     def antecedent(self, parsed: ParsedSentence, mention: Mention, discourse: Discourse) -> Mention:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite

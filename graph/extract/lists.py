@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from graph.extract.mentions import SentenceMentions
+from graph.extract.purposes import without_purposes
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention
 from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
@@ -62,19 +63,24 @@ def list_item_claims(
     is_item: Callable[[Doc, Mention, int], bool],
     pattern: str = "list-item",
     after: int = -1,
+    is_model: Callable[[Mention], bool] = lambda mention: True,
 ) -> list[Claim]:
     """One claim per named system or category in a list item, in the frame of its list.
 
     `is_item` tells support items from other mentions ("training for F-16 pilots"). The same
     goes for a sentence listing a package's contents ("These capabilities include …"), whose
-    items come after the token `after` and whose claims carry `pattern`.
+    items come after the token `after` and whose claims carry `pattern`. "Ammunition for HIMARS"
+    lists one item (graph/extract/items.py, `without_purposes`); `is_model` tells named models
+    from categories.
     """
+    doc = sentence.tokens.doc
+    listed = without_purposes(list(mentions.systems), lambda i: doc[i].text if 0 <= i < len(doc) else "", is_model)
     return [
         Claim(
             article_id=article.id, kind=frame.kind, system=item.iri, evidence=(sentence.span,), recipient=frame.recipient,
             provider=frame.provider, funder=frame.funder, via=frame.via, quantity=item.quantity, unit=item.unit,
             said_by=frame.said_by, date=frame.date, pattern=pattern,
         )
-        for item in mentions.systems
+        for item in listed
         if item.token_start > after and not item.generic and is_item(sentence.tokens.doc, item, sentence.tokens.start)
     ]

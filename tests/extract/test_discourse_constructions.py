@@ -6,18 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from extract.claim_rows import rows
 
 from graph.extract.extractor import extract
-from graph.iris import is_unlisted, unlisted_label
 from graph.model import Article
 from graph.vocabulary import Vocabulary
-
-
-def rows(vocabulary: Vocabulary, text: str, title: str = "") -> set[tuple]:
-    article = Article(id="case", text=text, title=title, published=date(2025, 7, 18))
-    label = lambda iri: unlisted_label(iri) if is_unlisted(iri) else vocabulary.label(iri)  # noqa: E731
-    return {(c.kind.value, label(c.provider), label(c.funder), label(c.system), c.quantity, label(c.said_by))
-            for c in extract(article, vocabulary).claims}
 
 
 def test_it_as_payer_is_the_state_named_before(vocabulary: Vocabulary) -> None:
