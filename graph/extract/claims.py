@@ -40,6 +40,7 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+_MORE = frozenset({"additional", "more", "further", "another", "extra"})  # words of an item beyond the promised
 _LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
 
 _PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks for its package
@@ -113,7 +114,11 @@ class FrameClaims:
             elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
                 discourse.sentence_claims.extend(self._arrived(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
-        # "the systems could be deployed quickly", after they were promised: no new deliberation
+        # "the systems could be deployed quickly", after they were promised: no new deliberation;
+        # "could provide additional tanks later" is one
+        if any(t.lower_ in _MORE and t.dep_ in ("amod", "advmod", "det", "quantmod") and (t.head.i in parsed.systems or t.head.head.i in parsed.systems)
+               for t in parsed.parse):
+            return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
         return [c for c in claims if c.kind is not ClaimKind.CONSIDERATION or (c.provider, c.system) not in committed or c.provider is None]
 
@@ -250,6 +255,12 @@ class FrameClaims:
             providers = [p for p in providers if p != self.ukraine]
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
+        actor = discourse.list_frame and (discourse.list_frame.provider or discourse.list_frame.funder)
+        if actor and not funders and (kind is ClaimKind.FUNDING or not providers):
+            # "- four howitzers, which have been delivered", "- $40 million for the purchase of ...":
+            # a list item's own verb or noun, done by whoever the list's intro names
+            (funders if kind is ClaimKind.FUNDING else providers).append(actor)
+            said_by = said_by or discourse.list_frame.said_by
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and _passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
@@ -348,7 +359,7 @@ class FrameClaims:
             if role is not None:
                 fillers.setdefault(role, []).append(word)
         if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
-            controller = subject(trigger)
+            controller = subject(trigger, self.inventory.control_nouns)
             if controller is not None:
                 # "launchers are to be supplied by Norway": a passive verb's subject is its object
                 passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles

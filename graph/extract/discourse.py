@@ -37,6 +37,7 @@ class Discourse:
     cited: list[str] = field(default_factory=list)
     lede_source: str | None = None  # the outlet the article reports from ("NBC News reported"): speaker of claims without one
     intro_frame: ListFrame | None = None  # the frame a list intro ("X committed to Ukraine includes:") gives its items
+    list_frame: ListFrame | None = None  # the frame of the list the current sentence is an item of
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
 
     def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:

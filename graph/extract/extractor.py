@@ -83,11 +83,15 @@ class Extractor:
             unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
             if not sentence.paragraph.is_list_item:
                 list_frame = None
+            discourse.list_frame = list_frame
             if not sentence.is_heading:
                 claims = self.frames.sentence_claims(article, parsed, discourse) if parsed is not None else []
-                if not claims and list_frame is not None:
-                    claims = list_item_claims(article, sentence, sentence_mentions, list_frame, self._listed_item,
-                                              is_model=self.frames.items.is_model)
+                if list_frame is not None:
+                    # an item with a verb of its own ("- four howitzers, already delivered") keeps
+                    # that claim; the others it names take the list's frame
+                    told = {c.system for c in claims}
+                    claims = claims + [c for c in list_item_claims(article, sentence, sentence_mentions, list_frame, self._listed_item,
+                                                                   is_model=self.frames.items.is_model) if c.system not in told]
                 if not claims and parsed is not None and self._lists_contents(parsed):
                     frame = frame_from_claims(discourse.claims)
                     if frame is not None:

@@ -60,6 +60,7 @@ class Inventory:
     speech_verbs: frozenset[str]
     agent_nouns: Frame | None = None
     proposal_nouns: frozenset[str] = frozenset()
+    control_nouns: frozenset[str] = frozenset()  # "in a position to send": the infinitive's subject is the noun's holder
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "British" -> "United Kingdom"
     by_lemma: Mapping[str, tuple[Frame, ...]] = field(default_factory=dict)
 
@@ -137,6 +138,7 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         speech_verbs=frozenset(data.get("speech_verbs") or ()),
         agent_nouns=_frame({"name": "agent-noun", **data["agent_nouns"]}) if data.get("agent_nouns") else None,
         proposal_nouns=frozenset(data.get("proposal_nouns") or ()),
+        control_nouns=frozenset(data.get("control_nouns") or ()),
         demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
         by_lemma=_index(frames),
     )

@@ -58,12 +58,18 @@ def particles(trigger: Token) -> frozenset[str]:
     return frozenset(found)
 
 
-def subject(trigger: Token) -> Token | None:
+def infinitival(clause: Token) -> bool:
+    """A clause of "to" and a verb without its own subject: "a position to send", "agreed to send"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def subject(trigger: Token, control_nouns: frozenset[str] = frozenset()) -> Token | None:
     """The subject of `trigger`: its own, else the controller's.
 
     "Germany agreed to send": the subject of "send" is the subject of "agreed"; "urged Berlin to
     send": the object of "urged"; "called on NATO to send": the object of "on"; a relative
-    clause whose pronoun is the subject ("Germany, which sent ...") has the noun it modifies.
+    clause whose pronoun is the subject ("Germany, which sent ...") has the noun it modifies;
+    the infinitive of one of `control_nouns` has the noun's holder ("is in a position to send").
     """
     word: Token | None = trigger
     for _ in range(8):  # control chains are short; a parse loop must not run forever
@@ -74,6 +80,13 @@ def subject(trigger: Token) -> Token | None:
             if own.lower_ in _RELATIVE_PRONOUNS and word.dep_ == "relcl":
                 return word.head
             return own
+        if word.dep_ in ("relcl", "acl") and infinitival(word) and word.head.lemma_.lower() in control_nouns:
+            # "Oslo is in a position to send": the holder of the position sends
+            possessor = next((c for c in word.head.children if c.dep_ == "poss"), None)
+            if possessor is not None:
+                return possessor
+            word = word.head
+            continue
         if word.dep_ == "relcl" or word.dep_ == "acl":
             return None
         head = word.head
@@ -147,7 +160,8 @@ def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
     path: list[tuple[Token, str]] = []
     word = trigger
     for _ in range(limit):
-        if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr", "acl") or word.head.i == word.i:
+        if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr", "acl") and not (
+                word.dep_ == "relcl" and infinitival(word)) or word.head.i == word.i:
             break
         path.append((word.head, word.dep_))
         word = word.head

@@ -17,8 +17,8 @@ from graph.extract.actors import PACKAGE_WORDS
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory
 from graph.extract.grammar import phrase_tokens
+from graph.extract.item_phrases import without_purposes
 from graph.extract.parsed import ParsedSentence
-from graph.extract.purposes import without_purposes
 from graph.extract.references import resolve_reference
 from graph.model import Claim, ClaimKind, Mention, Money
 from graph.vocabulary import Vocabulary
@@ -173,6 +173,8 @@ class ItemFinder:
         """The money in the trigger's phrase; for a noun trigger, in its clause
         ("has been the largest provider of military aid, pumping in $69 billion")."""
         scopes = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+            scopes.append(trigger.head.head)  # "$40 million for the purchase of ..."
         for scope in scopes:
             for token in scope.subtree:
                 if token.i in parsed.money:

@@ -13,8 +13,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from graph.extract.item_phrases import without_purposes
 from graph.extract.mentions import SentenceMentions
-from graph.extract.purposes import without_purposes
 from graph.model import ActorType, Article, Claim, ClaimKind, Mention
 from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
@@ -48,8 +48,10 @@ def frame_from_trigger(
 
 
 def frame_from_claims(claims: list[Claim]) -> ListFrame | None:
-    """The frame of an intro without a claim verb: the article's last transfer or funding claim."""
-    source = next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS), None)
+    """The frame of an intro without a claim verb: the article's last transfer or funding claim
+    (a deliberation only when nothing was given: "previous assistance includes:" lists what was)."""
+    source = next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS and claim.kind is not ClaimKind.CONSIDERATION),
+                  next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS), None))
     if source is None:
         return None
     return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)
@@ -70,7 +72,7 @@ def list_item_claims(
     `is_item` tells support items from other mentions ("training for F-16 pilots"). The same
     goes for a sentence listing a package's contents ("These capabilities include …"), whose
     items come after the token `after` and whose claims carry `pattern`. "Ammunition for HIMARS"
-    lists one item (graph/extract/items.py, `without_purposes`); `is_model` tells named models
+    lists one item (graph/extract/item_phrases.py); `is_model` tells named models
     from categories.
     """
     doc = sentence.tokens.doc

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from graph.extract.frames import inventory
+from graph.extract.item_phrases import without_spelled_out
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.money import MoneyFinder
 from graph.extract.unlisted import UnlistedFinder, wording
@@ -102,6 +103,7 @@ class MentionFinder:
             if quantity is None and unit and not generic and self._single(doc, start, end, lo, hi):
                 quantity = 1
             found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity, label))
+        found.systems = without_spelled_out(found.systems, lambda i: doc[i].text if lo <= i < hi else "")
         found.money = self.money.find(sentence, self._token_at)
         found.dates = self._dates(sentence, published)
         return found
@@ -238,6 +240,8 @@ class MentionFinder:
             if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:
                 return None
             if token.lower_ in self.lexicon.multipliers:
+                if index > lo and doc[index - 1].lower_ in ("a", "an"):
+                    return self.lexicon.multipliers[token.lower_]  # "a thousand rounds"
                 index -= 1
                 continue
             skipped += 1

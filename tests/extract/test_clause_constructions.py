@@ -42,3 +42,40 @@ def test_a_category_for_another_category_is_the_first(vocabulary: Vocabulary) ->
     text = "The package announced by Canada includes:\n\n- artillery shells for towed howitzers;\n- Javelin missiles."
     found = {row[3] for row in rows(vocabulary, text)}
     assert "artillery shells" in found and "howitzers" not in found
+
+
+def test_the_holder_of_a_position_does_what_its_infinitive_says(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Officials say Belgium might be in a position to hand over 12 more Leopard 1 tanks next year.")
+    assert ("consideration", "Belgium", "", "Leopard 1", 12, "") in found
+
+
+def test_a_decision_to_send_is_the_possessors_pledge(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Lisbon welcomed Madrid's decision to deliver six Leopard 2 tanks to Ukraine.")
+    assert ("pledge", "Spain", "", "Leopard 2", 6, "") in found
+
+
+def test_more_of_a_promised_item_can_be_a_new_consideration(vocabulary: Vocabulary) -> None:
+    text = "Poland has promised 14 Leopard 2 tanks to Ukraine. Warsaw could send further Leopard 2 tanks in spring."
+    kinds = {row[0] for row in rows(vocabulary, text) if row[3] == "Leopard 2"}
+    assert kinds == {"pledge", "consideration"}
+
+
+def test_a_spelled_out_name_before_its_acronym_is_one_item(vocabulary: Vocabulary) -> None:
+    text = "Washington will ship three National Advanced Surface-to-Air Missile Systems (NASAMS) to Kyiv."
+    found = rows(vocabulary, text)
+    assert {row[3] for row in found} == {"NASAMS"}
+    assert ("pledge", "United States", "", "NASAMS", 3, "") in found
+
+
+def test_a_thousand_is_a_count(vocabulary: Vocabulary) -> None:
+    assert {row[4] for row in rows(vocabulary, "Romania will send a thousand 155mm shells to Ukraine.")} == {1000}
+
+
+def test_a_list_item_with_its_own_verb_or_purchase_keeps_the_lists_actor(vocabulary: Vocabulary) -> None:
+    text = ("Finland will send 6 CV90 vehicles to Ukraine. Finland's earlier support to Ukraine includes:\n\n"
+            "- eight Caesar howitzers, which were handed over in spring;\n"
+            "- 90 million euros for the purchase of IRIS-T missiles from Germany;\n"
+            "- Stinger missiles.\n")
+    found = {row[:4] for row in rows(vocabulary, text)}
+    assert {("delivery", "Finland", "", "CAESAR"), ("funding", "Germany", "Finland", "IRIS-T"), ("pledge", "Finland", "", "Stinger")} <= found
+    assert ("pledge", "Finland", "", "CAESAR") not in found
