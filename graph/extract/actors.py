@@ -88,8 +88,11 @@ class ActorResolver:
             # "cover the cost of German Leopard 2 tanks": the nationality of the item itself
             for index in phrase_tokens(word):
                 token = parsed.parse[index]
-                if token.dep_ == "amod" and index in parsed.actors and token.head.i in parsed.systems:
-                    found.append(parsed.actors[index].iri)
+                if token.dep_ in ("amod", "compound", "nmod") and index in parsed.actors and (
+                        token.head.i in parsed.systems or any(c.i in parsed.systems for c in token.head.children)) and (
+                        token.dep_ == "amod" or self.vocabulary.actor_type(parsed.actors[index].iri) is ActorType.STATE
+                        and parsed.actors[index].iri != self.ukraine):
+                    found.append(parsed.actors[index].iri)  # "US weapons" too
         return found
 
     def actors(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
@@ -102,6 +105,10 @@ class ActorResolver:
             examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
                         for g in c.children if g.dep_ == "pobj"]
             for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
+                group = self._speaking_group(parsed, head, discourse)
+                if group:
+                    found.extend(iri for iri in group if iri not in found)
+                    continue
                 iri = self.actor_of(parsed, head, discourse)
                 if iri is not None and iri not in found:
                     found.append(iri)
@@ -145,6 +152,19 @@ class ActorResolver:
             if described is not None:
                 return described  # "members of this group"
         return None
+
+    def _speaking_group(self, parsed: ParsedSentence, pronoun: Token, discourse: Discourse) -> list[str]:
+        """"Denmark, Norway and Sweden said they would finance ...": a plural pronoun in reported
+        speech is every one of the coordinated speakers."""
+        if pronoun.lower_ not in ("they", "their"):
+            return []
+        source = speech_source(pronoun, self.inventory)
+        if source is None or source.word.i == pronoun.i or source.word.lower_ in _THIRD_PERSON | _PRONOUNS:
+            return []
+        speakers = phrase_heads(source.word)
+        if len(speakers) < 2:
+            return []
+        return [iri for head in speakers if (iri := self.actor_of(parsed, head, discourse)) is not None]
 
     def _governing_state(self, parsed: ParsedSentence, pronoun: Token) -> str | None:
         """The state a singular "it"/"its" stands for when a clause above it has a state as

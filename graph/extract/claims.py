@@ -21,7 +21,7 @@ from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.ellipsis import ellipsis_claims
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.funds import FundPayments
+from graph.extract.funds import FundPayments, purchases
 from graph.extract.grammar import (
     hypothetical,
     inquiry,
@@ -210,6 +210,9 @@ class FrameClaims:
         # "pay for the transfer": the frame's own reference back reads it, with its payer
         refers = any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", []))
         items = self.items.items(parsed, trigger, fillers.get("item", []), discourse, hand_overs=not refers)
+        if not items and kind is ClaimKind.FUNDING:
+            # "will pay for Kyiv to build long-range drones": the purpose clause names what is bought
+            items = [m for m in self.items.items(parsed, trigger, purchases(None, trigger), discourse) if not m.generic]
         if not items and parsed.sentence.span.text.rstrip().endswith(":") and discourse.intro_frame is None:
             # "Earlier assistance Norway committed to Ukraine includes:": the list's frame
             acting = self.roles.acting(actors.get("funder" if kind is ClaimKind.FUNDING else "provider", []), discourse)
@@ -357,7 +360,10 @@ class FrameClaims:
         for relation, word in found:
             role = frame.roles.get(relation)
             if role is not None:
-                fillers.setdefault(role, []).append(word)
+                # "Denmark, which gave Ukraine its Caesars": the relative pronoun is the noun it modifies
+                relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
+                            and self.vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
+                fillers.setdefault(role, []).append(trigger.head if relative else word)
         if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
             controller = subject(trigger, self.inventory.control_nouns)
             if controller is not None:

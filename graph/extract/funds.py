@@ -108,7 +108,8 @@ class FundPayments:
             # "Canada has put in C$40 million": into the fund the text was talking about
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is ClaimKind.FUNDING), None)
             if earlier is not None:
-                return [replace(earlier, funder=payer, value=money.value, currency=money.currency if money.value is not None else None,
+                currency = money.currency if money.value is not None else None
+                return [replace(earlier, funder=payer, value=money.value, currency=currency, unit=currency or earlier.unit,
                                 quantity=None, evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern=f"{pattern}:fund")
                         for payer in payers]
         if not items and fund is not None:

@@ -79,3 +79,24 @@ def test_a_list_item_with_its_own_verb_or_purchase_keeps_the_lists_actor(vocabul
     found = {row[:4] for row in rows(vocabulary, text)}
     assert {("delivery", "Finland", "", "CAESAR"), ("funding", "Germany", "Finland", "IRIS-T"), ("pledge", "Finland", "", "Stinger")} <= found
     assert ("pledge", "Finland", "", "CAESAR") not in found
+
+
+def test_paying_for_someone_to_build_names_what_is_built(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The Netherlands will pay for Kyiv to build long-range drones in Ukrainian plants.")
+    assert ("funding", "", "Netherlands", "long-range drones", None, "") in {row for row in found}
+
+
+def test_they_after_coordinated_speakers_is_each_of_them(vocabulary: Vocabulary) -> None:
+    text = "Finland and Estonia said they would jointly finance a package of US weapons for Ukraine worth $300 million."
+    found = {(row[0], row[1], row[2]) for row in rows(vocabulary, text)}
+    assert found == {("funding", "United States", "Finland"), ("funding", "United States", "Estonia")}
+
+
+def test_a_relative_clause_on_a_state_has_the_state_as_subject(vocabulary: Vocabulary) -> None:
+    text = "Norway, which sent Ukraine eight Leopard 2 tanks last year, now plans to buy more."
+    assert ("delivery", "Norway", "", "Leopard 2", 8, "") in rows(vocabulary, text)
+
+
+def test_a_nationality_before_a_model_names_its_provider(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Several French Caesar howitzers have arrived in the country.")
+    assert ("delivery", "France", "", "CAESAR", None, "") in found
