@@ -52,6 +52,15 @@ _NEEDS_PREPOSITION = {"call": frozenset({"for", "on", "upon"})}
 
 
 
+def _background(trigger: Token, inventory: Inventory) -> bool:
+    """A participle on the subject of another claim verb ("tanks promised by Germany have been
+    handed over", "the guns bought by Oslo arrived"): what the item was, not a claim of its own."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = trigger.head.head
+    return bool(inventory.frames_for(verb.lemma_.lower()))
+
+
 class FrameClaims:
     """Builds claims from the frames of parsed sentences; one per vocabulary and inventory."""
 
@@ -104,6 +113,10 @@ class FrameClaims:
                 continue  # "should Kyiv ask for them", "before Kyiv ever needs them": no ask made
             if frame.name == "ask" and inquiry(trigger):
                 continue  # "Asked about Taurus, Scholz said ...": a question, not a request
+            if frame.name == "need" and trigger.dep_ == "relcl":
+                continue  # "jets we still need for our own tasks": describes the jets, asks for nothing
+            if _background(trigger, self.inventory):
+                continue  # "18 tanks promised by Germany have been handed over": the main verb tells it
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue
@@ -193,7 +206,7 @@ class FrameClaims:
                and noun.kind == "funding" for w in fillers.get("item", [])):
             return []  # "considering a purchase of NASAMS": the purchase frame reads it
         for word in list(fillers.get("item", [])):
-            if word.i in parsed.actors and roles & {"recipient", "asked"}:
+            if (word.i in parsed.actors or word.lower_ in ("me", "us") and "asked" in roles) and roles & {"recipient", "asked"}:
                 fillers["item"].remove(word)
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self.roles.actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
@@ -240,7 +253,7 @@ class FrameClaims:
                   if self.vocabulary.actor_type(a) is ActorType.PERSON]
         if said_by is None and people and kind in _SELF_ATTRIBUTED:
             said_by = people[0]
-        said_by = said_by or discourse.author
+        said_by = said_by or discourse.turn_speaker or discourse.author
         if said_by is None and kind is not ClaimKind.CONSIDERATION:
             said_by = discourse.lede_source  # deliberations are reported, not said: they keep no carried source
         if kind is ClaimKind.REQUEST:
@@ -375,6 +388,13 @@ class FrameClaims:
                 if word.lemma_.lower() in self.inventory.nominal_lemmas and word.i not in parsed.actors:
                     fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
                     fillers.setdefault("item", []).append(word)
+        agent_role = frame.roles.get("agent")
+        if agent_role is not None and agent_role not in fillers:
+            # "18 tanks promised by Germany have been handed over": the participle's agent gave them
+            fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if not fillers[agent_role]:
+                del fillers[agent_role]
         if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or "item" not in fillers):
             fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         # the speech verb that reports the trigger hosts the list as often as the trigger does

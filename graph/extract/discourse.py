@@ -39,6 +39,8 @@ class Discourse:
     intro_frame: ListFrame | None = None  # the frame a list intro ("X committed to Ukraine includes:") gives its items
     list_frame: ListFrame | None = None  # the frame of the list the current sentence is an item of
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
+    people: dict[str, str] = field(default_factory=dict)  # a person's surname, lower-case -> the person named so
+    turn_speaker: str | None = None  # "Poulsen: We have paid ...": who speaks in this turn of an interview
 
     def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:
         """"we" inside quotes is the quoted `speaker` (else the last person named); outside

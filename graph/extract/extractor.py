@@ -24,6 +24,7 @@ from graph.extract.merge import merge_repeated
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
+from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
 from graph.read.sentences import Sentence, sentences
 from graph.vocabulary import Vocabulary
@@ -37,6 +38,8 @@ _LEDE_CHARS = 1200
 # comma, an office; no sentence punctuation), read among the first lines of the text.
 _SIGNATURE = re.compile(r"^\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3}),\s+[A-Za-z][\w ,'-]{2,80}$")
 _SIGNATURE_LINES = 6
+# a turn of an interview transcript: a name and a colon at the start of a paragraph
+_TURN = re.compile(r"^([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
 
 
@@ -65,7 +68,7 @@ class Extractor:
         narrator = author or (self.vocabulary.acting_state(publisher) if publisher and not self.vocabulary.is_outlet(publisher) else None)
         if author is None and _INTERVIEW.search(article.title):
             # "Interview: Norway's defence minister on ...": the interviewee's state answers as "we"
-            narrator = self._named(article.title, article, ActorType.STATE) or narrator
+            narrator = self._named(article.title, article, ActorType.STATE) or self._demonym_in(article.title) or narrator
         discourse = Discourse(author=author, narrator=narrator)
         found = sentences(article)
         mentions = [self.finder.find(sentence, article.published) for sentence in found]
@@ -75,12 +78,16 @@ class Extractor:
         systems: list[str] = []
         unlisted: list[tuple[Mention, Span]] = []
         list_frame: ListFrame | None = None
+        paragraph = None
         for index, sentence in enumerate(found):
             sentence_mentions = mentions[index]
             actors.extend(m.iri for m in sentence_mentions.actors if not m.unlisted)
             systems.extend(m.iri for m in sentence_mentions.systems if not m.generic and not m.unlisted)
             parsed = self.frames.parsed(sentence, parses[index], sentence_mentions) if index in parses else None
             unlisted.extend((m, sentence.span) for m in (*sentence_mentions.actors, *sentence_mentions.systems) if m.unlisted)
+            if sentence.paragraph is not paragraph:
+                paragraph = sentence.paragraph
+                discourse.turn_speaker = self._turn_speaker(sentence, sentence_mentions, discourse)
             if not sentence.paragraph.is_list_item:
                 list_frame = None
             discourse.list_frame = list_frame
@@ -143,6 +150,8 @@ class Extractor:
             discourse.last_state = states[0]  # the first named is most often the subject: what "it" continues
         for mention in mentions.actors:
             kind = self.vocabulary.actor_type(mention.iri)
+            if kind is ActorType.PERSON or unlisted_kind(mention.iri) == "person":
+                discourse.people[(mention.label or self.vocabulary.label(mention.iri)).split()[-1].lower()] = mention.iri
             if kind is ActorType.PERSON:
                 discourse.last_person = mention.iri
             elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
@@ -179,6 +188,29 @@ class Extractor:
                 if person is not None:
                     return person
         return None
+
+    def _turn_speaker(self, sentence: Sentence, mentions: SentenceMentions, discourse: Discourse) -> str | None:
+        """The person whose turn a paragraph of an interview is: "Troels Lund Poulsen: We have
+        ...", later "Poulsen: ..." (a surname named before); None for the interviewer ("Q:")."""
+        label = _TURN.match(sentence.paragraph.text)
+        if label is None:
+            return None
+        end = sentence.paragraph.start + label.end(1)
+        for mention in mentions.actors:
+            if mention.span.end <= end and (self.vocabulary.actor_type(mention.iri) is ActorType.PERSON or unlisted_kind(mention.iri) == "person"):
+                return mention.iri
+        name = label.group(1)
+        if len(name.split()) >= 2 and not any(m.span.start < end for m in mentions.actors):
+            person = unlisted_iri("person", name)  # a full name the vocabulary lacks
+            discourse.people[name.split()[-1].lower()] = person
+            return person
+        return discourse.people.get(name.split()[-1].lower())
+
+    def _demonym_in(self, text: str) -> str | None:
+        """The state of the first nationality adjective in `text` ("Danish Defence Minister")."""
+        found = [(m.start(), iri) for word, iri in self.frames.demonyms.items()
+                 if (m := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))]
+        return min(found)[1] if found else None
 
     def _person_named(self, text: str, article: Article) -> str | None:
         """The first person of the vocabulary named in `text` (a byline, a headline)."""

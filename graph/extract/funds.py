@@ -117,7 +117,7 @@ class FundPayments:
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                             if c.kind in (ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.PLEDGE) and (via is None or via in (c.via, c.provider))), None)
             if earlier is not None and money is None:
-                said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or earlier.said_by
+                said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or earlier.said_by
                 return [replace(earlier, kind=_kind(kind), funder=payer, provider=None, via=via or earlier.via, quantity=None, said_by=said_by,
                                 evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern=f"{pattern}:fund") for payer in payers]
         if not items:
@@ -125,7 +125,7 @@ class FundPayments:
             if aid is None or money is None:
                 return None
             items = [Mention("system", aid, parsed.sentence.span, 0, 0, generic=True)]
-        said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.author or discourse.lede_source
+        said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or discourse.author or discourse.lede_source
         sellers = self.roles.acting(self.roles.actors(parsed, [g for w in bought for c in w.head.children if c.dep_ == "prep" and c.lower_ == "from"
                                                            for g in c.children if g.dep_ == "pobj"], discourse), discourse)
         return [

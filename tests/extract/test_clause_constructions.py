@@ -100,3 +100,29 @@ def test_a_relative_clause_on_a_state_has_the_state_as_subject(vocabulary: Vocab
 def test_a_nationality_before_a_model_names_its_provider(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Several French Caesar howitzers have arrived in the country.")
     assert ("delivery", "France", "", "CAESAR", None, "") in found
+
+
+def test_a_participle_on_the_subject_is_background_and_its_agent_the_provider(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Twelve CV90 vehicles pledged by Sweden have been handed over to Ukraine.")
+    assert found == {("delivery", "Sweden", "", "CV90", 12, "")}
+
+
+def test_what_we_still_need_describes_and_asks_for_nothing(vocabulary: Vocabulary) -> None:
+    text = "Oslo will not hand over the NASAMS launchers we still need for our own defence."
+    assert not any(row[0] == "request" for row in rows(vocabulary, text))
+
+
+INTERVIEW = """Reporter: What does Kyiv ask you for?
+
+Jane Kowalczyk: We have handed over six Krab howitzers to Ukraine. Kyiv asked me last month for more Piorun missiles.
+
+Reporter: And next year?
+
+Kowalczyk: We are considering sending Ukraine more Piorun missiles."""
+
+
+def test_turns_of_an_interview_name_who_speaks_and_the_title_who_we_are(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, INTERVIEW, title="Interview: the Polish defence minister on artillery")
+    assert ("delivery", "Poland", "", "Krab", 6, "jane kowalczyk") in found
+    assert ("request", "Poland", "", "Piorun", None, "jane kowalczyk") in {row[:4] + (None, row[5]) for row in found}
+    assert ("consideration", "Poland", "", "Piorun", None, "jane kowalczyk") in found
