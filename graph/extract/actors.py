@@ -88,11 +88,11 @@ class ActorResolver:
             # "cover the cost of German Leopard 2 tanks": the nationality of the item itself
             for index in phrase_tokens(word):
                 token = parsed.parse[index]
-                if token.dep_ in ("amod", "compound", "nmod") and index in parsed.actors and (
+                if token.dep_ in ("amod", "compound", "nmod", "poss") and index in parsed.actors and (
                         token.head.i in parsed.systems or any(c.i in parsed.systems for c in token.head.children)) and (
                         token.dep_ == "amod" or self.vocabulary.actor_type(parsed.actors[index].iri) is ActorType.STATE
                         and parsed.actors[index].iri != self.ukraine):
-                    found.append(parsed.actors[index].iri)  # "US weapons" too
+                    found.append(parsed.actors[index].iri)  # "US weapons", "Norway's jets" too
         return found
 
     def actors(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:

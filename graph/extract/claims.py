@@ -64,12 +64,13 @@ def _background(trigger: Token, inventory: Inventory) -> bool:
 class FrameClaims:
     """Builds claims from the frames of parsed sentences; one per vocabulary and inventory."""
 
-    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str]) -> None:
+    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str],
+                 numbers: dict[str, int] | None = None) -> None:
         self.vocabulary = vocabulary
         self.inventory = inventory
         self.ukraine = ukraine
         self.roles = ActorResolver(vocabulary, inventory, ukraine)
-        self.items = ItemFinder(vocabulary, inventory, ukraine, personnel_nouns)
+        self.items = ItemFinder(vocabulary, inventory, ukraine, personnel_nouns, numbers)
         self.funds = FundPayments(self.roles, self.items, inventory, ukraine)
         resolved = {word: vocabulary.resolve_name(name) for word, name in inventory.demonyms.items()}
         self.demonyms = {word: iri for word, iri in resolved.items() if iri is not None}  # names the vocabulary lacks are skipped
@@ -84,7 +85,8 @@ class FrameClaims:
         for token in parse:
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-                for frame in self.inventory.frames_for(lemma):
+                # a phrasal reading first: "pushed the arrival back" delays, "pushed Berlin to send" asks
+                for frame in sorted(self.inventory.frames_for(lemma), key=lambda f: not f.particles):
                     if frame.particles and not frame.particles & particles(token):
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
@@ -120,6 +122,8 @@ class FrameClaims:
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue
+            if hypothetical(trigger) and context.kind != "consideration":
+                continue  # "asked whether Washington would send jets", "if Berlin sends tanks": nothing asserted
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
         for verb in parsed.parse:
             if verb.lemma_.lower() in _CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
@@ -249,8 +253,8 @@ class FrameClaims:
         if context.governor is not None and kind is ClaimKind.REQUEST and not requester:
             asker = subject(context.governor)
             requester = self.roles.actors(parsed, [asker] if asker is not None else [], discourse)
-        people = [a for role in ("requester", "provider", "funder") for a in actors.get(role, [])
-                  if self.vocabulary.actor_type(a) is ActorType.PERSON]
+        people = [a for a in [*requester, *(a for role in ("requester", "provider", "funder") for a in actors.get(role, []))]
+                  if a is not None and self.vocabulary.actor_type(a) is ActorType.PERSON]
         if said_by is None and people and kind in _SELF_ATTRIBUTED:
             said_by = people[0]
         said_by = said_by or discourse.turn_speaker or discourse.author
@@ -271,6 +275,8 @@ class FrameClaims:
             providers = [p for p in providers if p != self.ukraine]
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
+        if self.items.adversary in providers:
+            return []  # "Russia brought more air defence to the front": the enemy's arms are no support
         actor = discourse.list_frame and (discourse.list_frame.provider or discourse.list_frame.funder)
         if actor and not funders and (kind is ClaimKind.FUNDING or not providers):
             # "- four howitzers, which have been delivered", "- $40 million for the purchase of ...":

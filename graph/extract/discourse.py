@@ -47,8 +47,8 @@ class Discourse:
         them the narrator."""
         before = parsed.parse[: word.i]
         inside_quote = sum(1 for t in before if t.text in _QUOTES) % 2 == 1
-        if inside_quote and speaker is not None:
-            return speaker
+        if speaker is not None and (inside_quote or self.narrator is None):
+            return speaker  # "We are no longer sending arms, the prime minister said": his side
         if inside_quote and self.last_person is not None:
             return self.last_person
         return self.narrator

@@ -52,7 +52,7 @@ class Extractor:
         self.inventory = frames or inventory()
         self.finder: MentionFinder = mention_finder(vocabulary)
         self.ukraine = vocabulary.resolve_name("Ukraine")
-        self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns)
+        self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns, self.lexicon.numbers)
         # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
         claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | {"include", "contain", "comprise"}
         if self.inventory.agent_nouns is not None:
@@ -123,13 +123,15 @@ class Extractor:
 
     def _worth_parsing(self, sentence: Sentence, mentions: SentenceMentions) -> bool:
         """A claim word and something that can be its item meet in the sentence: a system, a
-        reference ("the systems"), a word pointing back ("send them", "cover the costs") or money
-        ("a $300 million package"). Other sentences are not parsed at all."""
+        reference ("the systems"), a word pointing back ("send them", "cover the costs"), money
+        ("a $300 million package") or an actor with a bare count ("Oslo has committed six").
+        Other sentences are not parsed at all."""
         words = {t.lower_ for t in sentence.tokens}
         if not words & self.trigger_forms:
             return False
         introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below
-        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list)
+        bare_count = bool(mentions.actors) and any(t.like_num for t in sentence.tokens)  # "Norway has committed six"
+        return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list or bare_count)
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""

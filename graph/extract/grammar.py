@@ -37,7 +37,10 @@ def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
     for child in trigger.children:
         dep = child.dep_
         if dep in ("prep", "agent") or dep == "dative" and child.lower_ in ("to", "for"):
-            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            # "asked for aircraft, for air defence and for artillery": the repeated preposition
+            # hangs on the first as its conjunct
+            repeated = [c for c in child.conjuncts if c.lower_ == child.lower_]
+            objects = [grand for prep in (child, *repeated) for grand in prep.children if grand.dep_ in ("pobj", "pcomp")]
             relation = "agent" if dep == "agent" else child.lower_
             if relation == "on" and any(o.lower_ == "behalf" for o in objects):
                 continue

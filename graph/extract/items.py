@@ -30,8 +30,10 @@ _EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included
 class ItemFinder:
     """The item rules, bound to one vocabulary and frame inventory."""
 
-    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str]) -> None:
+    def __init__(self, vocabulary: Vocabulary, inventory: Inventory, ukraine: str | None, personnel_nouns: frozenset[str],
+                 numbers: dict[str, int] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.numbers = numbers or {}  # number words ("six": 6), from lexicon.yaml
         self.inventory = inventory
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
@@ -77,6 +79,12 @@ class ItemFinder:
                 return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
             return [_as_mention(latest[-1])] if latest else []
+        count = next((w for w in words if w.pos_ == "NUM" and w.dep_ in ("dobj", "nsubjpass") and not _year(w)
+                      and not any(c.dep_ == "prep" for c in w.children)), None)
+        if not items and count is not None and discourse.items:
+            # "Norway has committed six": a bare count of the item named last
+            value = self.numbers.get(count.lower_) or (int(count.text.replace(",", "")) if count.text.replace(",", "").isdigit() else None)
+            return [replace(discourse.items[-1], quantity=value)]
         if not items and hand_overs and any(self._anaphoric_hand_over(w) for w in words):
             # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -182,6 +190,11 @@ class ItemFinder:
         return None
 
 
+
+
+def _year(word: Token) -> bool:
+    """"in 2023": a four-digit number of a plausible year is no count."""
+    return len(word.text) == 4 and word.text.isdigit() and 1900 <= int(word.text) <= 2100
 
 
 def _as_mention(claim: Claim) -> Mention:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.frames import Frame, Inventory
-from graph.extract.grammar import path_up
+from graph.extract.grammar import particles, path_up
 
 _PERFECT_AUX = frozenset({"have"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
 _PAST_TAGS = frozenset({"VBD"})
+_TOPIC_PREPOSITIONS = frozenset({"to", "about", "regarding", "toward", "towards"})
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ def _gerund_of_act(trigger: Token) -> bool:
     """"thanked Slovakia for providing", "led the world in providing", "did so by supplying":
     a gerund after a preposition names an act that took place, unless a future or modal verb
     above it says otherwise."""
-    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or _aux(trigger):
-        return False
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or _aux(trigger) or trigger.head.lower_ in _TOPIC_PREPOSITIONS:
+        return False  # "when it comes to sending jets", "talks about supplying": a topic, no act
     return not any(_aux(word) & (_FUTURE_AUX | {"could", "might", "may", "should", "must", "can"}) for word, _ in path_up(trigger))
 
 
@@ -96,8 +97,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     """The kind `trigger` reports under `frame`, or None when its context denies it."""
     if negated(trigger):
         return None
-    if frame.kind == "transfer" and no_longer(trigger, inventory):
-        return Modality("suspension", None, "no-longer")
+    if frame.kind in ("transfer", "pledge") and no_longer(trigger, inventory):
+        return Modality("suspension", None, "no-longer")  # "no longer sending", "will no longer be approved"
     hedged = bool(_aux(trigger) & inventory.hedge_modals)
     governor: Token | None = None
     governing_kind = ""
@@ -107,8 +108,9 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if arrived_by == "conj":
             continue  # a sibling verb: "announced X and sent Y"
         lemma = word.lemma_.lower()
-        if negated(word) and lemma in inventory.governors.get("refusal", ()) and word.pos_ in ("VERB", "AUX"):
-            hedged = True  # "does not rule out sending": left open
+        if (negated(word) or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "nothing" for c in word.children)) and lemma in inventory.governors.get(
+                "refusal", ()) and word.pos_ in ("VERB", "AUX"):
+            hedged = True  # "does not rule out sending", "nothing is excluded": left open
             continue
         if negated(word):
             return None
@@ -132,6 +134,10 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             continue
         if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
             governing_kind, governor = "suspension", word  # "hit pause on shipments", "put a freeze on"
+            continue
+        phrasal = next((f for f in inventory.frames_for(lemma) if f.particles and f.particles & particles(word)), None)
+        if phrasal is not None and phrasal.kind == "suspension":
+            governing_kind, governor = "suspension", word  # "pushed the arrival back", "held up shipments"
             continue
         for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort"):
             if lemma in inventory.governors.get(kind, ()):

@@ -126,3 +126,47 @@ def test_turns_of_an_interview_name_who_speaks_and_the_title_who_we_are(vocabula
     assert ("delivery", "Poland", "", "Krab", 6, "jane kowalczyk") in found
     assert ("request", "Poland", "", "Piorun", None, "jane kowalczyk") in {row[:4] + (None, row[5]) for row in found}
     assert ("consideration", "Poland", "", "Piorun", None, "jane kowalczyk") in found
+
+
+def test_repeated_prepositions_each_give_an_item(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv asked its partners for tanks, for howitzers and for fighter jets.")
+    assert {row[3] for row in found if row[0] == "request"} == {"tanks", "howitzers", "fighter jets"}
+
+
+def test_the_adversarys_arms_are_no_support(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Russia has sent more S-400 batteries to the front in the south.") == set()
+
+
+def test_a_question_whether_something_is_sent_asserts_nothing(vocabulary: Vocabulary) -> None:
+    text = "Reporters asked whether Canada would deliver more Leopard 2 tanks to Ukraine."
+    assert rows(vocabulary, text) == set()
+
+
+def test_nothing_excluded_about_sending_is_a_consideration(vocabulary: Vocabulary) -> None:
+    text = "Rome said nothing is excluded when it comes to sending SAMP/T batteries to Ukraine."
+    assert {row[0] for row in rows(vocabulary, text)} == {"consideration"}
+
+
+def test_no_longer_approving_is_a_suspension(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The Dutch cabinet will no longer approve F-16 shipments to Ukraine.")
+    assert {(row[0], row[1], row[3]) for row in found} == {("suspension", "Netherlands", "F-16")}
+
+
+def test_a_bare_count_counts_the_item_named_last(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Sweden has pledged ten CV90 vehicles to Ukraine. Finland has committed four.")
+    assert ("pledge", "Finland", "", "CV90", 4, "") in found
+
+
+def test_a_year_is_no_count(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Japan sent helmets to Ukraine. In 2023 Tokyo pledged trucks, and in 2024 it committed 2024.")
+    assert not any(row[4] == 2024 for row in found)
+
+
+def test_a_states_possessive_names_the_provider_of_its_items(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Portugal's three Leopard 2 tanks have been delayed by repairs.")
+    assert ("suspension", "Portugal", "", "Leopard 2", 3, "") in found
+
+
+def test_pushing_a_hand_over_back_is_a_suspension_not_a_request(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Belgium pushed the handover of its F-16 jets back to 2026.")
+    assert {(row[0], row[1], row[3]) for row in found} == {("suspension", "Belgium", "F-16")}
