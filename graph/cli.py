@@ -357,6 +357,7 @@ def serve(
     max_rows: int = typer.Option(100_000, "--max-rows", help="Row (or triple) limit per query."),
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
     memory: Optional[str] = MemoryOption,
+    cache: int = typer.Option(64, "--cache", help="MiB of answers kept for repeated requests (the served snapshot never changes); 0: none."),
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
     from graph.store.remote import is_remote
@@ -370,7 +371,7 @@ def serve(
 
     if not is_loopback(host):
         _say("warning:", "yellow", f" listening on {host}: other machines can query this store")
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling)
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling, max(cache, 0) * 2**20)
     per_query = f"{timeout:g} s, {max_rows:,} rows and {describe_size(ceiling) if ceiling else 'unbounded memory'} per query"
     err.print(
         f"serving {store} at http://{host}:{port}/sparql (read-only; {per_query}); "

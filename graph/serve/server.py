@@ -18,6 +18,9 @@ way to stop a running Oxigraph query. A worker past its memory ceiling (an addre
 
 The workers read a snapshot of the store taken at start (an Oxigraph checkpoint: hard links,
 cheap), so a `build` may write the store while it is served; restart `serve` to publish it.
+Since that snapshot never changes, answers are kept by request for the life of the process
+(`graph/serve/cache.py`, `--cache` MiB), and identical requests that arrive together share one
+query.
 """
 
 from __future__ import annotations
@@ -43,7 +46,6 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
 from graph.errors import (
     NotAcceptable,
     QueryError,
@@ -53,8 +55,10 @@ from graph.errors import (
     shorten,
 )
 from graph.query.queries import Page, list_queries
-from graph.store.local import GraphStore
 from graph.query.worker import over_memory, start_query_worker
+from graph.serve.cache import AnswerCache
+from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
+from graph.store.local import GraphStore
 from graph.workers.guard import query_memory, worker_context
 
 MAX_QUERY_BYTES = 1_000_000
@@ -76,6 +80,7 @@ class ServeSettings:
     max_rows: int = 100_000
     workers: int = 2
     memory: int = field(default_factory=query_memory)  # bytes of address space per query worker; 0: no ceiling
+    cache_bytes: int = 64 * 2**20  # answer bodies kept for repeated requests (graph/serve/cache.py); 0: none
 
 
 # ---------------------------------------------------------------------------- worker processes
@@ -165,6 +170,7 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     state: dict[str, object] = {}
     free_workers = asyncio.Semaphore(settings.workers)
+    answers: AnswerCache[Answer | tuple[int, str]] = AnswerCache(settings.cache_bytes)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -184,7 +190,41 @@ def create_app(settings: ServeSettings) -> Starlette:
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
     async def run(request: Request, function: object, *args: object, page: Page | None = None) -> Response:
-        """Answer in a worker, or drop the query of a client that hangs up.
+        """The answer to a request: kept from an earlier identical request (the snapshot served
+        never changes), or awaited from an identical request under way, or computed in a worker."""
+        key = (getattr(function, "__name__", ""), repr(args))
+        outcome = answers.get(key)
+        while outcome is None:
+            under_way = answers.under_way(key)
+            if under_way is None:
+                outcome = await compute(request, key, function, args)
+                if outcome is None:
+                    return _client_gone()
+            elif not await _until_done(under_way, request):
+                return _client_gone()
+            else:
+                outcome = under_way.result()  # None: its client left first; then compute it here
+        if not isinstance(outcome, Answer):
+            return _error(*outcome)
+        headers = {"X-Result-Rows": str(outcome.rows)}
+        if page is not None:
+            headers |= _page_headers(request, page, outcome.rows)
+        return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+
+    async def compute(request: Request, key: tuple[str, str], function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
+        """Compute in a worker, telling identical requests that arrive meanwhile; keep an answer."""
+        answers.start(key)
+        outcome = None
+        try:
+            outcome = await in_worker(request, function, args)
+        finally:
+            if isinstance(outcome, Answer):
+                answers.keep(key, outcome, len(outcome.body))
+            answers.finish(key, outcome)
+        return outcome
+
+    async def in_worker(request: Request, function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
+        """The answer from a worker, an error (status, message), or None for a client that hung up.
 
         A query waits here for a free worker (so pebble never holds work a client has given
         up on); once running, a query whose client has gone is cancelled: pebble kills its
@@ -196,26 +236,23 @@ def create_app(settings: ServeSettings) -> Starlette:
         if not await _until_done(waiting_for_worker, request):
             if not waiting_for_worker.cancel():  # it got a worker just as the client left
                 free_workers.release()
-            return _client_gone()
+            return None
         try:
             future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
             waiting = asyncio.wrap_future(future)
             if not await _until_done(waiting, request):
                 future.cancel()
-                return _client_gone()
+                return None
             answer: Answer = waiting.result()
         except FutureTimeout:
-            return _error(503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped")
+            return 503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped"
         except (MemoryError, ProcessExpired) as error:
-            return _error(503, str(over_memory(error, settings.memory)))
+            return 503, str(over_memory(error, settings.memory))
         except QueryError as error:
-            return _error(_status_of(error), str(error))
+            return _status_of(error), str(error)
         finally:
             free_workers.release()
-        headers = {"X-Result-Rows": str(answer.rows)}
-        if page is not None:
-            headers |= _page_headers(request, page, answer.rows)
-        return Response(answer.body, media_type=answer.media_type, headers=headers)
+        return answer
 
     async def sparql(request: Request) -> Response:
         fields = list(request.query_params.multi_items())
