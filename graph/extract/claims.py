@@ -40,6 +40,7 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+_LICENCE_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "allow", "permit", "license", "licence"})
 _MORE = frozenset({"additional", "more", "further", "another", "extra"})  # words of an item beyond the promised
 _LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
 
@@ -115,8 +116,11 @@ class FrameClaims:
                 continue  # "should Kyiv ask for them", "before Kyiv ever needs them": no ask made
             if frame.name == "ask" and inquiry(trigger):
                 continue  # "Asked about Taurus, Scholz said ...": a question, not a request
-            if frame.name == "need" and trigger.dep_ == "relcl":
-                continue  # "jets we still need for our own tasks": describes the jets, asks for nothing
+            if frame.name == "need" and (trigger.dep_ == "relcl" or any(
+                    c.dep_ == "nsubj" and c.i in parsed.systems for c in trigger.children)):
+                continue  # "jets we still need for our own tasks", "the aircraft need spare parts": no ask
+            if self._licence(trigger):
+                continue  # "Berlin must approve their transfer": a licence, folded into the giver's pledge
             if _background(trigger, self.inventory):
                 continue  # "18 tanks promised by Germany have been handed over": the main verb tells it
             context = modality(trigger, frame, self.inventory)
@@ -138,6 +142,16 @@ class FrameClaims:
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
         return [c for c in claims if c.kind is not ClaimKind.CONSIDERATION or (c.provider, c.system) not in committed or c.provider is None]
+
+    def _licence(self, trigger: Token) -> bool:
+        """Approving someone else's hand-over ("approved their transfer from European stocks"):
+        an export licence, no claim of the approver (annotation rule 5 of the news devset)."""
+        verb, noun = trigger, next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if trigger.pos_ == "NOUN":
+            verb, noun = trigger.head, trigger
+        if noun is None or verb.lemma_.lower() not in _LICENCE_VERBS or noun.lemma_.lower() not in self.inventory.nominal_lemmas:
+            return False
+        return any(c.dep_ == "poss" for c in noun.children)
 
     def _arrived(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
         """"Two Patriot systems are already in Ukraine": a delivery of named systems, by whoever
@@ -210,7 +224,8 @@ class FrameClaims:
                and noun.kind == "funding" for w in fillers.get("item", [])):
             return []  # "considering a purchase of NASAMS": the purchase frame reads it
         for word in list(fillers.get("item", [])):
-            if (word.i in parsed.actors or word.lower_ in ("me", "us") and "asked" in roles) and roles & {"recipient", "asked"}:
+            gapped = word.dep_ == "conj" and word.head.i not in parsed.actors  # "promised 19 F-16s and the Netherlands 24"
+            if (word.i in parsed.actors and not gapped or word.lower_ in ("me", "us") and "asked" in roles) and roles & {"recipient", "asked"}:
                 fillers["item"].remove(word)
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self.roles.actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}

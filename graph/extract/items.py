@@ -123,16 +123,25 @@ class ItemFinder:
     def antecedent(self, parsed: ParsedSentence, mention: Mention, discourse: Discourse) -> Mention:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
         category word with no count of its own stands for the named system of its class just
-        before it (a name the vocabulary lacks counts as any class)."""
-        if mention.quantity is not None or not mention.span.text[:1].islower() or not self.definite(parsed, mention) or self.restricted(parsed, mention):
+        before it (a name the vocabulary lacks counts as any class). So does one a state owns
+        ("Norway's six jets", its count kept)."""
+        head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
+        possessed = any(c.dep_ == "poss" and c.i in parsed.actors for c in head.children)
+        described = any(c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors for c in head.children)
+        pointing = self.definite(parsed, mention) and mention.quantity is None or possessed
+        if described and not possessed:
+            return mention  # "the Swedish jets" after F-16s: another state's jets
+        if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
             return mention
+        count = mention.quantity if possessed else None
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
         for earlier in [*reversed(before), *reversed(discourse.items[-_RECENT_ITEMS:])]:
             if earlier.iri == mention.iri or not earlier.span.text[:1].isupper():
                 continue
-            if earlier.unlisted or classes.get(earlier.iri) == classes.get(mention.iri):
-                return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=None)
+            same_unit = mention.unlisted and mention.unit is not None and mention.unit == earlier.unit  # "jets" after "F-16s"
+            if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
+                return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
             break
         return mention
 

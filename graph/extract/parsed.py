@@ -31,13 +31,17 @@ class ParsedSentence:
     @classmethod
     def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions, demonyms: dict[str, str] | None = None) -> ParsedSentence:
         """Index the mentions by parse token; adjectives of nationality ("British") that modify
-        a noun count as mentions of their state."""
+        a noun, and plural nouns of nationality ("the Americans"), count as mentions of their state."""
         base = sentence.tokens.start
         mentions.systems[:] = [_without_verbs(m, sentence, parse) for m in mentions.systems]
         actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
         for token in parse:
             state = (demonyms or {}).get(token.text)
-            if state is not None and token.i not in actors and token.dep_ in ("amod", "compound", "nmod"):
+            described = state is not None and token.dep_ in ("amod", "compound", "nmod")  # "British tanks"
+            if state is None and token.text.endswith("s") and token.tag_ == "NNPS":
+                state = (demonyms or {}).get(token.text[:-1])  # "gave its jets to the Americans"
+                described = state is not None and token.dep_ in ("pobj", "dobj", "nsubj", "dative")
+            if described and token.i not in actors:
                 span = char_span(sentence, base + token.i, base + token.i + 1)
                 actors[token.i] = Mention("actor", state, span, base + token.i, base + token.i + 1)
         systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}

@@ -170,3 +170,33 @@ def test_a_states_possessive_names_the_provider_of_its_items(vocabulary: Vocabul
 def test_pushing_a_hand_over_back_is_a_suspension_not_a_request(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Belgium pushed the handover of its F-16 jets back to 2026.")
     assert {(row[0], row[1], row[3]) for row in found} == {("suspension", "Belgium", "F-16")}
+
+
+def test_a_states_own_items_point_back_to_the_model_named_before(vocabulary: Vocabulary) -> None:
+    text = "Denmark has sent F-16 jets to Ukraine. Norway's six jets have been delayed by upgrades."
+    assert ("suspension", "Norway", "", "F-16", 6, "") in rows(vocabulary, text)
+
+
+def test_another_states_jets_do_not_point_back(vocabulary: Vocabulary) -> None:
+    text = "Denmark has sent F-16 jets to Ukraine. Kyiv is working to obtain the Swedish jets as well."
+    assert not any(row[0] == "request" and row[3] == "F-16" for row in rows(vocabulary, text))
+
+
+def test_gapped_coordination_keeps_the_second_giver(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Latvia has promised 12 Stinger launchers to Ukraine and Estonia 8.")
+    assert ("pledge", "Latvia", "", "Stinger", 12, "") in found
+
+
+def test_equipment_that_needs_parts_asks_for_nothing(vocabulary: Vocabulary) -> None:
+    text = "Britain sent Challenger 2 tanks to Ukraine. The tanks need spare parts and trained crews."
+    assert not any(row[0] == "request" for row in rows(vocabulary, text))
+
+
+def test_people_of_a_state_act_as_the_state(vocabulary: Vocabulary) -> None:
+    # a hand-over to another state is out of scope, also when its people are named
+    assert rows(vocabulary, "Warsaw offered to hand its MiG-29 jets to the Americans.") == set()
+
+
+def test_approving_anothers_transfer_is_a_licence_not_a_pledge(vocabulary: Vocabulary) -> None:
+    text = "Denmark sent Ukraine F-16 jets. Washington had approved their transfer in 2023."
+    assert not any(row[1] == "United States" for row in rows(vocabulary, text))
