@@ -44,6 +44,7 @@ eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/articles tests/data/articles/*.txt
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles/
 	$(BIN)/pledgegraph evaluate tests/data/news-heldout/gold tests/data/news-heldout/articles/
+	$(BIN)/pledgegraph evaluate tests/data/news-blind/gold tests/data/news-blind/articles/
 
 calibrate: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles --calibrate > /dev/null

@@ -73,11 +73,11 @@ def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
 
 
 def test_devset_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
-    """Real White House texts: F1 >= 0.80 and field accuracy >= 0.85."""
+    """Real White House texts: F1 >= 0.84 and field accuracy >= 0.85."""
     evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
     total = evaluation.total()
     assert total.gold == 69
-    assert total.f1 >= 0.80, evaluation.report()
+    assert total.f1 >= 0.84, evaluation.report()
     for name in ("quantity", "funder"):
         assert total.accuracy(name) >= 0.85, (name, evaluation.report())
     assert total.accuracy("said_by") >= 0.75, evaluation.report()
@@ -108,8 +108,8 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.56, evaluation.report()
-    assert total.precision >= 0.65, evaluation.report()
+    assert total.f1 >= 0.57, evaluation.report()
+    assert total.precision >= 0.68, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
     assert total.accuracy("said_by") >= 0.75 and total.accuracy("quantity") >= 0.80, evaluation.report()
     by_kind = evaluation.by_kind()
@@ -120,11 +120,22 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
 
 def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
     """26 articles written by team members who did not read the extractor
-    (tests/data/news-heldout/README.md): F1 >= 0.52, every kind found at least once."""
+    (tests/data/news-heldout/README.md): F1 >= 0.63, every kind found at least once."""
     articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
     assert len(articles) == 26
     evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
     total = evaluation.total()
     assert total.gold == 201
-    assert total.f1 >= 0.52, evaluation.report()
+    assert total.f1 >= 0.63, evaluation.report()
     assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
+
+
+def test_blind_news_set_meets_its_floor(vocabulary: Vocabulary) -> None:
+    """12 articles written by a helper who never saw the extractor, first scored at F1 0.390
+    (tests/data/news-blind/README.md): F1 >= 0.42 now."""
+    articles = sorted((DATA / "news-blind" / "articles").glob("*.txt"))
+    assert len(articles) == 12
+    evaluation = evaluate(DATA / "news-blind" / "gold", articles, vocabulary)
+    total = evaluation.total()
+    assert total.gold == 92
+    assert total.f1 >= 0.42, evaluation.report()
