@@ -26,6 +26,7 @@ from graph.extract.grammar import (
     hypothetical,
     inquiry,
     particles,
+    phrase_tokens,
     relations,
     subject,
 )
@@ -409,14 +410,24 @@ class FrameClaims:
                 if word.lemma_.lower() in self.inventory.nominal_lemmas and word.i not in parsed.actors:
                     fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
                     fillers.setdefault("item", []).append(word)
+        if "item" in roles:
+            # "funding for the refurbishment of 45 tanks": a "for" that names equipment, not a recipient
+            for word in [w for rel, w in found if rel == "for" and frame.roles.get("for") == "recipient"]:
+                if word.i not in parsed.actors and any(i in parsed.systems for i in phrase_tokens(word)):
+                    fillers["recipient"].remove(word)
+                    fillers.setdefault("item", []).append(word)
         agent_role = frame.roles.get("agent")
         if agent_role is not None and agent_role not in fillers:
             # "18 tanks promised by Germany have been handed over": the participle's agent gave them
             fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
                                    for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            # "the 2,700 missiles Germany promised were held up": the relative clause's giver
+            fillers[agent_role] += [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "relcl" and self.inventory.frames_for(c.lemma_.lower())
+                                    for g in c.children if g.dep_ == "nsubj" and g.i in parsed.actors]
             if not fillers[agent_role]:
                 del fillers[agent_role]
-        if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or "item" not in fillers):
+        named = any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w))
+        if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
             fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         # the speech verb that reports the trigger hosts the list as often as the trigger does
         hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in self.inventory.speech_verbs else []),

@@ -96,7 +96,8 @@ class MentionFinder:
         for start, end, iri, generic, label in system_spans:
             quantity = self._quantity_before(doc, start, lo)
             default_unit = self.vocabulary.systems[iri].default_unit if label is None else None
-            head_unit = self.vocabulary.unit_words.get(label.split()[-1]) if label is not None else self._unit_at(doc, start, end, hi)
+            head_unit = self._unit_at(doc, start, end, hi) if label is None else (
+                self.vocabulary.unit_words.get(label.split()[-1]) or self._unit_at(doc, start, end, hi))  # "Strela missiles"
             unit = self._counted_in(doc, start, lo) or head_unit or default_unit
             if unit is None and label is not None and quantity is not None:
                 unit = "item"  # "four counter-battery kits": counted, in items

@@ -200,3 +200,15 @@ def test_people_of_a_state_act_as_the_state(vocabulary: Vocabulary) -> None:
 def test_approving_anothers_transfer_is_a_licence_not_a_pledge(vocabulary: Vocabulary) -> None:
     text = "Denmark sent Ukraine F-16 jets. Washington had approved their transfer in 2023."
     assert not any(row[1] == "United States" for row in rows(vocabulary, text))
+
+
+def test_funding_for_work_on_equipment_names_the_equipment(vocabulary: Vocabulary) -> None:
+    text = ("Washington will provide Ukraine with a $400 million package, which includes:\n\n"
+            "- funding for the repair of 30 M113 carriers by a Czech firm;\n- Javelin missiles.\n")
+    found = {row[:3] + (row[3], row[4]) for row in rows(vocabulary, text)}
+    assert ("funding", "", "United States", "M113", 30) in found
+
+
+def test_the_giver_in_a_relative_clause_gives_what_is_held_up(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The 400 Piorun missiles Poland promised in May were held up at the border for a month.")
+    assert {(row[0], row[1], row[3], row[4]) for row in found} == {("pledge", "Poland", "Piorun", 400), ("suspension", "Poland", "Piorun", 400)}
