@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from graph.extract.dates import plain_date
 from graph.extract.frames import inventory
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.money import MoneyFinder
@@ -307,6 +308,10 @@ class MentionFinder:
 
                 settings["RELATIVE_BASE"] = datetime.combine(published, time(12))
             elif not re.search(r"\d{4}", expression):
+                continue
+            known = plain_date(expression, published)  # the common forms, without dateparser's 4 ms
+            if known is not None:
+                result.append((self._token_at(sentence, match.start()), known))
                 continue
             parsed = dateparser.parse(expression, languages=["en"], settings=settings)
             if parsed is not None:
