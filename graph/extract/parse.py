@@ -116,14 +116,15 @@ class TokenRules:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.strings = ruler.vocab.strings
-        self.single: list[tuple[int, list[_TokenTest], dict[int, int]]] = []
+        # (rule, tests of which one must hold, attributes set, the tags it can hold for or None)
+        self.single: list[tuple[int, list[_TokenTest], dict[int, int], frozenset[str] | None]] = []
         self.sequences: list[tuple[int, list[_TokenTest], int, dict[int, int]]] = []
         for number, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
             if set(attrs) - set(_SET):
                 raise ValueError(f"attribute rule {number} sets {sorted(attrs)}")
             patterns = [[_token_test(spec) for spec in pattern] for pattern in ruler.matcher.get(self.strings[str(number)])[1]]
             if all(len(pattern) == 1 for pattern in patterns) and index == 0:
-                self.single.append((number, [pattern[0] for pattern in patterns], dict(attrs)))
+                self.single.append((number, [pattern[0] for pattern in patterns], dict(attrs), _tags(pattern[0] for pattern in patterns)))
             else:
                 self.sequences.extend((number, pattern, index, dict(attrs)) for pattern in patterns)
         # (tag, lower, dep, is_space, *values before) -> (values after, sequences starting here)
@@ -157,8 +158,9 @@ class TokenRules:
     def _resolve(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """A token's values after the one-token patterns, and the sequences that may start at it."""
         values = list(key[len(_TESTED):])
-        for _, tests, attrs in self.single:
-            if any(self._holds(test, key) for test in tests):
+        tag = self.strings[key[0]] if key[0] else ""
+        for _, tests, attrs, tags in self.single:
+            if (tags is None or tag in tags) and any(self._holds(test, key) for test in tests):
                 for attr, value in attrs.items():
                     values[_SET.index(attr)] = value
         starting = tuple(n for n, (_, pattern, _, _) in enumerate(self.sequences) if self._holds(pattern[0], key))
@@ -167,7 +169,7 @@ class TokenRules:
 
     def _last_rule(self, key: tuple[int, ...], column: int) -> int:
         """The last one-token rule that sets `column` on a token of `key`, or -1."""
-        return max((n for n, tests, attrs in self.single if _SET[column] in attrs and any(self._holds(t, key) for t in tests)), default=-1)
+        return max((n for n, tests, attrs, _ in self.single if _SET[column] in attrs and any(self._holds(t, key) for t in tests)), default=-1)
 
     def _holds(self, test: _TokenTest, key: Sequence[int]) -> bool:
         for column, operator, wanted in test:
@@ -184,6 +186,17 @@ class TokenRules:
             if operator == "NOT_IN" and text in wanted or operator == "REGEX" and not wanted.search(text):
                 return False
         return True
+
+
+def _tags(tests: Iterable[_TokenTest]) -> frozenset[str] | None:
+    """The tags for which one of `tests` can hold, or None when one of them holds for any tag."""
+    tags: set[str] = set()
+    for test in tests:
+        wanted = [value for column, operator, value in test if column == 0 and operator in ("==", "IN")]
+        if not wanted:
+            return None
+        tags.update({wanted[0]} if isinstance(wanted[0], str) else wanted[0])
+    return frozenset(tags)
 
 
 def _token_test(spec: dict[str, Any]) -> _TokenTest:
