@@ -37,6 +37,11 @@ _DAY_DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:last\s+|on\s+|this\s+past\s+)(?:{_WEEKDAYS})|today|yesterday)\b",
     re.IGNORECASE,
 )
+# What every match of _DAY_DATE holds in an ASCII sentence, searched first as the pattern is slow:
+# a month name begins with one of these, weekdays, "today" and "yesterday" end in "day", and an
+# ISO date has a digit before a hyphen. A new form in _DAY_DATE needs its word here.
+_DATE_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day")
+_ISO_HINT = re.compile(r"\d-")
 AliasT = TypeVar("AliasT", ActorAlias, SystemAlias)
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "his", "her", "their", "our", "my"})
 
@@ -296,7 +301,10 @@ class MentionFinder:
         import dateparser  # slow to import; the first article pays for it
 
         result = []
-        for match in _DAY_DATE.finditer(sentence.span.text):
+        text = sentence.span.text
+        if text.isascii() and not _DATE_HINT.search(text.lower()) and not _ISO_HINT.search(text):
+            return result
+        for match in _DAY_DATE.finditer(text):
             weekday = _weekday_date(match.group(0), published)
             if weekday is not None:
                 result.append((self._token_at(sentence, match.start()), weekday))

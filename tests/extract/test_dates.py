@@ -49,3 +49,12 @@ def test_same_day_as_dateparser():
     assert len(read) > 60
     for expression, published in read:
         assert plain_date(expression, published) == _dateparser(expression, published), expression
+
+
+def test_every_date_form_of_mentions_holds_a_hint():
+    """mentions.py searches its date pattern only in ASCII sentences holding a hint word."""
+    from graph.extract import mentions
+
+    for word in [*mentions._MONTHS.split("|"), *mentions._WEEKDAYS.split("|"), "today", "yesterday"]:
+        assert mentions._DATE_HINT.search(word.lower()), word
+    assert mentions._ISO_HINT.search("2024-03-05")
