@@ -25,7 +25,7 @@ from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
-from graph.read.sentences import Sentence, sentences
+from graph.read.sentences import Sentence, lower_words, sentences
 from graph.vocabulary import Vocabulary
 
 _ITEM_PRONOUNS = frozenset({"them", "it", "what"})
@@ -108,7 +108,7 @@ class Extractor:
         """A claim word and something that can be its item meet in the sentence: a system, a
         reference ("the systems"), a word pointing back ("send them", "cover the costs") or money
         ("a $300 million package"). Other sentences are not parsed at all."""
-        words = {t.lower_ for t in sentence.tokens}
+        words = set(lower_words(sentence.tokens.doc)[sentence.tokens.start:sentence.tokens.end])
         if not words & self.trigger_forms:
             return False
         introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below

@@ -27,7 +27,7 @@ from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
 from graph.model import ActorType, Mention, Money
 from graph.namespaces import PG
-from graph.read.sentences import Sentence, char_span, nlp
+from graph.read.sentences import Sentence, char_span, lower_words, nlp
 from graph.vocabulary import ActorAlias, SystemAlias, Vocabulary
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -153,8 +153,9 @@ class MentionFinder:
         additive word makes a count of more of the same (start, end, unit, count). The extractor
         resolves either to the system named last."""
         found = []
+        lowered = lower_words(doc)
         for index in range(lo + 1, hi):
-            word = doc[index].lower_
+            word = lowered[index]
             if index in covered or not self.unlisted.is_head(word) or not word.endswith("s") and word not in ("ammunition", "equipment"):
                 continue
             before = index - 1
