@@ -134,10 +134,10 @@ def sentences(article: Article) -> list[Sentence]:
             # a wrapped line break is a space to the tokenizer (same length, so offsets hold)
             doc: Doc = nlp()(piece.text.replace("\n", " "))
             for sent in (part for whole in doc.sents for part in _bounded(whole)):
-                if not sent.text.strip():
-                    continue
                 start = piece.start + sent.start_char
                 end = piece.start + sent.end_char
+                if not article.text[start:end].strip():  # the span's own text, without joining its tokens
+                    continue
                 result.append(Sentence(len(result), Span(article.id, start, end, article.text[start:end]), sent, piece))
     return result
 
