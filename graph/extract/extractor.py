@@ -26,7 +26,7 @@ from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
 from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
-from graph.read.sentences import Sentence, sentences
+from graph.read.sentences import Sentence, lower_words, sentences
 from graph.vocabulary import Vocabulary
 
 _ITEM_PRONOUNS = frozenset({"them", "it", "what"})
@@ -126,7 +126,7 @@ class Extractor:
         reference ("the systems"), a word pointing back ("send them", "cover the costs"), money
         ("a $300 million package") or an actor with a bare count ("Oslo has committed six").
         Other sentences are not parsed at all."""
-        words = {t.lower_ for t in sentence.tokens}
+        words = set(lower_words(sentence.tokens.doc)[sentence.tokens.start:sentence.tokens.end])
         if not words & self.trigger_forms:
             return False
         introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below

@@ -189,6 +189,8 @@ class ItemFinder:
     def money(parsed: ParsedSentence, trigger: Token) -> Money | None:
         """The money in the trigger's phrase; for a noun trigger, in its clause
         ("has been the largest provider of military aid, pumping in $69 billion")."""
+        if not parsed.money:
+            return None  # most sentences: no need to walk the subtree
         scopes = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
         if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
             scopes.append(trigger.head.head)  # "$40 million for the purchase of ..."

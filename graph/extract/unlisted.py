@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.extract.lexicon import Lexicon
+from graph.read.sentences import lower_words
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 _MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
@@ -148,11 +149,12 @@ class UnlistedFinder:
         "longer-range air defense" is found as a phrase too.
         """
         found: list[tuple[int, int, str]] = []
+        lowered = lower_words(doc)
         index = lo
         while index < hi:
-            token = doc[index]
+            lower = lowered[index]
             head_end = index + 1
-            if not (self.is_head(token.lower_) or index in extra_heads) or index in covered:
+            if not (self.is_head(lower) or index in extra_heads) or index in covered:
                 index += 1
                 continue
             if self._continues(doc, index, hi):
@@ -160,7 +162,7 @@ class UnlistedFinder:
                 continue
             start = self.modifiers_before(doc, index, lo, covered)
             definite = start == index and index > lo and doc[index - 1].lower_ in ("the", "these", "those", "its", "their")
-            if start < head_end - 1 or token.lower_ in self.bare_heads and not definite:  # "the missiles" refers back
+            if start < head_end - 1 or lower in self.bare_heads and not definite:  # "the missiles" refers back
                 found.append((start, head_end, wording(doc, start, head_end)))
             index = head_end
         return found
@@ -169,7 +171,7 @@ class UnlistedFinder:
     def persons(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str]]:
         """"Defence Minister Hanna Berg": a title, then two or three capitalised words."""
         found = []
-        lowered = [t.lower_ for t in doc[lo:hi]]  # one pass over the sentence, titles looked up by first word
+        lowered = lower_words(doc)[lo:hi]  # titles looked up by first word
         for offset, first in enumerate(lowered):
             for words in self._titles_by_first.get(first, ()):
                 index = lo + offset

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
-from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
+from spacy.util import compile_infix_regex
 
 from graph.model import Article, Span
 
@@ -134,10 +134,10 @@ def sentences(article: Article) -> list[Sentence]:
             # a wrapped line break is a space to the tokenizer (same length, so offsets hold)
             doc: Doc = nlp()(piece.text.replace("\n", " "))
             for sent in (part for whole in doc.sents for part in _bounded(whole)):
-                if not sent.text.strip():
-                    continue
                 start = piece.start + sent.start_char
                 end = piece.start + sent.end_char
+                if not article.text[start:end].strip():  # the span's own text, without joining its tokens
+                    continue
                 result.append(Sentence(len(result), Span(article.id, start, end, article.text[start:end]), sent, piece))
     return result
 
@@ -171,6 +171,19 @@ def _bounded(sent: TokenSpan) -> list[TokenSpan]:
         parts.append(doc[begin:end])
         begin = end
     return parts
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The lower-case form of every token of a Doc, read once per Doc and kept in its user data:
+    each `token.lower_` is a string-store lookup, and the mention patterns read every token's
+    several times."""
+    words = doc.user_data.get(_LOWER_WORDS)
+    if words is None:
+        words = doc.user_data[_LOWER_WORDS] = [token.lower_ for token in doc]
+    return words
+
+
+_LOWER_WORDS = "pledgegraph.lower_words"
 
 
 def char_span(sentence: Sentence, token_start: int, token_end: int) -> Span:
