@@ -222,10 +222,11 @@ class FrameClaims:
         # "provide Ukraine with air defence": an actor in the object slot is the recipient
         roles = set(frame.roles.values())
         if any((noun := self.inventory.nominal_frame(w.lemma_.lower())) is not None and noun.kind != frame.kind
-               and noun.kind == "funding" for w in fillers.get("item", [])):
-            return []  # "considering a purchase of NASAMS": the purchase frame reads it
+               and noun.kind == "funding" and any(c.dep_ == "prep" and c.lower_ == "of" for c in w.children) for w in fillers.get("item", [])):
+            return []  # "considering a purchase of NASAMS": the purchase frame reads it ("£2bn in military funding" stays)
         for word in list(fillers.get("item", [])):
-            gapped = word.dep_ == "conj" and word.head.i not in parsed.actors  # "promised 19 F-16s and the Netherlands 24"
+            # "promised 19 F-16s and the Netherlands 24": a giver of the gapped clause, with its count
+            gapped = word.dep_ == "conj" and word.head.i not in parsed.actors or any(c.dep_ == "nummod" for c in word.children)
             if (word.i in parsed.actors and not gapped or word.lower_ in ("me", "us") and "asked" in roles) and roles & {"recipient", "asked"}:
                 fillers["item"].remove(word)
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)

@@ -1,7 +1,8 @@
 """Ellipsis: a claim repeated for another actor with another count.
 
-"Germany will pay for two systems, Norway for one": after the full clause, an actor followed by
-"for" and a number takes the claim again with that actor and count.
+"Germany will pay for two systems, Norway for one", "Denmark has promised 19 jets and the
+Netherlands 24": after the full clause, an actor followed by a number (or "for" and a number)
+takes the claim again with that actor and count.
 """
 
 from __future__ import annotations
@@ -17,18 +18,26 @@ from graph.vocabulary import Vocabulary
 
 def ellipsis_claims(parsed: ParsedSentence, trigger: Token, claim: Claim, vocabulary: Vocabulary, ukraine: str | None) -> list[Claim]:
     """"Germany will pay for two systems, Norway for one": the claim again for another
-    actor with another count, from an actor followed by "for" and a number after the item."""
+    actor with another count, from an actor followed by a number (or "for" and one) after the item."""
     doc = parsed.parse
     repeated = []
+    base = parsed.sentence.tokens.start
+    seen: set[int] = set()
     for token in trigger.subtree:
         mention = parsed.actors.get(token.i)
-        if mention is None or token.i == 0 or doc[token.i - 1].lower_ not in (",", "and") or mention.iri == ukraine:
+        if mention is None or id(mention) in seen or mention.iri == ukraine:
             continue
-        after = mention.token_end - parsed.sentence.tokens.start
-        if after + 1 >= len(doc) or doc[after].lower_ != "for":
+        seen.add(id(mention))
+        before = mention.token_start - base - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1  # "and the Netherlands 24"
+        if before < 0 or doc[before].lower_ not in (",", "and"):
             continue
-        number = _number(doc[after + 1])
-        if number is None or after + 2 < len(doc) and doc[after + 2].is_alpha and doc[after + 2].lower_ not in ("and", "or"):
+        after = mention.token_end - base
+        if after < len(doc) and doc[after].lower_ == "for":
+            after += 1  # "Norway for one"
+        number = _number(doc[after]) if after < len(doc) else None
+        if number is None or after + 1 < len(doc) and doc[after + 1].is_alpha and doc[after + 1].lower_ not in ("and", "or"):
             continue
         actor = vocabulary.acting_state(mention.iri)
         role = {"funder": actor} if claim.kind is ClaimKind.FUNDING else {"provider": actor}

@@ -23,6 +23,7 @@ from graph.extract.references import resolve_reference
 from graph.model import Claim, ClaimKind, Mention, Money
 from graph.vocabulary import Vocabulary
 
+_MONEY_LINKS = frozenset({"dobj", "npadvmod", "nummod", "quantmod", "nmod", "pobj", "prep", "attr"})  # "promised Ukraine £2bn in ..."
 _RECENT_ITEMS = 3  # how far back a definite category word looks for the named system it stands for
 _EXAMPLE_CUES = frozenset({"like", "including", "include", "includes", "included"})
 
@@ -61,7 +62,7 @@ class ItemFinder:
         if not items and self.military_aid is not None and any(
             parsed.parse[i].lemma_.lower() in PACKAGE_WORDS | self.inventory.nominal_lemmas or i in parsed.money
             for w in words for i in phrase_tokens(w)
-        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children)]):
+        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children), *(t.i for c in trigger.children if c.dep_ in _MONEY_LINKS for t in c.subtree)]):
             # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
             first = parsed.sentence.tokens.start + words[0].i
             return [Mention("system", self.military_aid, parsed.sentence.span, first, first + 1, generic=True)]

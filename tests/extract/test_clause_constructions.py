@@ -212,3 +212,13 @@ def test_funding_for_work_on_equipment_names_the_equipment(vocabulary: Vocabular
 def test_the_giver_in_a_relative_clause_gives_what_is_held_up(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "The 400 Piorun missiles Poland promised in May were held up at the border for a month.")
     assert {(row[0], row[1], row[3], row[4]) for row in found} == {("pledge", "Poland", "Piorun", 400), ("suspension", "Poland", "Piorun", 400)}
+
+
+def test_a_gapped_giver_with_its_count_takes_the_claim_again(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Sweden has promised 8 Archer howitzers in all and the Netherlands 12.")
+    assert {(row[1], row[4]) for row in found if row[3] == "Archer"} == {("Sweden", 8), ("Netherlands", 12)}
+
+
+def test_money_promised_in_funding_is_military_aid(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo has promised Ukraine NOK 7bn in military funding for next year.")
+    assert ("pledge", "Norway", "Norway", "military aid", None, "") in found
