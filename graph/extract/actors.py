@@ -202,8 +202,8 @@ class ActorResolver:
         """The actor a pronoun in reported speech stands for: the subject of the speech verb
         ("Britain said it had begun supplying": Britain; "Sunak said he would": Sunak)."""
         source = speech_source(word, self.inventory)
-        if source is None or source.word.i == word.i or source.word.lower_ in _PRONOUNS | _THIRD_PERSON:
-            return None
+        if source is None or source.word.i == word.i or source.word.lower_ in _PRONOUNS | _THIRD_PERSON | _FIRST_PERSON:
+            return None  # "I can say we will": the first person is the narrator's, no further speaker
         mention = parsed.actors.get(source.word.i)
         return mention.iri if mention is not None else self.actor_of(parsed, source.word, discourse)
 

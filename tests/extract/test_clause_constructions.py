@@ -222,3 +222,10 @@ def test_a_gapped_giver_with_its_count_takes_the_claim_again(vocabulary: Vocabul
 def test_money_promised_in_funding_is_military_aid(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Oslo has promised Ukraine NOK 7bn in military funding for next year.")
     assert ("pledge", "Norway", "Norway", "military aid", None, "") in found
+
+
+def test_two_first_person_speech_verbs_do_not_refer_to_each_other(vocabulary: Vocabulary) -> None:
+    # "we" is reported by "I can say", whose "I" is reported by "we do not list": no endless loop
+    text = "We do not list every shell any longer, but I can say the Stinger missiles will be sent to Kyiv soon."
+    found = rows(vocabulary, text, title="Interview: Latvia's defence minister on air defence")
+    assert {(row[0], row[1], row[3]) for row in found} == {("pledge", "Latvia", "Stinger")}
