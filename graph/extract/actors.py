@@ -36,6 +36,7 @@ class ActorResolver:
         self.vocabulary = vocabulary
         self.inventory = inventory
         self.ukraine = ukraine
+        self._asked: set[int] = set()  # speaker words being resolved now: a cycle of reports ends there
 
     def talks_partner(self, noun: Token) -> Token | None:
         """The "with" partner of talks a hand-over noun is the topic of ("talks with Sweden
@@ -205,7 +206,15 @@ class ActorResolver:
         if source is None or source.word.i == word.i or source.word.lower_ in _PRONOUNS | _THIRD_PERSON | _FIRST_PERSON:
             return None  # "I can say we will": the first person is the narrator's, no further speaker
         mention = parsed.actors.get(source.word.i)
-        return mention.iri if mention is not None else self.actor_of(parsed, source.word, discourse)
+        if mention is not None:
+            return mention.iri
+        if source.word.i in self._asked:
+            return None  # "our government said our country ...": speakers that report each other
+        self._asked.add(source.word.i)
+        try:
+            return self.actor_of(parsed, source.word, discourse)
+        finally:
+            self._asked.discard(source.word.i)
 
     def acting_or_none(self, actor: str | None, discourse: Discourse) -> str | None:
         """The state an actor acts for; an unlisted person's state as the text described it."""
