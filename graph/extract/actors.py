@@ -23,6 +23,7 @@ from graph.vocabulary import Vocabulary
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "nation", "cabinet"})
+_MEMBER_NOUNS = frozenset({"member", "ally", "country", "state", "partner", "nation", "government"})
 _THIRD_PERSON = frozenset({"it", "they", "its", "their"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # nouns of a whole that holds items: "a package that includes", "the assistance committed"
@@ -144,6 +145,8 @@ class ActorResolver:
             # "Pistorius said his country has pledged": the speaker's state
             speaker = self.reporting_speaker(parsed, head, discourse) or discourse.last_person
             return self.acting_or_none(speaker, discourse)
+        if head.lemma_.lower() in _MEMBER_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another", "one") for c in head.children):
+            return None  # "a NATO member has supplied tanks": one of a group, unnamed
         # "the government of Germany", "the German government": a mention inside the phrase
         for index in phrase_tokens(head):
             token = parsed.parse[index]

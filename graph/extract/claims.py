@@ -41,6 +41,7 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+_HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 _LICENCE_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "allow", "permit", "license", "licence"})
 _MORE = frozenset({"additional", "more", "further", "another", "extra"})  # words of an item beyond the promised
 _LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
@@ -110,6 +111,8 @@ class FrameClaims:
     # ------------------------------------------------------------------ claims of a sentence
     def sentence_claims(self, article: Article, parsed: ParsedSentence, discourse: Discourse) -> list[Claim]:
         discourse.sentence_claims = []
+        if parsed.sentence.span.text.rstrip().endswith("?"):
+            return []  # "Will Finland give its tanks?": a question asserts nothing
         for trigger, frame in self.triggers(parsed.parse):
             if frame.kind == "request" and any(c.dep_ == "xcomp" for c in trigger.children):
                 continue  # "urged Berlin to send Taurus": the request is read at "send"
@@ -428,7 +431,8 @@ class FrameClaims:
             if not fillers[agent_role]:
                 del fillers[agent_role]
         named = any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w))
-        if trigger.dep_ == "relcl" and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
+        participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
+        if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
             fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         # the speech verb that reports the trigger hosts the list as often as the trigger does
         hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in self.inventory.speech_verbs else []),
@@ -486,8 +490,10 @@ def _refers_back(word: Token) -> bool:
 
 def _passive(verb: Token) -> bool:
     """A passive verb: "is being withheld", "would still be delivered", "were delayed by
-    technical problems" (an agent that names an actor fills the role before this is asked)."""
-    return any(c.dep_ == "auxpass" for c in verb.children)
+    technical problems" (an agent that names an actor fills the role before this is asked), or
+    one whose subject is the hand-over itself ("the handover has slipped to the summer")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _HAND_OVER_SUBJECTS for c in verb.children)
 
 
 def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:

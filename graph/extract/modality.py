@@ -64,7 +64,10 @@ def completed(word: Token) -> bool:
         return True  # "has sent", "is already supplying"
     if word.tag_ in _PAST_TAGS:
         return True
-    # passive past: "were delivered", "was handed over"
+    # passive past: "were delivered", "was handed over"; a participle on its noun: "grenades,
+    # delivered in the first weeks"
+    if word.tag_ == "VBN" and word.dep_ == "acl" and not aux:
+        return True
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in word.children)
 
 
@@ -112,8 +115,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
                 "refusal", ()) and word.pos_ in ("VERB", "AUX"):
             hedged = True  # "does not rule out sending", "nothing is excluded": left open
             continue
-        if negated(word):
-            return None
+        if negated(word) or word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in word.children):
+            return None  # "will not send", "has no plans to send"
         if word.pos_ in ("VERB", "AUX") and _aux(word) & inventory.hedge_modals:
             hedged = True
         if word.pos_ == "ADJ" and lemma in inventory.hedge_adjectives:

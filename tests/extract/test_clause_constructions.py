@@ -229,3 +229,25 @@ def test_two_first_person_speech_verbs_do_not_refer_to_each_other(vocabulary: Vo
     text = "We do not list every shell any longer, but I can say the Stinger missiles will be sent to Kyiv soon."
     found = rows(vocabulary, text, title="Interview: Latvia's defence minister on air defence")
     assert {(row[0], row[1], row[3]) for row in found} == {("pledge", "Latvia", "Stinger")}
+
+
+def test_no_plans_to_send_is_no_claim(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Officials said Oslo had no plans to send F-16 jets to Ukraine.") == set()
+
+
+def test_a_question_asserts_nothing(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Will Denmark hand its remaining F-16 jets to Ukraine?") == set()
+
+
+def test_a_participle_on_a_listed_item_tells_a_done_hand_over(vocabulary: Vocabulary) -> None:
+    text = "Canada will send 8 Leopard 2 tanks to Ukraine. Canada's earlier aid includes:\n\n- 4,000 M72 launchers, delivered in March 2022;\n"
+    assert ("delivery", "Canada", "", "m72", 4000) in {row[:5] for row in rows(vocabulary, text)}
+
+
+def test_one_member_of_a_group_is_no_provider(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "It was the first time an EU member had supplied fighter jets to Kyiv.") == set()
+
+
+def test_a_hand_over_that_slips_is_suspended_by_whoever_gives_it(vocabulary: Vocabulary) -> None:
+    text = "Portugal sent three Leopard 2 tanks. The handover of two more Leopard 2 tanks has slipped to autumn."
+    assert ("suspension", "Portugal", "", "Leopard 2", 2, "") in rows(vocabulary, text)
