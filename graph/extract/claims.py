@@ -420,7 +420,7 @@ class FrameClaims:
                 if word.i not in parsed.actors and any(i in parsed.systems for i in phrase_tokens(word)):
                     fillers["recipient"].remove(word)
                     fillers.setdefault("item", []).append(word)
-        agent_role = frame.roles.get("agent")
+        agent_role = frame.roles.get("agent") or ("provider" if "provider" in roles else None)
         if agent_role is not None and agent_role not in fillers:
             # "18 tanks promised by Germany have been handed over": the participle's agent gave them
             fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"

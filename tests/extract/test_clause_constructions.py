@@ -251,3 +251,14 @@ def test_one_member_of_a_group_is_no_provider(vocabulary: Vocabulary) -> None:
 def test_a_hand_over_that_slips_is_suspended_by_whoever_gives_it(vocabulary: Vocabulary) -> None:
     text = "Portugal sent three Leopard 2 tanks. The handover of two more Leopard 2 tanks has slipped to autumn."
     assert ("suspension", "Portugal", "", "Leopard 2", 2, "") in rows(vocabulary, text)
+
+
+def test_a_giver_in_a_participle_on_arrived_items_is_the_provider(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Ten CV90 vehicles sent by Sweden have arrived in Ukraine, officials said.")
+    assert {(row[0], row[1], row[3], row[4]) for row in found} == {("delivery", "Sweden", "CV90", 10)}
+
+
+def test_an_office_holder_named_alone_acts_for_their_state(vocabulary: Vocabulary) -> None:
+    # the vocabulary lists office holders of supporting states (ontology/actors.ttl)
+    found = rows(vocabulary, "Prime Minister Anthony Albanese has promised Ukraine 20 more Bushmaster vehicles.")
+    assert ("pledge", "Australia", "", "Bushmaster", 20, "Anthony Albanese") in found
