@@ -20,7 +20,7 @@ from graph.extract.frames import Inventory, inventory
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
-from graph.extract.merge import merge_repeated
+from graph.extract.merge import merge_repeated, without_vague_aid
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
@@ -112,7 +112,8 @@ class Extractor:
             self._remember(sentence_mentions, discourse)
         return ExtractionResult(
             article=article,
-            claims=tuple(settle_crowns(c, self.vocabulary, self.lexicon.crowns) for c in merge_repeated(discourse.claims)),
+            claims=tuple(settle_crowns(c, self.vocabulary, self.lexicon.crowns)
+                         for c in without_vague_aid(merge_repeated(discourse.claims), self.frames.items.military_aid)),
             publisher=publisher,
             author=author,
             mentioned_actors=tuple(dict.fromkeys(actors)),

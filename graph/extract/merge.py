@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.model import Claim
+from graph.model import Claim, ClaimKind
+
+_GIVING = frozenset({ClaimKind.PLEDGE, ClaimKind.DELIVERY})
 
 
 def claim_key(claim: Claim) -> tuple[object, ...]:
@@ -58,3 +60,18 @@ def merge_repeated(claims: list[Claim]) -> list[Claim]:
         seen[index].update(new)
         merged[index] = replace(first, evidence=first.evidence + tuple(new), **updates)
     return merged
+
+
+def without_vague_aid(claims: list[Claim], aid: str | None) -> list[Claim]:
+    """"Sweden is sending weapons ... 5,000 anti-tank weapons, 5,000 helmets": a claim of
+    unnamed aid without money says nothing the named items of the same kind and actor do not
+    (annotation rule 8 of the news written for evaluation), so a pledge or delivery of it goes
+    when they are there; aid with money ("weapons worth billions") stays."""
+    named = {(c.kind, c.primary_actor) for c in claims if c.system != aid}
+    return [c for c in claims if c.system != aid or c.kind not in _GIVING or c.currency is not None or c.value is not None
+            or _counted_in_money(c) or (c.kind, c.primary_actor) not in named]
+
+
+def _counted_in_money(claim: Claim) -> bool:
+    """"weapons worth billions of dollars": a vague sum leaves no value, but its currency as unit."""
+    return claim.unit is not None and len(claim.unit) == 3 and claim.unit.isupper()

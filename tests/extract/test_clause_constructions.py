@@ -262,3 +262,14 @@ def test_an_office_holder_named_alone_acts_for_their_state(vocabulary: Vocabular
     # the vocabulary lists office holders of supporting states (ontology/actors.ttl)
     found = rows(vocabulary, "Prime Minister Anthony Albanese has promised Ukraine 20 more Bushmaster vehicles.")
     assert ("pledge", "Australia", "", "Bushmaster", 20, "Anthony Albanese") in found
+
+
+def test_unnamed_aid_beside_named_items_of_the_same_giver_is_no_extra_claim(vocabulary: Vocabulary) -> None:
+    text = "Denmark is sending weapons to Ukraine. Denmark will send 300 Stinger missiles to Ukraine."
+    found = {(row[0], row[1], row[3]) for row in rows(vocabulary, text)}
+    assert found == {("pledge", "Denmark", "Stinger")}
+
+
+def test_unnamed_aid_with_money_stays_beside_named_items(vocabulary: Vocabulary) -> None:
+    text = "Denmark will send weapons worth $200 million to Ukraine. Denmark will send 300 Stinger missiles to Ukraine."
+    assert {row[3] for row in rows(vocabulary, text)} == {"military aid", "Stinger"}
