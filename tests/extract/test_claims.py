@@ -121,8 +121,9 @@ def test_list_items_inherit_the_frame_of_their_intro(vocabulary: Vocabulary) -> 
         (c.kind.value, label(c.provider), label(c.system), c.quantity, c.unit)
         for c in extract(Article(id="t", text=clean_text(text, markdown=True), published=date(2024, 5, 2)), vocabulary).claims
     }
+    # the package of unnamed "military aid" is no claim of its own beside the items it names
+    # (annotation rule 8 of tests/data/news-heldout/README.md; graph/extract/merge.py)
     assert claims == {
-        ("pledge", "Canada", "military aid", None, None),
         ("pledge", "Canada", "howitzers", 12, "vehicle"),
         ("pledge", "Canada", "rifles", 4000, "weapon"),
         ("pledge", "Canada", "machine guns", 200, "weapon"),
