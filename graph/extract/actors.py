@@ -103,10 +103,15 @@ class ActorResolver:
         "countries like Germany and Spain": the examples of a group are its actors.
         """
         found: list[str] = []
+        dateline = _dateline_end(parsed.parse)
         for word in words:
+            if word.i < dateline:
+                continue  # "SEOUL, Nov. 28 (Yonhap) -- ...": the place of the dateline acts in nothing
             examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
                         for g in c.children if g.dep_ == "pobj"]
             for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
+                if head.i < dateline:
+                    continue
                 group = self._speaking_group(parsed, head, discourse)
                 if group:
                     found.extend(iri for iri in group if iri not in found)
@@ -128,6 +133,9 @@ class ActorResolver:
             return mention.iri
         lower = head.lower_
         if lower in _PRONOUNS or lower in _THIRD_PERSON:
+            bound = self._governing_state(parsed, head)
+            if bound is not None:
+                return bound  # "Spain is weighing whether it can spare ..., El País reported": Spain
             speaker = self.reporting_speaker(parsed, head, discourse)
             if speaker is not None and (lower in _PRONOUNS or self.vocabulary.actor_type(speaker) is not ActorType.PERSON):
                 return speaker
@@ -246,6 +254,14 @@ class ActorResolver:
         found = [iri for head in phrase_heads(source.word) if (iri := self.actor_of(parsed, head, discourse)) is not None]
         people = [iri for iri in found if self.vocabulary.actor_type(iri) is ActorType.PERSON or unlisted_kind(iri) == "person"]
         return (people or found or [None])[0]  # "Sweden's prime minister, Ulf Kristersson": the person
+
+
+def _dateline_end(parse) -> int:
+    """The index after a wire dateline ("KYIV, May 2 (Reuters) -", "SEOUL (AP) --"), else 0."""
+    for token in parse[:14]:
+        if token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and parse[token.i - 1].text == ")":
+            return token.i + 1
+    return 0
 
 
 def governing_subject(noun: Token) -> Token | None:

@@ -273,3 +273,14 @@ def test_unnamed_aid_beside_named_items_of_the_same_giver_is_no_extra_claim(voca
 def test_unnamed_aid_with_money_stays_beside_named_items(vocabulary: Vocabulary) -> None:
     text = "Denmark will send weapons worth $200 million to Ukraine. Denmark will send 300 Stinger missiles to Ukraine."
     assert {row[3] for row in rows(vocabulary, text)} == {"military aid", "Stinger"}
+
+
+def test_a_listed_outlet_is_who_said_it_and_it_stays_bound_to_the_state(vocabulary: Vocabulary) -> None:
+    text = "Portugal is examining whether it could give Kyiv a few HAWK launchers, El País reported."
+    assert ("consideration", "Portugal", "", "HAWK", None, "El País") in rows(vocabulary, text)
+
+
+def test_the_place_of_a_wire_dateline_acts_in_nothing(vocabulary: Vocabulary) -> None:
+    text = "SEOUL, May 3 (Yonhap) -- Ukraine's defence minister asked South Korea for more artillery shells."
+    found = {(row[0], row[1], row[3]) for row in rows(vocabulary, text)}
+    assert found == {("request", "South Korea", "artillery shells")}
