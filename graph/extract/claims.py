@@ -16,18 +16,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.actors import PACKAGE_WORDS, ActorResolver, governing_subject
+from graph.extract.actors import ActorResolver, governing_subject
 from graph.extract.attribution import speech_source
+from graph.extract.contents import CONTENT_VERBS, PackageContents
 from graph.extract.discourse import Discourse
 from graph.extract.ellipsis import ellipsis_claims
+from graph.extract.fillers import role_fillers
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments, purchases
 from graph.extract.grammar import (
     hypothetical,
     inquiry,
     particles,
-    phrase_tokens,
-    relations,
     subject,
 )
 from graph.extract.items import ItemFinder
@@ -40,13 +40,10 @@ from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
-_CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
 _HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 _LICENCE_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "allow", "permit", "license", "licence"})
 _MORE = frozenset({"additional", "more", "further", "another", "extra"})  # words of an item beyond the promised
-_LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
 
-_PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks for its package
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
@@ -75,6 +72,7 @@ class FrameClaims:
         self.roles = ActorResolver(vocabulary, inventory, ukraine)
         self.items = ItemFinder(vocabulary, inventory, ukraine, personnel_nouns, numbers)
         self.funds = FundPayments(self.roles, self.items, inventory, ukraine)
+        self.contents = PackageContents(vocabulary, inventory, self.roles, self.items, ukraine)
         resolved = {word: vocabulary.resolve_name(name) for word, name in inventory.demonyms.items()}
         self.demonyms = {word: iri for word, iri in resolved.items() if iri is not None}  # names the vocabulary lacks are skipped
 
@@ -134,10 +132,10 @@ class FrameClaims:
                 continue  # "asked whether Washington would send jets", "if Berlin sends tanks": nothing asserted
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
         for verb in parsed.parse:
-            if verb.lemma_.lower() in _CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
-                discourse.sentence_claims.extend(self._contents(article, parsed, verb, discourse))
+            if verb.lemma_.lower() in CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
+                discourse.sentence_claims.extend(self.contents.contents(article, parsed, verb, discourse))
             elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
-                discourse.sentence_claims.extend(self._arrived(parsed, verb, discourse))
+                discourse.sentence_claims.extend(self.contents.arrived(parsed, verb, discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
@@ -157,70 +155,10 @@ class FrameClaims:
             return False
         return any(c.dep_ == "poss" for c in noun.children)
 
-    def _arrived(self, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
-        """"Two Patriot systems are already in Ukraine": a delivery of named systems, by whoever
-        the article said provides them."""
-        where = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
-        things = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not where or not things or self.vocabulary.acting_state(parsed.actors[where[0].i].iri if where[0].i in parsed.actors else None) != self.ukraine:
-            return []
-        claims = []
-        for item in self.items.items(parsed, verb, things, discourse):
-            earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.system == item.iri and c.provider), None)
-            if earlier is not None and not item.generic:
-                claims.append(replace(earlier, kind=ClaimKind.DELIVERY, quantity=item.quantity, unit=item.unit or earlier.unit,
-                                      evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern="in-ukraine:delivery"))
-        return claims
-
-    def _contents(self, article: Article, parsed: ParsedSentence, verb: Token, discourse: Discourse) -> list[Claim]:
-        """"a new package ..., which includes ammunition and mine-clearing systems", "The
-        package contains ...": the contents take the frame of the package's claim."""
-        whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if whole is None:
-            return []
-        if whole.lower_ in ("which", "that") and verb.dep_ == "relcl":
-            whole = self._package_before(verb.head)
-        if whole.i in parsed.actors or whole.lemma_.lower() not in self.inventory.nominal_lemmas | PACKAGE_WORDS:
-            return []
-        source = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
-                       if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)), None)
-        if source is None:
-            # "there is a new package that includes ...", said by someone who speaks for a state
-            speaker = self.roles.speaker(parsed, speech_source(verb, self.inventory), discourse) or discourse.author
-            provider = (self.roles.acting(self.roles.item_providers(parsed, [whole], discourse), discourse) or self.roles.acting([speaker] if speaker else [], discourse) or [None])[0]
-            if provider is None:
-                return []
-            source = Claim(article.id, ClaimKind.PLEDGE, "", (parsed.sentence.span,), recipient=self.ukraine, provider=provider,
-                           said_by=speaker, date=discourse.day(parsed))
-        # the listed contents: every system after the verb in its clause, also where the parser
-        # hung a conjunct on a participle ("includes ammunition, protected vehicles and ...")
-        listed = [m for i, m in sorted(parsed.systems.items()) if i > verb.i and _within(parsed.parse[i], verb)]
-        items = list(dict.fromkeys(m for m in listed if self.items.support_item(parsed, m)))
-        if any(not m.generic for m in items):  # "ammunition" beside named things is one of them
-            items = [m for m in items if self.vocabulary.system_classes.get(m.iri) != self.items.military_aid_class]
-        return [
-            replace(source, system=item.iri, quantity=item.quantity, unit=item.unit, value=None, currency=None,
-                    funder=source.funder if source.kind is ClaimKind.FUNDING else None,
-                    evidence=(parsed.sentence.span,), pattern="contents")
-            for item in items if any(not m.generic for m in items)
-        ]
-
-    def _package_before(self, head: Token) -> Token:
-        """"a package for Ukraine worth 400 million euros, which includes ...": a relative clause
-        the parser hangs on the money or a place belongs to the package noun before it."""
-        if head.lemma_.lower() in self.inventory.nominal_lemmas | PACKAGE_WORDS:
-            return head
-        for word in reversed(head.doc[max(0, head.i - _PACKAGE_REACH): head.i]):
-            if word.pos_ in ("VERB", "AUX"):
-                break
-            if word.pos_ == "NOUN" and word.lemma_.lower() in self.inventory.nominal_lemmas | PACKAGE_WORDS:
-                return word
-        return head
-
     def _frame_claims(
         self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse
     ) -> list[Claim]:
-        fillers = self._fillers(parsed, trigger, frame)
+        fillers = role_fillers(parsed, trigger, frame, self.inventory, self.vocabulary)
         kind = ClaimKind(context.kind)
         # "provide Ukraine with air defence": an actor in the object slot is the recipient
         roles = set(frame.roles.values())
@@ -391,94 +329,8 @@ class FrameClaims:
         return claims
 
     # ------------------------------------------------------------------ roles
-    def _fillers(self, parsed: ParsedSentence, trigger: Token, frame: Frame) -> dict[str, list[Token]]:
-        """Role -> the words filling it, from the trigger's relations and its controller."""
-        roles = set(frame.roles.values())
-        fillers: dict[str, list[Token]] = {}
-        found = list(relations(trigger))
-        for relation, word in found:
-            role = frame.roles.get(relation)
-            if role is not None:
-                # "Denmark, which gave Ukraine its Caesars": the relative pronoun is the noun it modifies
-                relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
-                            and self.vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
-                fillers.setdefault(role, []).append(trigger.head if relative else word)
-        if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
-            controller = subject(trigger, self.inventory.control_nouns)
-            if controller is not None:
-                # "launchers are to be supplied by Norway": a passive verb's subject is its object
-                passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles
-                fillers.setdefault(frame.roles["nsubjpass" if passive else "nsubj"], []).append(controller)
-        for role in ("provider", "funder"):
-            for word in list(fillers.get(role, [])):
-                if word.lemma_.lower() in self.inventory.nominal_lemmas and word.i not in parsed.actors:
-                    fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
-                    fillers.setdefault("item", []).append(word)
-        if "item" in roles:
-            # "funding for the refurbishment of 45 tanks": a "for" that names equipment, not a recipient
-            for word in [w for rel, w in found if rel == "for" and frame.roles.get("for") == "recipient"]:
-                if word.i not in parsed.actors and any(i in parsed.systems for i in phrase_tokens(word)):
-                    fillers["recipient"].remove(word)
-                    fillers.setdefault("item", []).append(word)
-        agent_role = frame.roles.get("agent") or ("provider" if "provider" in roles else None)
-        if agent_role is not None and agent_role not in fillers:
-            # "18 tanks promised by Germany have been handed over": the participle's agent gave them
-            fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            # "the 2,700 missiles Germany promised were held up": the relative clause's giver
-            fillers[agent_role] += [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "relcl" and self.inventory.frames_for(c.lemma_.lower())
-                                    for g in c.children if g.dep_ == "nsubj" and g.i in parsed.actors]
-            if not fillers[agent_role]:
-                del fillers[agent_role]
-        named = any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w))
-        participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
-        if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
-            fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
-        # the speech verb that reports the trigger hosts the list as often as the trigger does
-        hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in self.inventory.speech_verbs else []),
-                 *(c for c in trigger.children if c.dep_ == "parataxis" and c.lemma_.lower() in self.inventory.speech_verbs)]
-        for clause in (c for host in hosts for c in host.children):
-            if clause.dep_ == "advcl" and clause.lemma_.lower() in _LISTING_VERBS and clause.tag_ == "VBG":
-                # "is supplying Ukraine with artillery, listing rocket launchers, Gepard guns and ...":
-                # what the participle lists are items of the claim too
-                fillers.setdefault("item", []).extend(c for c in clause.children if c.dep_ == "dobj")
-        if "item" in roles and "item" not in fillers and trigger.pos_ == "VERB" and trigger.dep_ not in ("relcl", "acl"):
-            # "delivered more than 120 Bushmaster protected mobility vehicles": the parser read
-            # the name's participle as a verb; the first system named after the verb is its object
-            after = next((i for i in sorted(parsed.systems) if i > trigger.i and parsed.parse[i] in trigger.subtree), None)
-            if after is not None and not any(parsed.parse[j].pos_ == "VERB" and parsed.parse[j].lemma_.lower() in self.inventory.by_lemma
-                                             for j in range(trigger.i + 1, after)):
-                fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
-        if trigger.dep_ == "acl" and "item" not in fillers:
-            fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
-        # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
-        # phrase's own origin and destination count
-        for word in list(fillers.get("item", [])):
-            noun = self.inventory.nominal_frame(word.lemma_.lower())
-            noun_roles = noun.roles if noun is not None else {"from": "provider", "to": "recipient"}
-            # "delivery of a batch of tanks from Poland": the nouns down the "of" chain count too
-            chain = [word]
-            while (inner_of := next((g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"
-                                     for g in c.children if g.dep_ == "pobj"), None)) is not None and len(chain) < 4:
-                chain.append(inner_of)
-            chain += [c for link in chain for c in link.children if c.dep_ == "conj"]  # "shells and interceptors from US stocks"
-            for relation, inner in (pair for link in chain for pair in relations(link)):
-                role = noun_roles.get(relation)
-                if role not in (None, "item", GOVERNING_SUBJECT) and not fillers.get(role) and (role != "provider" or "provider" in roles):
-                    fillers.setdefault(role, []).append(inner)
-        return fillers
 
 
-
-def _within(token: Token, verb: Token) -> bool:
-    """True when `token` is in the clause of `verb`, not in a clause of a verb below it other
-    than a participle that modifies a listed noun."""
-    word = token
-    while word.i != verb.i:
-        if word.head.i == word.i or word.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
-            return False
-        word = word.head
-    return True
 
 
 def _refers_back(word: Token) -> bool:

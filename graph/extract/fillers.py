@@ -1,0 +1,100 @@
+"""Role fillers: which words of a parse fill which role of a frame.
+
+The trigger's own relations (graph/extract/grammar.py) mapped by the frame's role table, then
+what the parse hides: the controller of an infinitive, a relative pronoun standing for its noun,
+a hand-over noun in a subject slot that is the item, a participle's or relative clause's giver,
+the noun a relative clause or participle modifies as its item, items a listing participle adds,
+and the origin and destination of the item phrase itself. Pure function over spaCy tokens and
+the sentence's mentions; graph/extract/claims.py turns the words into actors and items.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
+from graph.extract.grammar import phrase_tokens, relations, subject
+from graph.extract.parsed import ParsedSentence
+from graph.model import ActorType
+from graph.vocabulary import Vocabulary
+
+# participles that list more items of the claim: "..., listing rocket launchers and Gepard guns"
+LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
+
+
+def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory: Inventory, vocabulary: Vocabulary) -> dict[str, list[Token]]:
+    """Role -> the words filling it, from the trigger's relations and its controller."""
+    roles = set(frame.roles.values())
+    fillers: dict[str, list[Token]] = {}
+    found = list(relations(trigger))
+    for relation, word in found:
+        role = frame.roles.get(relation)
+        if role is not None:
+            # "Denmark, which gave Ukraine its Caesars": the relative pronoun is the noun it modifies
+            relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
+                        and vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
+            fillers.setdefault(role, []).append(trigger.head if relative else word)
+    if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
+        controller = subject(trigger, inventory.control_nouns)
+        if controller is not None:
+            # "launchers are to be supplied by Norway": a passive verb's subject is its object
+            passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles
+            fillers.setdefault(frame.roles["nsubjpass" if passive else "nsubj"], []).append(controller)
+    for role in ("provider", "funder"):
+        for word in list(fillers.get(role, [])):
+            if word.lemma_.lower() in inventory.nominal_lemmas and word.i not in parsed.actors:
+                fillers[role].remove(word)  # "deliveries would resume": the hand-over is the item
+                fillers.setdefault("item", []).append(word)
+    if "item" in roles:
+        # "funding for the refurbishment of 45 tanks": a "for" that names equipment, not a recipient
+        for word in [w for rel, w in found if rel == "for" and frame.roles.get("for") == "recipient"]:
+            if word.i not in parsed.actors and any(i in parsed.systems for i in phrase_tokens(word)):
+                fillers["recipient"].remove(word)
+                fillers.setdefault("item", []).append(word)
+    agent_role = frame.roles.get("agent") or ("provider" if "provider" in roles else None)
+    if agent_role is not None and agent_role not in fillers:
+        # "18 tanks promised by Germany have been handed over": the participle's agent gave them
+        fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        # "the 2,700 missiles Germany promised were held up": the relative clause's giver
+        fillers[agent_role] += [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "relcl" and inventory.frames_for(c.lemma_.lower())
+                                for g in c.children if g.dep_ == "nsubj" and g.i in parsed.actors]
+        if not fillers[agent_role]:
+            del fillers[agent_role]
+    named = any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w))
+    participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
+    if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
+        fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
+    # the speech verb that reports the trigger hosts the list as often as the trigger does
+    hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in inventory.speech_verbs else []),
+             *(c for c in trigger.children if c.dep_ == "parataxis" and c.lemma_.lower() in inventory.speech_verbs)]
+    for clause in (c for host in hosts for c in host.children):
+        if clause.dep_ == "advcl" and clause.lemma_.lower() in LISTING_VERBS and clause.tag_ == "VBG":
+            # "is supplying Ukraine with artillery, listing rocket launchers, Gepard guns and ...":
+            # what the participle lists are items of the claim too
+            fillers.setdefault("item", []).extend(c for c in clause.children if c.dep_ == "dobj")
+    if "item" in roles and "item" not in fillers and trigger.pos_ == "VERB" and trigger.dep_ not in ("relcl", "acl"):
+        # "delivered more than 120 Bushmaster protected mobility vehicles": the parser read
+        # the name's participle as a verb; the first system named after the verb is its object
+        after = next((i for i in sorted(parsed.systems) if i > trigger.i and parsed.parse[i] in trigger.subtree), None)
+        if after is not None and not any(parsed.parse[j].pos_ == "VERB" and parsed.parse[j].lemma_.lower() in inventory.by_lemma
+                                         for j in range(trigger.i + 1, after)):
+            fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
+    if trigger.dep_ == "acl" and "item" not in fillers:
+        fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
+    # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
+    # phrase's own origin and destination count
+    for word in list(fillers.get("item", [])):
+        noun = inventory.nominal_frame(word.lemma_.lower())
+        noun_roles = noun.roles if noun is not None else {"from": "provider", "to": "recipient"}
+        # "delivery of a batch of tanks from Poland": the nouns down the "of" chain count too
+        chain = [word]
+        while (inner_of := next((g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"), None)) is not None and len(chain) < 4:
+            chain.append(inner_of)
+        chain += [c for link in chain for c in link.children if c.dep_ == "conj"]  # "shells and interceptors from US stocks"
+        for relation, inner in (pair for link in chain for pair in relations(link)):
+            role = noun_roles.get(relation)
+            if role not in (None, "item", GOVERNING_SUBJECT) and not fillers.get(role) and (role != "provider" or "provider" in roles):
+                fillers.setdefault(role, []).append(inner)
+    return fillers
