@@ -41,8 +41,6 @@ from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
 _HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
-_LICENCE_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "allow", "permit", "license", "licence"})
-_MORE = frozenset({"additional", "more", "further", "another", "extra"})  # words of an item beyond the promised
 
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
@@ -139,7 +137,7 @@ class FrameClaims:
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
-        if any(t.lower_ in _MORE and t.dep_ in ("amod", "advmod", "det", "quantmod") and (t.head.i in parsed.systems or t.head.head.i in parsed.systems)
+        if any(t.lower_ in self.inventory.more_words and t.dep_ in ("amod", "advmod", "det", "quantmod") and (t.head.i in parsed.systems or t.head.head.i in parsed.systems)
                for t in parsed.parse):
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
@@ -151,7 +149,7 @@ class FrameClaims:
         verb, noun = trigger, next((c for c in trigger.children if c.dep_ == "dobj"), None)
         if trigger.pos_ == "NOUN":
             verb, noun = trigger.head, trigger
-        if noun is None or verb.lemma_.lower() not in _LICENCE_VERBS or noun.lemma_.lower() not in self.inventory.nominal_lemmas:
+        if noun is None or verb.lemma_.lower() not in self.inventory.licence_verbs or noun.lemma_.lower() not in self.inventory.nominal_lemmas:
             return False
         return any(c.dep_ == "poss" for c in noun.children)
 

@@ -61,6 +61,8 @@ class Inventory:
     agent_nouns: Frame | None = None
     proposal_nouns: frozenset[str] = frozenset()
     control_nouns: frozenset[str] = frozenset()  # "in a position to send": the infinitive's subject is the noun's holder
+    licence_verbs: frozenset[str] = frozenset()  # "approved their transfer": a licence, no claim of the approver
+    more_words: frozenset[str] = frozenset()  # "could send further tanks": more than was promised
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "British" -> "United Kingdom"
     by_lemma: Mapping[str, tuple[Frame, ...]] = field(default_factory=dict)
 
@@ -139,6 +141,8 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         agent_nouns=_frame({"name": "agent-noun", **data["agent_nouns"]}) if data.get("agent_nouns") else None,
         proposal_nouns=frozenset(data.get("proposal_nouns") or ()),
         control_nouns=frozenset(data.get("control_nouns") or ()),
+        licence_verbs=frozenset(data.get("licence_verbs") or ()),
+        more_words=frozenset(data.get("more_words") or ()),
         demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
         by_lemma=_index(frames),
     )
