@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ import typer
 from rich.console import Console
 
 from graph.errors import PledgeGraphError, QueryRefused, shorten, shown
+from graph.interrupts import Interrupted
+from graph.interrupts import install as install_ctrl_c
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome
@@ -421,19 +422,6 @@ def vocabulary_add(
     err.print(f"added <{added.iri}> ({added.type.rsplit('#', 1)[-1]}) to {added.file}; rebuild the articles to apply it", highlight=False)
 
 
-class Interrupted(SystemExit):
-    """Ctrl-C: ends the command quietly (no traceback) with exit code 130, as shells expect."""
-
-    def __init__(self) -> None:
-        super().__init__(130)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    # a second Ctrl-C while the first one winds down ends the process at once
-    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-    raise Interrupted()
-
-
 def main() -> None:
     """Console-script entry point.
 
@@ -442,7 +430,7 @@ def main() -> None:
     handles it and stops them. An error no command expected still ends with one line naming it
     and exit code 2, never a Python traceback.
     """
-    signal.signal(signal.SIGINT, _interrupt)
+    install_ctrl_c()
     try:
         app()
     except Exception as error:  # noqa: BLE001

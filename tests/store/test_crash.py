@@ -28,7 +28,7 @@ from conftest import DEVSET, SEEDS, store_from_dump
 from processes import free_port, wait_until_up
 
 from graph.rdf.validate import validate_store
-from graph.store.local import GraphStore
+from graph.store.local import GraphStore, StoreLock
 
 KILLS = 20
 COPIES = 6
@@ -162,13 +162,27 @@ def test_sigkill_never_leaves_half_an_article(corpus: Path, reference: dict[str,
 def test_two_builds_at_once_queue_and_neither_corrupts_the_store(
     corpus: Path, reference: dict[str, frozenset[str]], tmp_path: Path
 ) -> None:
+    """Both builds start while the store is held (here by the test itself, so neither can finish
+    before the other starts, however loaded the machine); each says whom it waits for, and once
+    the store is free they take turns and leave the same graphs as one build."""
     store = tmp_path / "store"
+    store.mkdir()
+    holder = StoreLock(store)
     command = [*CLI, str(corpus), "--store", str(store)]
-    first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    outputs = [process.communicate(timeout=600)[1] for process in (first, second)]
-    assert [first.returncode, second.returncode] == [0, 0], outputs
-    assert sum("waiting for another pledgegraph process (pid" in output for output in outputs) == 1, outputs
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    builds = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log.open("w")) for log in logs]
+    try:
+        deadline = time.monotonic() + 300
+        while not all("waiting for another pledgegraph process (pid" in log.read_text() for log in logs):
+            assert time.monotonic() < deadline and all(b.poll() is None for b in builds), [log.read_text() for log in logs]
+            time.sleep(0.1)
+    finally:
+        holder.file.close()  # closing the file drops the flock
+    for build in builds:
+        build.wait(timeout=600)
+    outputs = [log.read_text() for log in logs]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert all(f"(pid {os.getpid()}:" in output for output in outputs), outputs  # each named the holder
     assert _graphs(GraphStore.read_only(store)) == reference
 
 

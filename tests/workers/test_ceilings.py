@@ -104,7 +104,8 @@ def test_query_over_a_server_stops_at_the_memory_ceiling(endless: EndlessServer)
 
 
 # A traceback from Python's own start-up, before the first line of pledgegraph's entry point
-# runs (the `site` module, or the launcher's import of graph.__main__), has frames only in
+# runs, is either Python's "init_import_site" report (the `site` module, which also runs the .pth
+# files of installed packages) or the launcher's import of graph.__main__, with frames only in
 # Python's frozen modules and the launcher; one with any other file is pledgegraph's to avoid.
 FRAME = re.compile(r'File "([^"]+)"')
 
@@ -117,6 +118,8 @@ def _before_the_entry_point(stderr: str, launcher: str) -> bool:
     """True when the interrupt came before any statement of pledgegraph ran: in Python's start-up,
     the launcher pip wrote, or importlib loading the package, stopped at `graph/__init__.py`'s first
     line (nothing of ours can run earlier to set a handler)."""
+    if "Fatal Python error: init_import_site" in stderr:
+        return True  # the `site` module, running the .pth files of installed packages (setuptools' among them)
     at_first_line = set(FIRST_STATEMENT.findall(stderr)) <= {PACKAGE_INIT}
     return at_first_line and all(file.startswith("<frozen ") or file in ("<string>", launcher) or
                                  file == PACKAGE_INIT and PACKAGE_INIT in FIRST_STATEMENT.findall(stderr)
