@@ -132,6 +132,8 @@ class ActorResolver:
                         discourse.affiliations[mention.label.split()[-1].lower()] = state
             return mention.iri
         lower = head.lower_
+        if head.tag_ == "NNP" and lower in discourse.people:
+            return discourse.people[lower]  # "Andersson added": the Magdalena Andersson named before
         if lower in _PRONOUNS or lower in _THIRD_PERSON:
             bound = self._governing_state(parsed, head)
             if bound is not None:
@@ -163,6 +165,13 @@ class ActorResolver:
             described = discourse.description(token)
             if described is not None:
                 return described  # "members of this group"
+        if lower in _GOVERNMENT_NOUNS and head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]:
+            # "The Government has decided on a tenth package": the state of whoever reports it
+            # ("the government would also transfer ..., Andersen added"), of the release, else the
+            # state the article last named
+            speaker = self.reporting_speaker(parsed, head, discourse)
+            return (self.acting_or_none(speaker, discourse) or self.acting_or_none(discourse.narrator, discourse)
+                    or discourse.last_state)
         return None
 
     def _speaking_group(self, parsed: ParsedSentence, pronoun: Token, discourse: Discourse) -> list[str]:

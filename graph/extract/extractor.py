@@ -24,6 +24,7 @@ from graph.extract.merge import merge_repeated, without_vague_aid
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
+from graph.extract.valuation import stated_value, valued_package
 from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, ExtractionResult, Mention, Span
 from graph.read.sentences import Sentence, lower_words, sentences
@@ -58,6 +59,7 @@ class Extractor:
         if self.inventory.agent_nouns is not None:
             claim_words |= self.inventory.agent_nouns.lemmas
         self.trigger_forms = word_forms(claim_words)
+        self.valuation_forms = self.inventory.valuation_words  # parsed too when the sentence names money
         # what points back to an earlier item: "cover the costs", "join the effort", "send them"
         self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
 
@@ -105,6 +107,8 @@ class Extractor:
                         claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents",
                                                   is_model=self.frames.items.is_model)
                 discourse.claims.extend(claims)
+                if parsed is not None and parsed.money:
+                    self._value_package(parsed, discourse)
                 if sentence.span.text.rstrip().endswith(":"):
                     # "Read more:" lists links; only an intro with a claim word of its own passes a frame on
                     list_frame = discourse.intro_frame or (frame_from_claims(claims or discourse.claims) if index in parses else None)
@@ -128,11 +132,26 @@ class Extractor:
         ("a $300 million package") or an actor with a bare count ("Oslo has committed six").
         Other sentences are not parsed at all."""
         words = set(lower_words(sentence.tokens.doc)[sentence.tokens.start:sentence.tokens.end])
+        if mentions.money and words & self.valuation_forms:
+            return True  # "The package is worth $300 million" (graph/extract/valuation.py)
         if not words & self.trigger_forms:
             return False
         introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below
         bare_count = bool(mentions.actors) and any(t.like_num for t in sentence.tokens)  # "Norway has committed six"
         return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list or bare_count)
+
+    def _value_package(self, parsed: ParsedSentence, discourse: Discourse) -> None:
+        """"The package is worth 300 million euros": the amount goes to the package told before,
+        unless a claim of this sentence already carries it."""
+        aid = self.frames.items.military_aid
+        if any(t.lower_ in self.inventory.valuation_running_total for t in parsed.parse):
+            return  # "its support since 2022 amounts to ...": a running total, no package's value
+        money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.inventory.valuation_civil)
+        if money is None or aid is None or any(c.value == money.value for c in discourse.claims[-8:]):
+            return
+        new = valued_package(discourse.claims, money, parsed, aid)
+        if new is not None:
+            discourse.claims.append(new)
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""

@@ -64,6 +64,12 @@ class Inventory:
     licence_verbs: frozenset[str] = frozenset()  # "approved their transfer": a licence, no claim of the approver
     more_words: frozenset[str] = frozenset()  # "could send further tanks": more than was promised
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "British" -> "United Kingdom"
+    # "The package is worth 300 million euros": the words that value, and what they may value
+    valuation_words: frozenset[str] = frozenset()
+    valuation_subjects: frozenset[str] = frozenset()
+    valuation_civil: frozenset[str] = frozenset()
+    valuation_running_total: frozenset[str] = frozenset()
+    valuation_examples: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     by_lemma: Mapping[str, tuple[Frame, ...]] = field(default_factory=dict)
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
@@ -95,6 +101,10 @@ def _index(frames: tuple[Frame, ...]) -> Mapping[str, tuple[Frame, ...]]:
     return MappingProxyType({lemma: tuple(found) for lemma, found in by_lemma.items()})
 
 
+def _examples(record: dict[str, Any]) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    return tuple((str(e["text"]), MappingProxyType(dict(e.get("expect") or {}))) for e in record.get("examples") or ())
+
+
 def _frame(record: dict[str, Any]) -> Frame:
     name = record.get("name", "?")
     kind = record.get("kind")
@@ -109,7 +119,7 @@ def _frame(record: dict[str, Any]) -> Frame:
         lemmas=frozenset(str(lemma) for lemma in record.get("lemmas") or ()),
         kind=kind,
         roles=MappingProxyType(roles),
-        examples=tuple((str(e["text"]), MappingProxyType(dict(e.get("expect") or {}))) for e in record.get("examples") or ()),
+        examples=_examples(record),
         particles=frozenset(str(p) for p in record.get("particles") or ()),
         refers_back=frozenset((record.get("refers_back") or {}).get("nouns") or ()),
         refers_to=str((record.get("refers_back") or {}).get("to") or ""),
@@ -128,6 +138,7 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
     except (OSError, yaml.YAMLError) as error:
         raise FrameError(f"{path}: cannot read the frame inventory: {error}") from error
     hedges = data.get("hedges") or {}
+    valuation = data.get("valuation") or {}
     frames = tuple(_frame(record) for record in data.get("frames") or ())
     return Inventory(
         frames=frames,
@@ -144,6 +155,11 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         licence_verbs=frozenset(data.get("licence_verbs") or ()),
         more_words=frozenset(data.get("more_words") or ()),
         demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
+        valuation_words=frozenset(valuation.get("words") or ()),
+        valuation_subjects=frozenset(valuation.get("subjects") or ()),
+        valuation_civil=frozenset(valuation.get("civil") or ()),
+        valuation_running_total=frozenset(valuation.get("running_total") or ()),
+        valuation_examples=_examples(valuation),
         by_lemma=_index(frames),
     )
 

@@ -284,3 +284,22 @@ def test_the_place_of_a_wire_dateline_acts_in_nothing(vocabulary: Vocabulary) ->
     text = "SEOUL, May 3 (Yonhap) -- Ukraine's defence minister asked South Korea for more artillery shells."
     found = {(row[0], row[1], row[3]) for row in rows(vocabulary, text)}
     assert found == {("request", "South Korea", "artillery shells")}
+
+
+def test_the_government_as_subject_is_the_state_of_whoever_reports_it(vocabulary: Vocabulary) -> None:
+    # the speaker's state, not the state named last ("Denmark" in the sentence before)
+    text = ("Speaking in Oslo, Jonas Gahr Støre said Norway would ship 300 mortars to Kyiv. Denmark is giving rifles. "
+            "Støre noted later that the government will also supply twelve CV90 vehicles.")
+    found = rows(vocabulary, text)
+    assert any(row[:5] == ("pledge", "Norway", "", "CV90", 12) and row[5] for row in found), found
+    assert not any(row[1] == "Denmark" and row[3] == "CV90" for row in found)
+
+
+def test_the_government_of_a_plain_news_report_is_the_state_named_last(vocabulary: Vocabulary) -> None:
+    text = "Norway said on Monday it would keep helping Kyiv. The government is to deliver four NASAMS units by spring."
+    assert ("pledge", "Norway", "", "NASAMS", 4, "") in rows(vocabulary, text)
+
+
+def test_a_surname_alone_is_the_person_named_before(vocabulary: Vocabulary) -> None:
+    text = "Spain is to ship six HAWK launchers, Defence Minister Lena Marlowe said. Marlowe added that Madrid would also ship Leopard 2 tanks later."
+    assert ("pledge", "Spain", "", "Leopard 2", None, "lena marlowe") in rows(vocabulary, text)

@@ -12,7 +12,9 @@ from graph.extract.frames import FrameError, inventory, load_inventory
 from graph.model import Article
 from graph.vocabulary import Vocabulary
 
-EXAMPLES = [(frame.name, text, expect) for frame in inventory().frames for text, expect in frame.examples]
+EXAMPLES = [(frame.name, text, expect) for frame in inventory().frames for text, expect in frame.examples] + [
+    ("valuation", text, expect) for text, expect in inventory().valuation_examples
+]
 
 
 def test_every_frame_has_an_example() -> None:
@@ -27,6 +29,7 @@ def test_frame_example(vocabulary: Vocabulary, name: str, text: str, expect: dic
         {
             "kind": c.kind.value, "provider": vocabulary.label(c.provider), "recipient": vocabulary.label(c.recipient),
             "funder": vocabulary.label(c.funder), "system": vocabulary.label(c.system), "quantity": c.quantity,
+            "value": c.value, "currency": c.currency,
         }
         for c in claims
     ]

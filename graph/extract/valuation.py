@@ -1,0 +1,71 @@
+"""What a package is worth, told in a sentence of its own.
+
+News often names a package in one sentence and its value in the next: "Rome announced a new
+aid package for Kyiv on Monday. The package is worth about 300 million euros." or "It is valued
+at $250 million." The second sentence has no claim verb; its amount belongs to the package told
+before. This stage reads the construction from the parse: an amount of money that hangs on a
+valuation word (`valuation.words` in frames.yaml: "worth", "valued", "totals" ...) whose subject,
+or the noun it modifies ("the package, valued at ..."), is a package noun or a pronoun
+(`valuation.subjects`). The amount then goes to the last pledge or delivery of unnamed aid
+without a value, or, when the article has named only items so far, becomes the pledge of aid
+with that value by their provider.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from graph.extract.parsed import ParsedSentence
+from graph.model import Claim, ClaimKind, Money
+
+_GIVING = (ClaimKind.PLEDGE, ClaimKind.DELIVERY)
+_UP_TO_THE_WORD = 5  # "valued at [about] [$] 300 million euros": steps from the amount to its valuation word
+
+
+def stated_value(parsed: ParsedSentence, words: frozenset[str], subjects: frozenset[str], civil: frozenset[str]) -> Money | None:
+    """The amount the sentence says a package is worth, or None. A package described by a `civil`
+    word ("its economic support, worth $12 billion") is out of scope."""
+    for index, money in sorted(parsed.money.items()):
+        if money.value is None:
+            continue
+        word = parsed.parse[index]
+        for _ in range(_UP_TO_THE_WORD + 1):
+            if word.lower_ in words or word.lemma_.lower() in words:
+                valued = _valued_noun(word, subjects)
+                if valued is not None and not any(t.lower_ in civil for t in valued.subtree):
+                    return money
+                break
+            if word.head is word:
+                break
+            word = word.head
+    return None
+
+
+def _valued_noun(word: Token, subjects: frozenset[str]) -> Token | None:
+    """"The package is worth", "It totals", "the tranche, valued at": the valued thing, when it
+    is a package noun or a pronoun standing for one."""
+    if word.dep_ in ("acl", "amod", "appos") and word.head.lemma_.lower() in subjects:
+        return word.head
+    verb = word.head if word.dep_ in ("acomp", "attr", "prep", "xcomp", "advmod", "oprd") else word
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and (subject.lower_ in subjects or subject.lemma_.lower() in subjects) else None
+
+
+def valued_package(claims: list[Claim], money: Money, parsed: ParsedSentence, aid: str) -> Claim | None:
+    """Put `money` on the package told before. Updates `claims` in place when an earlier claim of
+    unnamed aid takes the value; returns a new claim of aid when only named items came before."""
+    span = parsed.sentence.span
+    valued = {"value": money.value, "currency": money.currency, "unit": money.currency, "quantity": None}
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        if claim.system == aid and claim.kind in _GIVING and claim.value is None:
+            claims[index] = replace(claim, funder=claim.funder or claim.provider, evidence=(*claim.evidence, span), **valued)
+            return None
+    source = next((c for c in reversed(claims) if c.kind in _GIVING and c.provider is not None), None)
+    if source is None or any(c.system == aid and c.kind is source.kind and c.provider == source.provider for c in claims):
+        return None  # nothing to value, or that provider's aid already has its value
+    return Claim(article_id=source.article_id, kind=source.kind, system=aid, evidence=(span,), recipient=source.recipient,
+                 provider=source.provider, funder=source.provider, said_by=source.said_by, date=source.date,
+                 pattern="valuation", **valued)
