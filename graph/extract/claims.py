@@ -256,6 +256,11 @@ class FrameClaims:
             elif said_by is not None:
                 # "Lecornu said the transfer of Mirage jets was being studied": by his government
                 providers = self.roles.acting([said_by], discourse)
+            if not providers and not funders and any(not m.generic for m in items):
+                # "Six howitzers were handed over in May", in a report on one state's aid: that
+                # state (of the release, else the one named last)
+                topic = self.roles.acting_or_none(discourse.narrator, discourse) or discourse.last_state
+                providers = [topic] if topic is not None and topic != self.ukraine else []
         if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])

@@ -88,6 +88,9 @@ def subject(trigger: Token, control_nouns: frozenset[str] = frozenset()) -> Toke
             possessor = next((c for c in word.head.children if c.dep_ == "poss"), None)
             if possessor is not None:
                 return possessor
+            by = next((g for c in word.head.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+            if by is not None:
+                return by  # "a plan by Latvia to send howitzers"
             word = word.head
             continue
         if word.dep_ == "relcl" or word.dep_ == "acl":

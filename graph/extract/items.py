@@ -124,23 +124,28 @@ class ItemFinder:
     def antecedent(self, parsed: ParsedSentence, mention: Mention, discourse: Discourse) -> Mention:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
         category word with no count of its own stands for the named system of its class just
-        before it (a name the vocabulary lacks counts as any class). So does one a state owns
-        ("Norway's six jets", its count kept)."""
+        before it (a name the vocabulary lacks counts as any class). So do one a state owns
+        ("Norway's six jets") and a part of them in the same unit ("30 of the tanks" after Gepard
+        guns), their count kept."""
         head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
         possessed = any(c.dep_ == "poss" and c.i in parsed.actors for c in head.children)
         described = any(c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors for c in head.children)
-        pointing = self.definite(parsed, mention) and mention.quantity is None or possessed
+        # "30 of the tanks": a count of some of the items meant
+        partitive = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
+        pointing = self.definite(parsed, mention) and (mention.quantity is None or partitive) or possessed
         if described and not possessed:
             return mention  # "the Swedish jets" after F-16s: another state's jets
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
             return mention
-        count = mention.quantity if possessed else None
+        count = mention.quantity if possessed or partitive else None
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
         for earlier in [*reversed(before), *reversed(discourse.items[-_RECENT_ITEMS:])]:
             if earlier.iri == mention.iri or not earlier.span.text[:1].isupper():
                 continue
-            same_unit = mention.unlisted and mention.unit is not None and mention.unit == earlier.unit  # "jets" after "F-16s"
+            # "jets" after "F-16s"; "30 of the tanks" after Gepard anti-aircraft guns (a part of
+            # them, counted as vehicles too; "the howitzers" after Leopard tanks are other vehicles)
+            same_unit = (mention.unlisted or partitive) and mention.unit is not None and mention.unit == earlier.unit
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
             break

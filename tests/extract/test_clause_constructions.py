@@ -303,3 +303,20 @@ def test_the_government_of_a_plain_news_report_is_the_state_named_last(vocabular
 def test_a_surname_alone_is_the_person_named_before(vocabulary: Vocabulary) -> None:
     text = "Spain is to ship six HAWK launchers, Defence Minister Lena Marlowe said. Marlowe added that Madrid would also ship Leopard 2 tanks later."
     assert ("pledge", "Spain", "", "Leopard 2", None, "lena marlowe") in rows(vocabulary, text)
+
+
+def test_a_hand_over_in_the_passive_with_no_giver_is_the_state_the_report_is_about(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Portugal is helping Kyiv. Twelve M113 carriers were handed to the army last week.")
+    assert ("delivery", "Portugal", "", "M113", 12, "") in found
+
+
+def test_a_blocked_plan_of_a_state_is_its_suspension(vocabulary: Vocabulary) -> None:
+    # "block" is no refusal: the transfer was agreed and is held
+    found = rows(vocabulary, "Norway's plan to give Kyiv six F-16 jets had been blocked by Washington for a while.")
+    assert ("suspension", "Norway", "", "F-16", 6, "") in found
+    assert ("suspension", "Latvia", "", "M109", 4, "") in rows(vocabulary, "A plan by Latvia to send four M109 howitzers has been stalled.")
+
+
+def test_a_part_of_the_items_named_before_is_those_items(vocabulary: Vocabulary) -> None:
+    text = "The Czech army handed Kyiv several Dana howitzers. Prague has by now sent 12 of the artillery pieces, officials said."
+    assert {row[3] for row in rows(vocabulary, text)} == {"dana"}
