@@ -200,7 +200,9 @@ class Vocabulary:
         for system_alias in self.system_aliases:
             if system_alias.text.lower() == wanted and not system_alias.generic:
                 return system_alias.iri
-        return None
+        # last, the vague words a category has besides its name ("ammunition" is what the
+        # vocabulary calls "unspecified ammunition"): an analyst writing one means that category
+        return next((a.iri for a in self.system_aliases if a.generic and a.text.lower() == wanted), None)
 
 
 def _label(graph: Graph, subject: URIRef) -> str:

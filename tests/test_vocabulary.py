@@ -77,3 +77,11 @@ def test_a_new_alias_is_a_data_change(tmp_path: Path) -> None:
     load_vocabulary.cache_clear()
     assert _actors_in(text, load_vocabulary(str(tmp_path))) == ["Germany"]
     load_vocabulary.cache_clear()
+
+
+def test_a_category_s_vague_word_resolves_to_it_last(vocabulary) -> None:
+    """Gold written "ammunition" means the category the vocabulary labels "unspecified
+    ammunition"; a proper name or label still wins over such words."""
+    assert vocabulary.label(vocabulary.resolve_name("ammunition")) == "unspecified ammunition"
+    assert vocabulary.label(vocabulary.resolve_name("weapons")) == "military aid"
+    assert vocabulary.label(vocabulary.resolve_name("artillery shells")) == "artillery shells"
