@@ -170,7 +170,7 @@ class FrameClaims:
                 fillers["item"].remove(word)
                 fillers.setdefault("recipient" if "recipient" in roles else "asked", []).append(word)
         actors = {role: self.roles.actors(parsed, words, discourse) for role, words in fillers.items() if role != "item"}
-        paid = self.funds.claims(article, parsed, trigger, fillers, actors, kind, frame.name, frame.refers_back, discourse)
+        paid = self.funds.claims(article, parsed, trigger, fillers, actors, kind, frame, discourse)
         if paid is not None or frame.money_only:
             return paid or []  # money into a fund or for a stated purchase (graph/extract/funds.py)
         governing_role = frame.roles.get(GOVERNING_SUBJECT)

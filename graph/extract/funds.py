@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graph.extract.actors import ActorResolver
 from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
-from graph.extract.frames import Inventory
+from graph.extract.frames import Frame, Inventory
 from graph.extract.items import ItemFinder
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
@@ -83,19 +83,24 @@ class FundPayments:
         self.ukraine = ukraine
 
     def claims(self, article: Article, parsed: ParsedSentence, trigger: Token, fillers: dict[str, list[Token]],
-               actors: dict[str, list[str]], kind: ClaimKind, pattern: str, refers_back: frozenset[str], discourse: Discourse
-               ) -> list[Claim] | None:
+               actors: dict[str, list[str]], kind: ClaimKind, frame: Frame, discourse: Discourse) -> list[Claim] | None:
         """The funding claims when `trigger` pays money into a fund or for a stated purchase,
         else None (the ordinary frame reading holds)."""
+        pattern, refers_back = frame.name, frame.refers_back
         # a pledge "through" a programme stays a pledge; money "to" or "into" a fund is a payment
         roles = ("via", "recipient", "item") if kind is not ClaimKind.PLEDGE else ("recipient", "item")
         fund = next((w for role in roles for w in fillers.get(role, []) if is_fund(w)), None)
         money = self.items.money(parsed, trigger)
         bought = purchases(fund, trigger)
+        if frame.money_only and money is not None and not bought:
+            # "will spend €200 million on ammunition": what the money goes on
+            heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+            bought = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                      for g in c.children if g.dep_ == "pobj" and g.i not in parsed.actors]
         if fund is not None and money is None and not bought and fund.lemma_.lower() in refers_back:
             return None  # "join the effort": the frame's own reference back reads it
         if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) or (
-                fund is None and not (money and (bought or pattern == "set-aside"))):
+                fund is None and not (money and (bought or frame.money_only))):
             return None
         if fund is None and money is None and kind is not ClaimKind.FUNDING:
             return None
@@ -130,7 +135,8 @@ class FundPayments:
                                                            for g in c.children if g.dep_ == "pobj"], discourse), discourse)
         return [
             Claim(article.id, _kind(kind), item.iri, (parsed.sentence.span,), recipient=self.ukraine, funder=payer,
-                  provider=sellers[0] if sellers else None, via=via, quantity=item.quantity,
+                  provider=sellers[0] if sellers else None, via=via,
+                  quantity=None if money and item.quantity == money.value else item.quantity,  # "90 million euros on shells"
                   unit=(money.currency if item.generic and money else item.unit),
                   value=money.value if money else None, currency=money.currency if money and money.value is not None else None,
                   said_by=said_by, date=discourse.day(parsed), pattern=f"{pattern}:fund")
