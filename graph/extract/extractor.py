@@ -10,6 +10,7 @@ introduces them (graph/lists.py) and a claim repeated in the article is one clai
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
 from graph.extract.valuation import stated_value, valued_package
 from graph.iris import unlisted_iri, unlisted_kind
-from graph.model import ActorType, Article, ExtractionResult, Mention, Span
+from graph.model import ActorType, Article, Claim, ExtractionResult, Mention, Span
 from graph.read.sentences import Sentence, lower_words, sentences
 from graph.vocabulary import Vocabulary
 
@@ -67,6 +68,9 @@ class Extractor:
         """Read the claims and mentions of one article. Never raises on odd text."""
         publisher = self.vocabulary.publisher(article.outlet, article.url)
         author = self._author(article, publisher)
+        if author is None and _INTERVIEW.search(article.title):
+            # "Interview: Jane Doe - 'we need jets'": the person the title names answers in it
+            author = self._person_named(article.title, article)
         narrator = author or (self.vocabulary.acting_state(publisher) if publisher and not self.vocabulary.is_outlet(publisher) else None)
         if author is None and _INTERVIEW.search(article.title):
             # "Interview: Norway's defence minister on ...": the interviewee's state answers as "we"
@@ -117,7 +121,8 @@ class Extractor:
         return ExtractionResult(
             article=article,
             claims=tuple(settle_crowns(c, self.vocabulary, self.lexicon.crowns)
-                         for c in without_vague_aid(merge_repeated(discourse.claims), self.frames.items.military_aid)),
+                         for c in without_vague_aid(merge_repeated([self._attributed(c) for c in discourse.claims]),
+                                                    self.frames.items.military_aid)),
             publisher=publisher,
             author=author,
             mentioned_actors=tuple(dict.fromkeys(actors)),
@@ -125,6 +130,13 @@ class Extractor:
             cited_sources=tuple(dict.fromkeys(discourse.cited)),
             unlisted=tuple(unlisted),
         )
+
+    def _attributed(self, claim: Claim) -> Claim:
+        """"Germany said it would send ...": a state stating its own act is no source beyond the
+        act; `said_by` names people, bodies and outlets (as analysts' gold does), else nobody."""
+        if claim.said_by is not None and self.vocabulary.actor_type(claim.said_by) is ActorType.STATE:
+            return replace(claim, said_by=None)
+        return claim
 
     def _worth_parsing(self, sentence: Sentence, mentions: SentenceMentions) -> bool:
         """A claim word and something that can be its item meet in the sentence: a system, a

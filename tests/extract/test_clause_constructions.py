@@ -320,3 +320,9 @@ def test_a_blocked_plan_of_a_state_is_its_suspension(vocabulary: Vocabulary) -> 
 def test_a_part_of_the_items_named_before_is_those_items(vocabulary: Vocabulary) -> None:
     text = "The Czech army handed Kyiv several Dana howitzers. Prague has by now sent 12 of the artillery pieces, officials said."
     assert {row[3] for row in rows(vocabulary, text)} == {"dana"}
+
+
+def test_the_person_an_interview_title_names_answers_in_it(vocabulary: Vocabulary) -> None:
+    text = "We have asked our partners for more howitzers. Latvia has already sent us two Stinger launchers."
+    found = rows(vocabulary, text, title="Interview: Dmytro Kuleba on the spring offensive")
+    assert ("request", "", "", "howitzers", None, "Dmytro Kuleba") in found
