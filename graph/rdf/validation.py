@@ -16,15 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from weakref import WeakKeyDictionary
 
 from pyshacl import Validator
 from pyshacl.graph_abstraction import DataGraph
-from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
+from graph.rdf import pyshacl_caches
 from graph.rdf.validation_graph import IndexedGraph, ValidationGraph
 from graph.resources import SHAPES_FILE, ontology_file
 from graph.vocabulary import Vocabulary, load_ontology_graph
@@ -88,43 +87,14 @@ class _ReusedValidator(Validator):
         return conforms, results
 
 
-def _remember_checked_queries() -> None:
-    """Make pySHACL check the text of a SPARQL constraint once per process, not once per focus node.
-
-    Before each run of a SPARQL-based constraint pySHACL searches its text with nine regular
-    expressions (no MINUS, VALUES, SERVICE, nested SELECT or AS on a pre-bound variable); on the
-    evidence check that took ~0.6 ms per evidence node, more than the query. The check reads
-    only the text, whether `$value` is bound and the extra variables, so its outcome is the same
-    for the same ones: a text that passed once passes again. One that fails still raises each time.
-    Only the shapes of `_validator` are served so; any other pySHACL run checks as before.
-    """
-    check = SPARQLQueryHelper.check_invalid_sparql
-    if getattr(check, "remembers", False):
-        return
-    passed: set[tuple[type, str, bool, frozenset[str]]] = set()
-
-    def remembered(self: SPARQLQueryHelper, sparql_text: str, valuenode: object = None, extravars: Any = None) -> bool:
-        if not getattr(self.shape.sg, "pledgegraph", False):
-            return check(self, sparql_text, valuenode=valuenode, extravars=extravars)
-        key = (type(self), sparql_text, valuenode is not None, frozenset(extravars or ()))
-        if key not in passed:
-            check(self, sparql_text, valuenode=valuenode, extravars=extravars)
-            passed.add(key)
-        return True
-
-    remembered.remembers = True  # type: ignore[attr-defined]
-    SPARQLQueryHelper.check_invalid_sparql = remembered  # type: ignore[method-assign]
-
-
 @lru_cache(maxsize=1)
 def _validator() -> _ReusedValidator:
-    _remember_checked_queries()
     # no inference (the class hierarchy is in the data graph), no SHACL-AF (the shapes use none of
     # it), in place (the graph is a copy made for the run), warnings do not fail
     options = {"inference": "none", "advanced": False, "inplace": True, "allow_warnings": True}
     shapes = IndexedGraph(shapes_graph(), shapes_graph().namespace_manager)
     validator = _ReusedValidator(DataGraph.from_rdflib(Graph()), shacl_graph=shapes, options=options)
-    validator.shacl_graph.pledgegraph = True  # type: ignore[attr-defined]  # see _remember_checked_queries
+    pyshacl_caches.serve(validator.shacl_graph)  # what depends only on the shapes is worked out once
     return validator
 
 

@@ -1,0 +1,92 @@
+"""What pySHACL works out anew on every run but depends only on the shapes: kept once per process.
+
+pySHACL builds the constraint objects of a shape (reading its parameters, lists and messages
+from the shapes graph) every time the shape is checked, which for a shape under
+`sh:qualifiedValueShape` is once per focus node; it searches the text of a SPARQL-based
+constraint with nine regular expressions before each run of it, once per focus node (~0.6 ms
+per evidence node); and it looks each shape's predicates up in a list of ~40 constraint
+parameters, comparing them one by one. Each of these depends only on the shapes graph, which
+does not change once the validator is made, so here the first answer is kept and given again.
+
+`serve(shapes)` marks a pySHACL `ShapesGraph` whose runs get the kept answers and installs the
+hooks (once per process). Runs over any other shapes graph work exactly as in pySHACL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyshacl.shape
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from pyshacl.shapes_graph import ShapesGraph
+
+_MARK = "pledgegraph_kept"
+
+
+def serve(shapes: ShapesGraph) -> None:
+    """Give the runs over `shapes` the kept constraint objects and query checks."""
+    setattr(shapes, _MARK, {})  # (component class, shape) -> the constraint object made for it
+    _install()
+
+
+def _kept(shape: Any) -> dict[tuple[type, Any], Any] | None:
+    """The constraint objects kept for the shapes graph of `shape`; None if it is not served."""
+    return getattr(shape.sg, _MARK, None)
+
+
+class _Parameters(list):  # type: ignore[type-arg]
+    """pySHACL's list of constraint parameters, whose `in` is a set look-up (the same answer:
+    parameters are IRIs, equal exactly when their hashes and texts are)."""
+
+    def __init__(self, items: list[Any]) -> None:
+        super().__init__(items)
+        self._set = frozenset(items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+    def copy(self) -> list[Any]:  # pySHACL copies it to add SHACL-AF and JS parameters
+        return list(self)
+
+
+class _KeptComponent:
+    """Stands in for a constraint component class in pySHACL's parameter map: called with a
+    shape, it gives the object it made for that shape before (one of ours), or a new one."""
+
+    def __init__(self, component: type) -> None:
+        self.component = component
+
+    def __call__(self, shape: Any) -> Any:
+        kept = _kept(shape)
+        if kept is None:
+            return self.component(shape)
+        key = (self.component, shape)
+        if key not in kept:
+            kept[key] = self.component(shape)  # one that fails to load raises every time
+        return kept[key]
+
+
+def _install() -> None:
+    if hasattr(pyshacl.shape, _MARK):
+        return
+    kept = {component: _KeptComponent(component) for component in set(CONSTRAINT_PARAMETERS_MAP.values())}
+    parameter_map = {parameter: kept[component] for parameter, component in CONSTRAINT_PARAMETERS_MAP.items()}
+    # pySHACL reads this pair from its module at each shape check (its lazy import of constraints)
+    pyshacl.shape.CONSTRAINT_PARAMS = (_Parameters(ALL_CONSTRAINT_PARAMETERS), parameter_map)  # type: ignore[attr-defined]
+    check = SPARQLQueryHelper.check_invalid_sparql
+    passed: set[tuple[type, str, bool, frozenset[str]]] = set()
+
+    def checked_once(self: SPARQLQueryHelper, sparql_text: str, valuenode: object = None, extravars: Any = None) -> bool:
+        """pySHACL's check of a SPARQL constraint's text reads only the text, whether `$value`
+        is bound and the extra variables: a text that passed once passes again."""
+        if _kept(self.shape) is None:
+            return check(self, sparql_text, valuenode=valuenode, extravars=extravars)
+        key = (type(self), sparql_text, valuenode is not None, frozenset(extravars or ()))
+        if key not in passed:
+            check(self, sparql_text, valuenode=valuenode, extravars=extravars)  # one that fails raises every time
+            passed.add(key)
+        return True
+
+    SPARQLQueryHelper.check_invalid_sparql = checked_once  # type: ignore[method-assign]
+    setattr(pyshacl.shape, _MARK, True)
