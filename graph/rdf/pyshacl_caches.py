@@ -19,6 +19,7 @@ from typing import Any
 import pyshacl.shape
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from pyshacl.shape import Shape
 from pyshacl.shapes_graph import ShapesGraph
 
 _MARK = "pledgegraph_kept"
@@ -89,4 +90,22 @@ def _install() -> None:
         return True
 
     SPARQLQueryHelper.check_invalid_sparql = checked_once  # type: ignore[method-assign]
+    focus_nodes = Shape.focus_nodes
+
+    def focus_nodes_once(self: Shape, data_graph: Any, debug: bool = False) -> set[Any]:
+        """pySHACL's focus nodes of a shape: the same for every shape with the same targets, and
+        (SHACL-AF off) worked out from the data graph, which does not change during a run. So
+        they are worked out once per run and set of targets: 18 shapes target pg:SupportClaim."""
+        kept = _kept(self)
+        if kept is None or self._advanced:
+            return focus_nodes(self, data_graph, debug=debug)
+        targets = kept.get(("targets", self))
+        if targets is None:
+            targets = kept[("targets", self)] = tuple(frozenset(found) for found in self.target())
+        found = data_graph.__dict__.setdefault("_pledgegraph_focus", {})
+        if targets not in found:
+            found[targets] = focus_nodes(self, data_graph, debug=debug)
+        return set(found[targets])
+
+    Shape.focus_nodes = focus_nodes_once  # type: ignore[method-assign]
     setattr(pyshacl.shape, _MARK, True)
