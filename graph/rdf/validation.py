@@ -117,7 +117,8 @@ def context_triples(data: Graph, vocabulary: Vocabulary) -> set[tuple[URIRef, UR
     """The types of the vocabulary entries `data` references and their superclass links."""
     context = set()
     types = _types_in(vocabulary)
-    for node in {o for o in data.objects() if isinstance(o, URIRef)}:
+    objects = data.all_objects() if isinstance(data, IndexedGraph) else set(data.objects())
+    for node in {o for o in objects if isinstance(o, URIRef)}:
         for cls in types.get(node, ()):
             context.add((node, RDF.type, cls))
     # only the part of the class hierarchy above the classes in use, so sh:class can walk it

@@ -26,7 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from pyshacl.graph_abstraction import to_ox, to_rdf
-from rdflib import Graph, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.paths import Path
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -86,19 +86,20 @@ def _prepare(text: str) -> Query:
 
 
 class IndexedGraph(Graph):
-    """A graph held in three plain dict indexes."""
+    """A graph held in plain dict indexes: subject-predicate-object, predicate-object-subject and,
+    made at the first look-up by object alone (pySHACL's shapes make none), object-subject-predicate."""
 
     def __init__(self, triples: Iterable[tuple[Any, Any, Any]] = (), namespace_manager: Any = None) -> None:
         super().__init__(namespace_manager=namespace_manager)
         self._spo: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._pos: dict[Any, dict[Any, dict[Any, None]]] = {}
-        self._osp: dict[Any, dict[Any, dict[Any, None]]] = {}
+        self._osp_index: dict[Any, dict[Any, dict[Any, None]]] | None = None
         self._size = 0
         self._add_all(triples)
 
     def _add_all(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
-        """`add` of each triple, inlined: copying an article graph is ~500 of them."""
-        spo, pos, osp, added = self._spo, self._pos, self._osp, 0
+        """Add each triple (an article graph is ~500: the loop is written out for speed)."""
+        spo, pos, osp, added = self._spo, self._pos, self._osp_index, 0
         for s, p, o in triples:
             by_p = spo.get(s)
             if by_p is None:
@@ -109,23 +110,36 @@ class IndexedGraph(Graph):
             if o not in objects:
                 objects[o] = None
                 pos.setdefault(p, {}).setdefault(o, {})[s] = None
-                osp.setdefault(o, {}).setdefault(s, {})[p] = None
+                if osp is not None:
+                    osp.setdefault(o, {}).setdefault(s, {})[p] = None
                 added += 1
         self._size += added
 
+    @property
+    def _osp(self) -> dict[Any, dict[Any, dict[Any, None]]]:
+        if self._osp_index is None:
+            osp: dict[Any, dict[Any, dict[Any, None]]] = {}
+            for s, by_p in self._spo.items():
+                for p, objects in by_p.items():
+                    for o in objects:
+                        osp.setdefault(o, {}).setdefault(s, {})[p] = None
+            self._osp_index = osp
+        return self._osp_index
+
+    def all_objects(self) -> set[Any]:
+        """Every node in the object position of a triple."""
+        return {o for by_o in self._pos.values() for o in by_o}
+
     def add(self, triple: Any) -> IndexedGraph:
-        s, p, o = triple
-        objects = self._spo.setdefault(s, {}).setdefault(p, {})
-        if o not in objects:
-            objects[o] = None
-            self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
-            self._osp.setdefault(o, {}).setdefault(s, {})[p] = None
-            self._size += 1
+        self._add_all((triple,))
         return self
 
     def remove(self, triple: Any) -> IndexedGraph:
         for s, p, o in list(self.triples(triple)):
-            for index, (a, b, c) in ((self._spo, (s, p, o)), (self._pos, (p, o, s)), (self._osp, (o, s, p))):
+            indexes = [(self._spo, (s, p, o)), (self._pos, (p, o, s))]
+            if self._osp_index is not None:
+                indexes.append((self._osp_index, (o, s, p)))
+            for index, (a, b, c) in indexes:
                 del index[a][b][c]
                 if not index[a][b]:
                     del index[a][b]
@@ -230,9 +244,20 @@ class ValidationGraph(IndexedGraph):
             triples: Iterable[tuple[Any, Any, Any]] = self if predicates is None else (
                 (s, p, o) for p in predicates for s, o in self.subject_objects(p))
             store = ox.Store()
-            store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+            store.extend([ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in triples])
             self._stores[predicates] = store
         return self._stores[predicates]
+
+
+def _ox_term(term: Any) -> Any:
+    """pySHACL's `to_ox` for the terms of a triple, without its checks for graphs (twice as fast)."""
+    if isinstance(term, Literal):
+        if term.language is not None:
+            return ox.Literal(term, language=term.language)
+        return ox.Literal(term, datatype=None if term.datatype is None else ox.NamedNode(term.datatype))
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    return ox.NamedNode(term)
 
 
 def _rows(answer: ox.QuerySolutions) -> tuple[list[Variable], list[Row]]:
