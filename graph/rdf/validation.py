@@ -19,6 +19,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from pyshacl import Validator
+from pyshacl.consts import RDF_type, RDFS_subClassOf
 from pyshacl.graph_abstraction import DataGraph
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -98,6 +99,15 @@ def _validator() -> _ReusedValidator:
     return validator
 
 
+@lru_cache(maxsize=1)
+def _shape_terms() -> dict[URIRef, URIRef]:
+    """The term objects pySHACL looks data up with: its rdf:type and rdfs:subClassOf, and the
+    classes and paths of our shapes, as the validator's shapes graph holds them."""
+    terms = {term: term for triple in _validator().shacl_graph.graph for term in triple if isinstance(term, URIRef)}
+    terms.update({RDF_type: RDF_type, RDFS_subClassOf: RDFS_subClassOf})
+    return terms
+
+
 def _types_in(vocabulary: Vocabulary) -> dict[URIRef, tuple[URIRef, ...]]:
     """The rdf:types of every entry of the vocabulary, looked up once per vocabulary."""
     types = _TYPES.get(vocabulary)
@@ -137,7 +147,7 @@ def validate_graph(data: Graph, vocabulary: Vocabulary | None = None) -> Validat
     The copy is an `ValidationGraph` graph: plain dict indexes, where pySHACL's thousands of
     look-ups per article cost a fraction of rdflib's store, and Oxigraph for its SPARQL.
     """
-    graph = ValidationGraph(data, data.namespace_manager)
+    graph = ValidationGraph(data, data.namespace_manager, _shape_terms())
     if vocabulary is not None:
         for triple in context_triples(graph, vocabulary):
             graph.add(triple)

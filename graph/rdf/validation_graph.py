@@ -89,18 +89,24 @@ class IndexedGraph(Graph):
     """A graph held in plain dict indexes: subject-predicate-object, predicate-object-subject and,
     made at the first look-up by object alone (pySHACL's shapes make none), object-subject-predicate."""
 
-    def __init__(self, triples: Iterable[tuple[Any, Any, Any]] = (), namespace_manager: Any = None) -> None:
+    def __init__(self, triples: Iterable[tuple[Any, Any, Any]] = (), namespace_manager: Any = None,
+                 terms: Mapping[Any, Any] | None = None) -> None:
         super().__init__(namespace_manager=namespace_manager)
         self._spo: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._pos: dict[Any, dict[Any, dict[Any, None]]] = {}
         self._osp_index: dict[Any, dict[Any, dict[Any, None]]] | None = None
         self._size = 0
+        # one object per term: a dict finds a key that is the very object asked for without
+        # calling rdflib's (Python) __eq__; `terms` gives the objects the asker will use
+        self._terms: dict[Any, Any] = dict(terms or {})
         self._add_all(triples)
 
     def _add_all(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         """Add each triple (an article graph is ~500: the loop is written out for speed)."""
         spo, pos, osp, added = self._spo, self._pos, self._osp_index, 0
+        term = self._terms.setdefault
         for s, p, o in triples:
+            s, p, o = term(s, s), term(p, p), term(o, o)
             by_p = spo.get(s)
             if by_p is None:
                 by_p = spo[s] = {}
@@ -191,8 +197,9 @@ class ValidationGraph(IndexedGraph):
     nodes keep their labels and `$this` can be bound to one); it must not change after.
     """
 
-    def __init__(self, triples: Iterable[tuple[Any, Any, Any]], namespace_manager: Any = None) -> None:
-        super().__init__(triples, namespace_manager)
+    def __init__(self, triples: Iterable[tuple[Any, Any, Any]], namespace_manager: Any = None,
+                 terms: Mapping[Any, Any] | None = None) -> None:
+        super().__init__(triples, namespace_manager, terms)
         self._stores: dict[frozenset[URIRef] | None, ox.Store] = {}
         self._answers: dict[str, tuple[list[Variable], dict[Any, list[Row]]]] = {}
 
