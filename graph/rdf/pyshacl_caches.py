@@ -21,6 +21,8 @@ from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from pyshacl.shape import Shape
 from pyshacl.shapes_graph import ShapesGraph
+from rdflib import URIRef
+from rdflib.namespace import RDF
 
 _MARK = "pledgegraph_kept"
 
@@ -34,6 +36,18 @@ def serve(shapes: ShapesGraph) -> None:
 def _kept(shape: Any) -> dict[tuple[type, Any], Any] | None:
     """The constraint objects kept for the shapes graph of `shape`; None if it is not served."""
     return getattr(shape.sg, _MARK, None)
+
+
+def _iri_sequence(shapes: Any, path: Any) -> tuple[URIRef, ...]:
+    """The IRIs of a SHACL sequence path of two or more IRIs; () for any other path."""
+    steps, node = [], path
+    while node != RDF.nil:
+        first, rest = list(shapes.objects(node, RDF.first)), list(shapes.objects(node, RDF.rest))
+        if len(first) != 1 or len(rest) != 1 or not isinstance(first[0], URIRef) or len(steps) > 8:
+            return ()
+        steps.append(first[0])
+        node = rest[0]
+    return tuple(steps) if len(steps) >= 2 else ()
 
 
 class _Parameters(list):  # type: ignore[type-arg]
@@ -108,4 +122,24 @@ def _install() -> None:
         return set(found[targets])
 
     Shape.focus_nodes = focus_nodes_once  # type: ignore[method-assign]
+    value_nodes_from_path = pyshacl.shape.value_nodes_from_path
+
+    def sequence_read_once(sg: ShapesGraph, focus: Any, path: Any, target_graph: Any, **options: Any) -> set[Any]:
+        """pySHACL's value nodes of a path; a sequence of IRIs (`( oa:hasSelector oa:start )`)
+        is read from the shapes graph once, not for every focus node, and followed step by step
+        as pySHACL does."""
+        kept = getattr(sg, _MARK, None)
+        if kept is None or options or isinstance(path, URIRef):
+            return value_nodes_from_path(sg, focus, path, target_graph, **options)
+        steps = kept.get(("sequence", path))
+        if steps is None:
+            steps = kept[("sequence", path)] = _iri_sequence(sg.graph, path)
+        if not steps:
+            return value_nodes_from_path(sg, focus, path, target_graph, **options)
+        nodes = {focus}
+        for step in steps:
+            nodes = {value for node in nodes for value in target_graph.objects(node, step)}
+        return nodes
+
+    pyshacl.shape.value_nodes_from_path = sequence_read_once  # type: ignore[attr-defined]
     setattr(pyshacl.shape, _MARK, True)
