@@ -4,9 +4,12 @@ pySHACL builds the constraint objects of a shape (reading its parameters, lists 
 from the shapes graph) every time the shape is checked, which for a shape under
 `sh:qualifiedValueShape` is once per focus node; it searches the text of a SPARQL-based
 constraint with nine regular expressions before each run of it, once per focus node (~0.6 ms
-per evidence node); and it looks each shape's predicates up in a list of ~40 constraint
-parameters, comparing them one by one. Each of these depends only on the shapes graph, which
-does not change once the validator is made, so here the first answer is kept and given again.
+per evidence node); it reads a sequence path (`( oa:hasSelector oa:start )`) from the shapes
+graph again for every focus node; it looks each shape's predicates up in a list of ~40
+constraint parameters, comparing them one by one; and it finds the focus nodes of each shape
+anew, though 18 of ours target pg:SupportClaim. Each of these depends only on the shapes graph,
+which does not change once the validator is made (the focus nodes: and on the data graph, which
+does not change during a run), so here the first answer is kept and given again.
 
 `serve(shapes)` marks a pySHACL `ShapesGraph` whose runs get the kept answers and installs the
 hooks (once per process). Runs over any other shapes graph work exactly as in pySHACL.

@@ -93,7 +93,10 @@ def _validator() -> _ReusedValidator:
     # no inference (the class hierarchy is in the data graph), no SHACL-AF (the shapes use none of
     # it), in place (the graph is a copy made for the run), warnings do not fail
     options = {"inference": "none", "advanced": False, "inplace": True, "allow_warnings": True}
-    shapes = IndexedGraph(shapes_graph(), shapes_graph().namespace_manager)
+    # pySHACL binds every prefix of the shapes graph in each report it makes: only the shapes
+    # file's own (which name every path of a report line) and rdflib's core ones, not its ~25 others
+    own_prefixes = Graph(bind_namespaces="core").parse(ontology_file(SHAPES_FILE), format="turtle").namespace_manager
+    shapes = IndexedGraph(shapes_graph(), own_prefixes)
     validator = _ReusedValidator(DataGraph.from_rdflib(Graph()), shacl_graph=shapes, options=options)
     pyshacl_caches.serve(validator.shacl_graph)  # what depends only on the shapes is worked out once
     return validator

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pyshacl
+import pytest
 from conftest import DATA
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -83,3 +84,27 @@ def test_other_pyshacl_runs_in_the_process_are_not_changed(vocabulary: Vocabular
     conforms, _, text = pyshacl.validate(graph, shacl_graph=plain, inference="none")
     assert not conforms and "The evidence offsets 0-99 fall outside the text" in text
     assert "The evidence offsets 0-99 fall outside the text" in validate_in_context(graph, vocabulary).text()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("no start", "Evidence needs one TextPositionSelector start offset (non-negative integer)."),
+        ("two ends", "Evidence needs one TextPositionSelector end offset (non-negative integer)."),
+        ("quote in English", "Evidence needs a TextQuoteSelector with the exact quoted text."),
+    ],
+)
+def test_sequence_paths_still_find_what_is_wrong(vocabulary: Vocabulary, change: str, message: str) -> None:
+    """The evidence shapes on `( oa:hasSelector oa:start )` and the like, whose paths are read once
+    per process: each still reports its evidence node with its message."""
+    graph = read_rdf_file(BROKEN)
+    position = URIRef("https://w3id.org/pledgegraph/id/article/x/span/0-24#position")
+    quote = URIRef("https://w3id.org/pledgegraph/id/article/x/span/0-24#quote")
+    if change == "no start":
+        graph.remove((position, OA.start, None))
+    elif change == "two ends":
+        graph.add((position, OA.end, Literal(23, datatype=XSD.integer)))
+    else:
+        graph.set((quote, OA.exact, Literal("Norway will send NASAMS.", lang="en")))
+    report = validate_in_context(graph, vocabulary)
+    assert f"https://w3id.org/pledgegraph/id/article/x/span/0-24: {message}" in report.violations, report.text()
