@@ -150,7 +150,7 @@ def validate_graph(data: Graph, vocabulary: Vocabulary | None = None) -> Validat
     The copy is an `ValidationGraph` graph: plain dict indexes, where pySHACL's thousands of
     look-ups per article cost a fraction of rdflib's store, and Oxigraph for its SPARQL.
     """
-    graph = ValidationGraph(data, data.namespace_manager, _shape_terms())
+    graph = ValidationGraph(data.triples((None, None, None)), data.namespace_manager, _shape_terms())
     if vocabulary is not None:
         for triple in context_triples(graph, vocabulary):
             graph.add(triple)
