@@ -5,31 +5,27 @@ An article graph is validated together with the `rdf:type` triples of what it po
 and the cost does not grow with the store (NOTES.md: ~100 triples per article).
 
 What makes it fast (README, "Where the time goes"): the shapes are read and harvested once per
-process, not once per article; the context triples are added to the article graph for the run
-and taken out again, not copied with it; each property shape names its own target, so pySHACL
-checks it once for all claims instead of once per claim; and the SPARQL constraint (evidence
-offsets against the article text), which pySHACL runs once per evidence node, is answered by
-Oxigraph over a copy of the graph instead of by rdflib's SPARQL engine. pySHACL still decides
-every result.
+process, not once per article; each property shape names its own target, so pySHACL checks it
+once for all claims instead of once per claim; the article graph and its context are copied
+into a `ValidationGraph` (plain dict indexes instead of rdflib's store, for the shapes too) and
+the SPARQL constraint (evidence offsets against the article text) is answered by Oxigraph from
+the few triples it reads, once for all evidence nodes. pySHACL still decides every result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from weakref import WeakKeyDictionary
 
-import pyoxigraph as ox
 from pyshacl import Validator
-from pyshacl.graph_abstraction import DataGraph, to_ox, to_rdf
-from rdflib import Graph, URIRef, Variable
+from pyshacl.consts import RDF_type, RDFS_subClassOf
+from pyshacl.graph_abstraction import DataGraph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
 
+from graph.rdf import pyshacl_caches
+from graph.rdf.validation_graph import IndexedGraph, ValidationGraph
 from graph.resources import SHAPES_FILE, ontology_file
 from graph.vocabulary import Vocabulary, load_ontology_graph
 
@@ -82,66 +78,11 @@ def _superclass_links() -> dict[URIRef, tuple[tuple[URIRef, URIRef], ...]]:
     return links
 
 
-class _OxigraphQueries(Graph):
-    """A view of a data graph (the same rdflib store, nothing copied) whose SPARQL queries
-    Oxigraph answers.
-
-    pySHACL runs a SPARQL-based constraint once per focus node, with `$this` bound; rdflib's
-    engine takes ~1 ms per run of the evidence check, Oxigraph a few microseconds. The graph
-    is copied into an in-memory Oxigraph store at its first query (term by term, so blank
-    nodes keep their labels and `$this` can be bound to one); it must not change after. A
-    query Oxigraph cannot take goes to rdflib's engine, parsed once per text.
-    """
-
-    def __init__(self, data: Graph) -> None:
-        super().__init__(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager)
-        self._oxigraph: ox.Store | None = None
-
-    def query(  # type: ignore[override]
-        self,
-        query_object: Any,
-        processor: Any = "sparql",
-        result: Any = "sparql",
-        initNs: Mapping[str, Any] | None = None,  # noqa: N803 - rdflib's names
-        initBindings: Mapping[str, Any] | None = None,  # noqa: N803
-        use_store_provided: bool = True,
-        **kwargs: Any,
-    ) -> Result:
-        if isinstance(query_object, str):
-            try:
-                return self._oxigraph_query(query_object, initNs or {}, initBindings or {})
-            except (SyntaxError, RuntimeError, ValueError):  # a query (or a blank node label) Oxigraph does not take
-                query_object = _prepare(query_object)
-        return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
-
-    def _oxigraph_query(self, text: str, prefixes: Mapping[str, Any], bindings: Mapping[str, Any]) -> Result:
-        if self._oxigraph is None:
-            self._oxigraph = ox.Store()
-            self._oxigraph.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in self)
-        substitutions = {ox.Variable(str(name)): to_ox(value) for name, value in bindings.items()}
-        answer = self._oxigraph.query(text, prefixes={k: str(v) for k, v in prefixes.items()}, substitutions=substitutions)
-        if isinstance(answer, ox.QueryBoolean):
-            out = Result("ASK")
-            out.askAnswer = bool(answer)
-            return out
-        if not isinstance(answer, ox.QuerySolutions):
-            raise ValueError("a graph query (CONSTRUCT, DESCRIBE): left to rdflib")
-        out = Result("SELECT")
-        out.vars = [Variable(v.value) for v in answer.variables]
-        out.bindings = [{name: to_rdf(value) for name, value in zip(out.vars, row) if value is not None} for row in answer]
-        return out
-
-
-@lru_cache(maxsize=64)
-def _prepare(text: str) -> Query:
-    return prepareQuery(text)
-
-
 class _ReusedValidator(Validator):
     """pySHACL's Validator, made once per process so the shapes are harvested once."""
 
     def check(self, data: Graph) -> tuple[bool, Graph]:
-        self.data_graph = DataGraph.from_rdflib(_OxigraphQueries(data))
+        self.data_graph = DataGraph.from_rdflib(data)
         self._target_graph = None  # run() works on data_graph in place (options: inplace)
         conforms, results, _ = self.run()
         return conforms, results
@@ -150,16 +91,48 @@ class _ReusedValidator(Validator):
 @lru_cache(maxsize=1)
 def _validator() -> _ReusedValidator:
     # no inference (the class hierarchy is in the data graph), no SHACL-AF (the shapes use none of
-    # it), in place (the graph is the caller's, restored after the run), warnings do not fail
+    # it), in place (the graph is a copy made for the run), warnings do not fail
     options = {"inference": "none", "advanced": False, "inplace": True, "allow_warnings": True}
-    return _ReusedValidator(DataGraph.from_rdflib(Graph()), shacl_graph=shapes_graph(), options=options)
+    # pySHACL binds every prefix of the shapes graph in each report it makes: only the shapes
+    # file's own (which name every path of a report line) and rdflib's core ones, not its ~25 others
+    own_prefixes = Graph(bind_namespaces="core").parse(ontology_file(SHAPES_FILE), format="turtle").namespace_manager
+    shapes = IndexedGraph(shapes_graph(), own_prefixes)
+    validator = _ReusedValidator(DataGraph.from_rdflib(Graph()), shacl_graph=shapes, options=options)
+    pyshacl_caches.serve(validator.shacl_graph)  # what depends only on the shapes is worked out once
+    return validator
+
+
+@lru_cache(maxsize=1)
+def _shape_terms() -> dict[URIRef, URIRef]:
+    """The term objects pySHACL looks data up with: its rdf:type and rdfs:subClassOf, and the
+    classes and paths of our shapes, as the validator's shapes graph holds them."""
+    terms = {term: term for triple in _validator().shacl_graph.graph for term in triple if isinstance(term, URIRef)}
+    terms.update({RDF_type: RDF_type, RDFS_subClassOf: RDFS_subClassOf})
+    return terms
+
+
+def _types_in(vocabulary: Vocabulary) -> dict[URIRef, tuple[URIRef, ...]]:
+    """The rdf:types of every entry of the vocabulary, looked up once per vocabulary."""
+    types = _TYPES.get(vocabulary)
+    if types is None:
+        found: dict[URIRef, list[URIRef]] = {}
+        for node, cls in vocabulary.graph.subject_objects(RDF.type):
+            if isinstance(node, URIRef):
+                found.setdefault(node, []).append(cls)
+        types = _TYPES[vocabulary] = {node: tuple(classes) for node, classes in found.items()}
+    return types
+
+
+_TYPES: WeakKeyDictionary[Vocabulary, dict[URIRef, tuple[URIRef, ...]]] = WeakKeyDictionary()
 
 
 def context_triples(data: Graph, vocabulary: Vocabulary) -> set[tuple[URIRef, URIRef, URIRef]]:
     """The types of the vocabulary entries `data` references and their superclass links."""
     context = set()
-    for node in {o for o in data.objects() if isinstance(o, URIRef)}:
-        for cls in vocabulary.graph.objects(node, RDF.type):
+    types = _types_in(vocabulary)
+    objects = data.all_objects() if isinstance(data, IndexedGraph) else set(data.objects())
+    for node in {o for o in objects if isinstance(o, URIRef)}:
+        for cls in types.get(node, ()):
             context.add((node, RDF.type, cls))
     # only the part of the class hierarchy above the classes in use, so sh:class can walk it
     links = _superclass_links()
@@ -170,32 +143,24 @@ def context_triples(data: Graph, vocabulary: Vocabulary) -> set[tuple[URIRef, UR
     return context
 
 
-@contextmanager
-def with_context(data: Graph, vocabulary: Vocabulary) -> Iterator[Graph]:
-    """`data` with its context triples added for the duration of the block, then taken out again.
+def validate_graph(data: Graph, vocabulary: Vocabulary | None = None) -> ValidationReport:
+    """Validate a copy of `data` (it is not changed) made for the run, with the context triples
+    of `vocabulary` added (None: `data` already carries the types it needs).
 
-    Adding ~50 triples and removing them costs a fraction of copying the article's ~450.
+    The copy is an `ValidationGraph` graph: plain dict indexes, where pySHACL's thousands of
+    look-ups per article cost a fraction of rdflib's store, and Oxigraph for its SPARQL.
     """
-    added = [triple for triple in context_triples(data, vocabulary) if triple not in data]
-    for triple in added:
-        data.add(triple)
-    try:
-        yield data
-    finally:
-        for triple in added:
-            data.remove(triple)
-
-
-def validate_graph(data: Graph) -> ValidationReport:
-    """Validate a data graph that already carries the types it needs (it is not changed)."""
-    conforms, results = _validator().check(data)
+    graph = ValidationGraph(data.triples((None, None, None)), data.namespace_manager, _shape_terms())
+    if vocabulary is not None:
+        for triple in context_triples(graph, vocabulary):
+            graph.add(triple)
+    conforms, results = _validator().check(graph)
     return ValidationReport(conforms, tuple(sorted(_violation_lines(results))))
 
 
 def validate_in_context(data: Graph, vocabulary: Vocabulary) -> ValidationReport:
     """Validate `data` with the types and class hierarchy of what it references."""
-    with with_context(data, vocabulary) as combined:
-        return validate_graph(combined)
+    return validate_graph(data, vocabulary)
 
 
 def _violation_lines(results: Graph) -> list[str]:
