@@ -24,7 +24,10 @@ from pyshacl.graph_abstraction import DataGraph
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from graph.rdf import pyshacl_caches
+try:  # hooks into pySHACL 0.40's internals (the version pyproject.toml pins)
+    from graph.rdf import pyshacl_caches
+except ImportError:  # another pySHACL: validate as it does, without the kept answers
+    pyshacl_caches = None  # type: ignore[assignment]
 from graph.rdf.validation_graph import IndexedGraph, ValidationGraph
 from graph.resources import SHAPES_FILE, ontology_file
 from graph.vocabulary import Vocabulary, load_ontology_graph
@@ -98,7 +101,8 @@ def _validator() -> _ReusedValidator:
     own_prefixes = Graph(bind_namespaces="core").parse(ontology_file(SHAPES_FILE), format="turtle").namespace_manager
     shapes = IndexedGraph(shapes_graph(), own_prefixes)
     validator = _ReusedValidator(DataGraph.from_rdflib(Graph()), shacl_graph=shapes, options=options)
-    pyshacl_caches.serve(validator.shacl_graph)  # what depends only on the shapes is worked out once
+    if pyshacl_caches is not None:
+        pyshacl_caches.serve(validator.shacl_graph)  # what depends only on the shapes is worked out once
     return validator
 
 
