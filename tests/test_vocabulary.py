@@ -85,3 +85,14 @@ def test_a_category_s_vague_word_resolves_to_it_last(vocabulary) -> None:
     assert vocabulary.label(vocabulary.resolve_name("ammunition")) == "unspecified ammunition"
     assert vocabulary.label(vocabulary.resolve_name("weapons")) == "military aid"
     assert vocabulary.label(vocabulary.resolve_name("artillery shells")) == "artillery shells"
+
+
+def test_names_of_one_category_are_one_node(vocabulary) -> None:
+    """News and analysts name a category several ways; each way is the same node, so claims and
+    gold written with another wording meet."""
+    for names in (("sea drones", "naval drones", "unmanned surface vessels"),
+                  ("MLRS", "multiple rocket launchers", "multiple launch rocket systems"),
+                  ("de-mining vehicles", "mine-clearing systems"), ("small military boats", "boats"),
+                  ("artillery", "long-range artillery", "artillery systems")):
+        assert len({vocabulary.resolve_name(name) for name in names} - {None}) == 1, names
+        assert all(vocabulary.resolve_name(name) for name in names), names
