@@ -251,6 +251,9 @@ class MentionFinder:
                 if index > lo and doc[index - 1].text in self.lexicon.currencies:
                     return None
                 return value
+            if token.text == "-" and index > lo and not doc[index - 1].whitespace_ and not token.whitespace_:
+                index -= 1  # the hyphen inside "shoulder-fired"
+                continue
             if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:
                 return None
             if token.lower_ in self.lexicon.multipliers:
@@ -411,6 +414,7 @@ def _modifiers_between(doc: Doc, end: int, start: int) -> bool:
 
 _VARIANT = re.compile(r"[A-Z]\d{1,2}[A-Za-z]{0,2}")
 _HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
+_ROMAN = frozenset({"II", "III", "IV", "V", "VI"})  # "Piranha III": a mark of a model
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
 
 
@@ -420,12 +424,18 @@ def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
     sentence or of a list item proves nothing, and a phrase capitalised throughout is a name as a
     whole."""
     before = doc[start - 1] if start > lo else None
-    if before is None or not doc[start].text[:1].isupper() or not (before.like_num or before.is_alpha and before.is_lower):
-        return None  # "four Skynex systems", "the Bohdana guns"; not after a bullet or a colon
+    if not doc[start].text[:1].isupper():
+        return None
     cut = start
     while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text == "-"):
         cut += 1
     if cut == end or doc[cut - 1].text == "-" or not any(doc[i].text[:1].islower() for i in range(cut, end)):
+        return None
+    # "M270 launchers were pledged", "give Kyiv Piranha III carriers": a designation (a number
+    # in it) is a name wherever it stands; other capitalised words only after a count or a
+    # lower-case word ("four Skynex systems", "the Bohdana guns"), not after a bullet or a colon
+    designation = any(any(ch.isdigit() for ch in doc[i].text) or doc[i].text in _ROMAN for i in range(start, cut))
+    if not designation and (before is None or not (before.like_num or before.is_alpha and before.is_lower)):
         return None
     return wording(doc, start, cut)
 

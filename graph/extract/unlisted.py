@@ -94,9 +94,19 @@ class UnlistedFinder:
                 break
             start = index
             index -= 1
-        # a run must not start with a hyphen or "and"
-        while start < head and (doc[start].text == "-" or doc[start].lower_ == "and"):
-            start += 1
+        # a run must not start with a hyphen or "and", nor with a hyphenated word that does not
+        # name the equipment ("shoulder-fired anti-tank weapons" are anti-tank weapons)
+        while start < head:
+            if doc[start].text == "-" or doc[start].lower_ == "and":
+                start += 1
+                continue
+            end = start
+            while end + 1 < head and not doc[end].whitespace_:
+                end += 1  # the whole of a word written with hyphens
+            if end > start and doc[start:end + 1].text.lower() in self.non_modifiers:
+                start = end + 1
+                continue
+            break
         return start
 
     def _stop(self, token) -> bool:

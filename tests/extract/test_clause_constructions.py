@@ -326,3 +326,14 @@ def test_the_person_an_interview_title_names_answers_in_it(vocabulary: Vocabular
     text = "We have asked our partners for more howitzers. Latvia has already sent us two Stinger launchers."
     found = rows(vocabulary, text, title="Interview: Dmytro Kuleba on the spring offensive")
     assert ("request", "", "", "howitzers", None, "Dmytro Kuleba") in found
+
+
+def test_a_designation_before_its_category_is_the_model_wherever_it_stands(vocabulary: Vocabulary) -> None:
+    # first in the sentence, or after an actor: a name with a number or a mark is a model
+    assert {row[3] for row in rows(vocabulary, "K9 howitzers were pledged by Seoul in a deal.")} == {"k9"}
+    assert {row[3] for row in rows(vocabulary, "Rome intends to hand Kyiv Centauro II armoured vehicles.")} == {"centauro ii"}
+
+
+def test_a_hyphenated_word_of_how_a_weapon_is_fired_does_not_name_it(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Helsinki is sending 600 shoulder-launched anti-tank weapons.")
+    assert ("pledge", "Finland", "", "light anti-armor weapons", 600, "") in found
