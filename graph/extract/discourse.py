@@ -40,6 +40,8 @@ class Discourse:
     list_frame: ListFrame | None = None  # the frame of the list the current sentence is an item of
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
     people: dict[str, str] = field(default_factory=dict)  # a person's surname, lower-case -> the person named so
+    # the organiser and purpose of the fund named last with an organiser: what "the initiative" is
+    last_fund: tuple[str, Mention | None] | None = None
     turn_speaker: str | None = None  # "Poulsen: We have paid ...": who speaks in this turn of an interview
 
     def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from graph.extract.claims import FrameClaims
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
+from graph.extract.funds import remember_funds
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
@@ -111,6 +112,8 @@ class Extractor:
                         claims = list_item_claims(article, sentence, sentence_mentions, frame, self._listed_item, "package-contents",
                                                   is_model=self.frames.items.is_model)
                 discourse.claims.extend(claims)
+                if parsed is not None:
+                    remember_funds(parsed, discourse)
                 if parsed is not None and parsed.money:
                     self._value_package(parsed, discourse)
                 if sentence.span.text.rstrip().endswith(":"):

@@ -48,6 +48,10 @@ def organiser(parsed: ParsedSentence, fund: Token) -> str | None:
     for child in fund.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in parsed.actors:
             return parsed.actors[child.i].iri
+    if fund.dep_ == "dobj" and fund.head.lemma_.lower() in _ORGANISER_VERBS:
+        runner = next((c for c in fund.head.children if c.dep_ == "nsubj"), None)
+        if runner is not None and runner.i in parsed.actors:
+            return parsed.actors[runner.i].iri  # "Latvia leads a coalition"
     for child in fund.children:
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _ORGANISER_VERBS:
             for agent in (g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
@@ -108,7 +112,16 @@ class FundPayments:
         if not payers or self.ukraine in payers:
             return None
         via = organiser(parsed, fund) if fund is not None else None
+        remembered = fund is not None and via is None and discourse.last_fund is not None and _definite(fund)
+        if remembered:
+            via = discourse.last_fund[0]  # "have paid into the initiative": the one the article named with its organiser
         items = [m for m in self.items.items(parsed, trigger, bought, discourse) if not m.generic] if bought else []
+        if not items and fund is not None:
+            # "the ammunition initiative", "a drone coalition": what the fund is for names the item
+            purpose = [c for c in fund.children if c.dep_ in ("compound", "amod")]
+            items = [m for m in self.items.items(parsed, trigger, purpose, discourse) if not m.generic] if purpose else []
+            if not items and remembered and discourse.last_fund[1] is not None:
+                items = [discourse.last_fund[1]]
         if not items and fund is None and money is not None and not bought and pattern == "set-aside":
             # "Canada has put in C$40 million": into the fund the text was talking about
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is ClaimKind.FUNDING), None)
@@ -127,8 +140,8 @@ class FundPayments:
                                 evidence=(parsed.sentence.span,), date=discourse.day(parsed), pattern=f"{pattern}:fund") for payer in payers]
         if not items:
             aid = self.items.military_aid
-            if aid is None or money is None:
-                return None
+            if aid is None or money is None and not (remembered and kind is ClaimKind.FUNDING):
+                return None  # unnamed aid needs its sum, or payment into the fund named before
             items = [Mention("system", aid, parsed.sentence.span, 0, 0, generic=True)]
         said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or discourse.author or discourse.lede_source
         sellers = self.roles.acting(self.roles.actors(parsed, [g for w in bought for c in w.head.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -142,6 +155,29 @@ class FundPayments:
                   said_by=said_by, date=discourse.day(parsed), pattern=f"{pattern}:fund")
             for item in items for payer in payers
         ]
+
+
+def remember_funds(parsed: ParsedSentence, discourse: Discourse) -> None:
+    """Note the organiser and purpose of a fund the sentence names with an organiser ("the
+    ammunition initiative led by the Czech Republic"), for a later "the initiative" that does
+    not repeat them."""
+    for token in parsed.parse:
+        if is_fund(token):
+            found = organiser(parsed, token)
+            if found is not None:
+                # what it buys: "shells procured through the initiative", else "the ammunition initiative"
+                channel = token.head if token.dep_ == "pobj" and token.head.lower_ in ("through", "via", "under") else None
+                bought = channel.head if channel is not None and channel.head.lemma_.lower() in PURCHASE_VERBS else None
+                items = ([bought.head] if bought.dep_ == "acl" else [c for c in bought.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                         ) if bought is not None else []
+                purpose = next((parsed.systems[w.i] for w in items if w.i in parsed.systems), None)
+                purpose = purpose or next((parsed.systems[c.i] for c in token.children
+                                           if c.dep_ in ("compound", "amod") and c.i in parsed.systems), None)
+                discourse.last_fund = (found, purpose)
+
+
+def _definite(fund: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in fund.children)
 
 
 def _kind(kind: ClaimKind) -> ClaimKind:

@@ -337,3 +337,10 @@ def test_a_designation_before_its_category_is_the_model_wherever_it_stands(vocab
 def test_a_hyphenated_word_of_how_a_weapon_is_fired_does_not_name_it(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Helsinki is sending 600 shoulder-launched anti-tank weapons.")
     assert ("pledge", "Finland", "", "light anti-armor weapons", 600, "") in found
+
+
+def test_paying_into_the_fund_named_before_funds_what_it_buys_through_its_organiser(vocabulary: Vocabulary) -> None:
+    text = ("The first artillery rounds acquired via the initiative led by Latvia reached Kyiv in May. "
+            "Spain and Greece have since contributed to the initiative.")
+    found = rows(vocabulary, text)
+    assert {("funding", "", "Spain", "artillery shells"), ("funding", "", "Greece", "artillery shells")} <= {row[:4] for row in found}
