@@ -9,7 +9,7 @@ dates with dateparser relative to the publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,6 +23,12 @@ from graph.extract.dates import plain_date
 from graph.extract.frames import inventory
 from graph.extract.item_phrases import without_spelled_out
 from graph.extract.lexicon import Lexicon, load_lexicon
+from graph.extract.model_names import (
+    model_name,
+    modifiers_between,
+    variant_end,
+    with_model,
+)
 from graph.extract.money import MoneyFinder
 from graph.extract.unlisted import UnlistedFinder, wording
 from graph.iris import unlisted_iri
@@ -102,7 +108,7 @@ class MentionFinder:
         organisations = self.unlisted.organisations(doc, lo, hi, other_actors)
         inside = {i for s, e, _ in organisations for i in range(s, e)}
         found.actors = [m for m in found.actors if m.token_start not in inside]
-        system_spans = [_with_model(doc, span, lo, actor_tokens, self.vocabulary.resolve_name) for span in system_spans if span[0] not in inside]
+        system_spans = [with_model(doc, span, lo, actor_tokens, self.vocabulary.resolve_name) for span in system_spans if span[0] not in inside]
         for kind, spans in (("person", self.unlisted.persons(doc, lo, hi, actor_tokens)), ("organisation", organisations)):
             for start, end, label in spans:
                 found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
@@ -143,17 +149,17 @@ class MentionFinder:
         for span in filter_spans(spans):
             generic = generic_of[(span.start, span.end)]
             # "Mirage 2000-5": a variant written tight after a name is part of it, never a count
-            if merged and not merged[-1][3] and _variant_end(doc, merged[-1][1], hi) > merged[-1][1]:
-                merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
+            if merged and not merged[-1][3] and variant_end(doc, merged[-1][1], hi) > merged[-1][1]:
+                merged[-1] = (merged[-1][0], variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
             # "Patriot air defense systems", "Brimstone precision missiles", "Stinger anti-aircraft
             # missiles": a name followed by a category (a modifier or two between) is one mention of the name
-            if merged and not merged[-1][3] and _modifiers_between(doc, merged[-1][1], span.start):
+            if merged and not merged[-1][3] and modifiers_between(doc, merged[-1][1], span.start):
                 start, _, iri, was_generic = merged[-1]
                 merged[-1] = (start, span.end, iri, was_generic)
                 continue
             merged.append((span.start, span.end, span.label_, generic))
         if merged and not merged[-1][3]:
-            merged[-1] = (merged[-1][0], _variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
+            merged[-1] = (merged[-1][0], variant_end(doc, merged[-1][1], hi), *merged[-1][2:])
         return merged
 
     def _references(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str | None, int | None]]:
@@ -203,7 +209,7 @@ class MentionFinder:
         named_end = {end: n for n, (start, end, iri, generic, _) in enumerate(spans) if not generic}
         phrases = self.unlisted.systems(doc, lo, hi, fixed_tokens, {end - 1 for _, end, *_ in categories} | set(generic_heads))
         for start, end, _label in phrases:
-            name_end = next((e for e in named_end if e <= start and _modifiers_between(doc, e, start)), None)
+            name_end = next((e for e in named_end if e <= start and modifiers_between(doc, e, start)), None)
             if name_end is not None:  # "Patriot missile system", "Brimstone precision missiles": the name's own head
                 n = named_end.pop(name_end)
                 spans[n] = (spans[n][0], end, *spans[n][2:])
@@ -233,7 +239,7 @@ class MentionFinder:
                 spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
                 continue
             categories = [c for c in categories if c not in inside]
-            label = _model_name(doc, start, end, lo) or label
+            label = model_name(doc, start, end, lo) or label
             spans.append((start, end, unlisted_iri("system", label), False, label))
         spans.extend((*span, None) for span in categories)
         return sorted(spans)
@@ -382,72 +388,4 @@ def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
     return MentionFinder(vocabulary)
 
 
-def _with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, actor_tokens: set[int],
-                resolve: Callable[[str], str | None]) -> tuple[int, int, str, bool, str | None]:
-    """"two ASC 890 surveillance aircraft", "Soviet-designed T-72 tanks": a model designation
-    (a capitalised word and a number, or "T-72") right before an equipment phrase is its name,
-    and its number is no count."""
-    start, end, iri, generic, label = span
-    if not generic and start - 1 > lo and start - 1 not in actor_tokens and _HYPHEN_MODEL.fullmatch(doc[start - 1].text):
-        listed = resolve(doc[start - 1].text) or resolve(doc[start - 1].text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-        if listed is not None:  # "F-16C jets": a variant of a listed name
-            return (start - 1, end, listed, False, None)
-        name = wording(doc, start - 1, start)  # "T-72 tanks"
-        return (start - 1, end, unlisted_iri("system", name), False, name)
-    if generic or start - 2 < lo or not doc[start - 1].text.isdigit():
-        return span  # a designation's number is written in digits, without thousands commas
-    first = start - 2
-    if doc[first].text == "-" and first - 1 >= lo and not doc[first - 1].whitespace_ and not doc[first].whitespace_:
-        first -= 1  # "T-72"
-    word = doc[first]
-    if first <= lo or first in actor_tokens or not word.is_alpha or not word.text[:1].isupper() or word.is_sent_start or word.is_stop:
-        return span  # "Over 600 Stinger": a capitalised quantifier is no designation
-    name = wording(doc, first, start)
-    return (first, end, unlisted_iri("system", name), False, name)
-
-
-def _modifiers_between(doc: Doc, end: int, start: int) -> bool:
-    """True when tokens [end, start) are at most two lower-case modifier words (hyphens joined)."""
-    between = [t for t in doc[end:start] if t.text != "-"]
-    return start >= end and len(between) <= 2 and all(t.is_alpha and t.is_lower and not t.is_stop for t in between)
-
-
-_VARIANT = re.compile(r"[A-Z]\d{1,2}[A-Za-z]{0,2}")
-_HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
-_ROMAN = frozenset({"II", "III", "IV", "V", "VI"})  # "Piranha III": a mark of a model
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
-
-
-def _model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
-    """"18 Bohdana self-propelled guns": a capitalised name before lower-case category words is
-    the model's name, the category only says what it is. A capitalised first word of the
-    sentence or of a list item proves nothing, and a phrase capitalised throughout is a name as a
-    whole."""
-    before = doc[start - 1] if start > lo else None
-    if not doc[start].text[:1].isupper():
-        return None
-    cut = start
-    while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text == "-"):
-        cut += 1
-    if cut == end or doc[cut - 1].text == "-" or not any(doc[i].text[:1].islower() for i in range(cut, end)):
-        return None
-    # "M270 launchers were pledged", "give Kyiv Piranha III carriers": a designation (a number
-    # in it) is a name wherever it stands; other capitalised words only after a count or a
-    # lower-case word ("four Skynex systems", "the Bohdana guns"), not after a bullet or a colon
-    designation = any(any(ch.isdigit() for ch in doc[i].text) or doc[i].text in _ROMAN for i in range(start, cut))
-    if not designation and (before is None or not (before.like_num or before.is_alpha and before.is_lower)):
-        return None
-    return wording(doc, start, cut)
-
-
-def _variant_end(doc: Doc, end: int, hi: int) -> int:
-    """The end of a name with its variant suffix written tight ("Mirage 2000-5", "Leopard 2A4";
-    "IRIS-T SLM" is its own alias): "-" and a short number or code right after the name, or
-    variant letters glued to its number, no spaces between."""
-    if end + 1 < hi and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        variant = doc[end + 1].text
-        if len(variant) <= 4 and variant.isalnum() and any(ch.isdigit() for ch in variant):
-            return end + 2
-    if end < hi and not doc[end - 1].whitespace_ and doc[end - 1].like_num and _VARIANT.fullmatch(doc[end].text):
-        return end + 1  # "Leopard 2A4s": the variant letters the tokenizer split off the number
-    return end
