@@ -25,6 +25,8 @@ _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "nation", "cabinet"})
 _MEMBER_NOUNS = frozenset({"member", "ally", "country", "state", "partner", "nation", "government"})
 _THIRD_PERSON = frozenset({"it", "they", "its", "their"})
+# who acts for the state whose capital follows "in": "officials in Rome", "the government in Kyiv"
+_OFFICE_NOUNS = frozenset({"official", "authority", "government", "administration", "ministry", "leader", "leadership"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # nouns of a whole that holds items: "a package that includes", "the assistance committed"
 PACKAGE_WORDS = frozenset({"capability", "assistance", "aid", "support", "tranche", "list"})
@@ -286,10 +288,12 @@ def governing_subject(noun: Token) -> Token | None:
 
 
 def _under_other_preposition(token: Token, head: Token) -> bool:
-    """True when a preposition other than "of" stands between `token` and `head`."""
+    """True when a preposition other than "of" stands between `token` and `head`; "in" too,
+    unless the head is an office ("officials in Rome", "the government in Kyiv")."""
     word = token
+    seat = head.lemma_.lower() in _OFFICE_NOUNS
     while word.i != head.i and word.head.i != word.i:
-        if word.dep_ == "pobj" and word.head.lower_ != "of":
+        if word.dep_ == "pobj" and word.head.lower_ != "of" and not (seat and word.head.lower_ == "in" and word.head.head.i == head.i):
             return True
         word = word.head
     return False

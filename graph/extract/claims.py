@@ -137,7 +137,9 @@ class FrameClaims:
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
-        if any(t.lower_ in self.inventory.more_words and t.dep_ in ("amod", "advmod", "det", "quantmod") and (t.head.i in parsed.systems or t.head.head.i in parsed.systems)
+        if any(t.lower_ in self.inventory.more_words and t.dep_ in ("amod", "advmod", "det", "quantmod") and (
+                t.head.i in parsed.systems or t.head.head.i in parsed.systems
+                or any(c.i in parsed.systems for c in t.head.children if c.dep_ in ("compound", "nmod")))  # "more Hawk launchers"
                for t in parsed.parse):
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
@@ -244,11 +246,14 @@ class FrameClaims:
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
             # whoever the article said does it
             named_items = {m.iri for m in items}
+            deliberating = self._governing_actor(parsed, context, discourse)
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                             if c.provider and (c.kind is kind or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
-            if bought is not None and kind is ClaimKind.DELIVERY:
+            if deliberating:
+                providers = deliberating  # "Greece is looking at whether its tanks could be released"
+            elif bought is not None and kind is ClaimKind.DELIVERY:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
             elif earlier is not None:
                 providers = [earlier.provider]
@@ -305,6 +310,15 @@ class FrameClaims:
                 if actor is not None:
                     claims.extend(ellipsis_claims(parsed, trigger, claim, self.vocabulary, self.ukraine))
         return claims
+
+    def _governing_actor(self, parsed: ParsedSentence, context: Modality, discourse: Discourse) -> list[str]:
+        """The actors of the verb that governs a passive claim verb: whoever deliberates on, or
+        decides, a hand-over that names no giver makes it."""
+        if context.governor is None or context.governor.pos_ not in ("VERB", "AUX"):
+            return []
+        holder = subject(context.governor)
+        found = self.roles.acting(self.roles.actors(parsed, [holder] if holder is not None else [], discourse), discourse)
+        return [actor for actor in found if actor != self.ukraine]
 
     def _referring_claims(
         self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse

@@ -56,9 +56,11 @@ def model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
     the model's name, the category only says what it is. A capitalised first word of the
     sentence or of a list item proves nothing, and a phrase capitalised throughout is a name as a
     whole."""
-    before = doc[start - 1] if start > lo else None
-    if not doc[start].text[:1].isupper():
+    # "self-propelled Dana howitzers": the name may follow lower-case words of what it is
+    start = next((i for i in range(start, end) if doc[i].text[:1].isupper()), end)
+    if start == end:
         return None
+    before = doc[start - 1] if start > lo else None
     cut = start
     while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text == "-"):
         cut += 1

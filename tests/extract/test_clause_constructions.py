@@ -344,3 +344,18 @@ def test_paying_into_the_fund_named_before_funds_what_it_buys_through_its_organi
             "Spain and Greece have since contributed to the initiative.")
     found = rows(vocabulary, text)
     assert {("funding", "", "Spain", "artillery shells"), ("funding", "", "Greece", "artillery shells")} <= {row[:4] for row in found}
+
+
+def test_who_deliberates_on_a_hand_over_with_no_giver_would_make_it(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Athens is examining whether its Leopard 1 tanks could be released to Kyiv.")
+    assert ("consideration", "Greece", "", "Leopard 1", None, "") in found
+
+
+def test_officials_in_a_capital_act_for_its_state_and_more_of_an_item_is_a_new_deliberation(vocabulary: Vocabulary) -> None:
+    text = "Italy sent Kyiv Aster missiles last spring, and officials in Rome are weighing whether more Aster missiles could be released."
+    found = {row[:4] for row in rows(vocabulary, text)}
+    assert {("delivery", "Italy", "", "Aster"), ("consideration", "Italy", "", "Aster")} <= found
+
+
+def test_a_model_name_after_lower_case_words_of_what_it_is_is_the_model(vocabulary: Vocabulary) -> None:
+    assert {row[3] for row in rows(vocabulary, "Prague is sending tracked Dana howitzers to Kyiv.")} == {"dana"}
