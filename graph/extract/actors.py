@@ -150,7 +150,10 @@ class ActorResolver:
                         or (discourse.last_state if head.dep_ in ("nsubj", "nsubjpass") else None))
             return discourse.last_person
         if lower in _FIRST_PERSON:
-            return discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse))
+            speaker = self.reporting_speaker(parsed, head, discourse)
+            if speaker is None and self._pronoun_speaker(head):
+                speaker = discourse.last_person  # '"We are no longer sending arms," he said': his side
+            return discourse.first_person(parsed, head, speaker)
         if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in head.children):
             return self.acting_or_none(discourse.first_person(parsed, head, self.reporting_speaker(parsed, head, discourse)), discourse)
         if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") for c in head.children):

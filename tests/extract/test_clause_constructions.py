@@ -359,3 +359,9 @@ def test_officials_in_a_capital_act_for_its_state_and_more_of_an_item_is_a_new_d
 
 def test_a_model_name_after_lower_case_words_of_what_it_is_is_the_model(vocabulary: Vocabulary) -> None:
     assert {row[3] for row in rows(vocabulary, "Prague is sending tracked Dana howitzers to Kyiv.")} == {"dana"}
+
+
+def test_we_in_a_quote_said_by_she_is_her_side(vocabulary: Vocabulary) -> None:
+    text = ('Margarita Robles told a radio station on Friday that Madrid would look after its own army first. '
+            '"We will no longer ship Leopard 2 tanks," she explained.')
+    assert ("suspension", "Spain", "", "Leopard 2", None, "Margarita Robles") in rows(vocabulary, text)
