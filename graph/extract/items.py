@@ -18,6 +18,7 @@ from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory
 from graph.extract.grammar import phrase_tokens
 from graph.extract.item_phrases import without_purposes
+from graph.extract.lexicon import load_lexicon
 from graph.extract.parsed import ParsedSentence
 from graph.extract.references import resolve_reference
 from graph.model import Claim, ClaimKind, Mention, Money
@@ -38,6 +39,7 @@ class ItemFinder:
         self.inventory = inventory
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
+        self.civil_words = load_lexicon().civil_words  # "humanitarian aid": no military help
         self.military_aid = vocabulary.resolve_name("military aid")
         self.adversary = vocabulary.resolve_name("Russia")  # "to stop Russian missiles": the enemy's arms are no aid
         self.military_aid_class = vocabulary.system_classes.get(self.military_aid) if self.military_aid else None
@@ -62,8 +64,10 @@ class ItemFinder:
         if not items and self.military_aid is not None and any(
             parsed.parse[i].lemma_.lower() in PACKAGE_WORDS | self.inventory.nominal_lemmas or i in parsed.money
             for w in words for i in phrase_tokens(w)
-        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children), *(t.i for c in trigger.children if c.dep_ in _MONEY_LINKS for t in c.subtree)]):
+        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children), *(t.i for c in trigger.children if c.dep_ in _MONEY_LINKS for t in c.subtree)]
+                  ) and not any(self._civil(w) for w in words):
             # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
+            # ("$300 million in humanitarian aid" is no military help)
             first = parsed.sentence.tokens.start + words[0].i
             return [Mention("system", self.military_aid, parsed.sentence.span, first, first + 1, generic=True)]
         if not items and any(w.lower_ == "what" for w in words):
@@ -115,6 +119,12 @@ class ItemFinder:
                 aid = self.vocabulary.system_classes
                 items = [m for m in items if m.token_start - base > cue or aid.get(m.iri, "").endswith("MilitaryAid")]
         return items
+
+    def _civil(self, word: Token) -> bool:
+        """"humanitarian aid", "$300 million in economic support": the item phrase, or what its
+        money is "in", is described by a civilian word."""
+        nouns = [word, *(g for c in word.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")]
+        return any(m.dep_ in ("amod", "compound") and m.lower_ in self.civil_words for noun in nouns for m in noun.children)
 
     def is_model(self, mention: Mention) -> bool:
         """A named model ("Stinger", "M777", an unlisted "Skynex"), not a category ("howitzers")."""

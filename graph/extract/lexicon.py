@@ -28,6 +28,7 @@ class Lexicon:
     person_titles: tuple[str, ...]  # longest first
     organisation_heads: frozenset[str]
     personnel_nouns: frozenset[str]
+    civil_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -47,4 +48,5 @@ def load_lexicon() -> Lexicon:
         person_titles=tuple(sorted({t.lower() for t in data["person_titles"]}, key=lambda t: -len(t.split()))),
         organisation_heads=frozenset(data["organisation_heads"]),
         personnel_nouns=frozenset(data["personnel_nouns"]),
+        civil_words=frozenset(data.get("civil_words") or ()),
     )

@@ -114,6 +114,8 @@ class MentionFinder:
                 found.actors.append(Mention("actor", unlisted_iri(kind, label), char_span(sentence, start, end), start, end, label=label))
         found.actors.sort(key=lambda m: m.token_start)
         for start, end, iri, generic, label in system_spans:
+            if generic and start > lo and any(doc[i].lower_ in self.lexicon.civil_words for i in range(max(lo, start - 3), start)):
+                continue  # "$300 million in humanitarian aid": no military help
             quantity = self._quantity_before(doc, start, lo)
             default_unit = self.vocabulary.systems[iri].default_unit if label is None else None
             head_unit = self._unit_at(doc, start, end, hi) if label is None else (

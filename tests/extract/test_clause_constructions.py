@@ -365,3 +365,9 @@ def test_we_in_a_quote_said_by_she_is_her_side(vocabulary: Vocabulary) -> None:
     text = ('Margarita Robles told a radio station on Friday that Madrid would look after its own army first. '
             '"We will no longer ship Leopard 2 tanks," she explained.')
     assert ("suspension", "Spain", "", "Leopard 2", None, "Margarita Robles") in rows(vocabulary, text)
+
+
+def test_aid_with_a_sum_is_military_aid_unless_a_civilian_word_describes_it(vocabulary: Vocabulary) -> None:
+    held = rows(vocabulary, "Some 50 billion dollars in US aid was frozen by the Senate for months.")
+    assert ("suspension", "United States", "United States", "military aid", None, "") in held
+    assert not rows(vocabulary, "Tokyo pledged 300 million dollars in humanitarian aid to Ukraine.")
