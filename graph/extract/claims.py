@@ -241,10 +241,11 @@ class FrameClaims:
             # a list item's own verb or noun, done by whoever the list's intro names
             (funders if kind is ClaimKind.FUNDING else providers).append(actor)
             said_by = said_by or discourse.list_frame.said_by
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and _passive(
-                trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head):
-            # "what is being withheld: ...", "would still be delivered", "the delivery is planned":
-            # whoever the article said does it
+        receiving = frame.roles.get("nsubj") == "recipient" and trigger.pos_ == "VERB"  # "Kyiv will also receive 31 Bradleys"
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or _passive(
+                trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
+            # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
+            # "Kyiv will also receive 31 Bradleys": whoever the article said does it
             named_items = {m.iri for m in items}
             deliberating = self._governing_actor(parsed, context, discourse)
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -261,7 +262,8 @@ class FrameClaims:
             elif said_by is not None:
                 # "Lecornu said the transfer of Mirage jets was being studied": by his government
                 providers = self.roles.acting([said_by], discourse)
-            if not providers and not funders and any(not m.generic for m in items):
+            providers = [p for p in providers if p != self.ukraine]
+            if not providers and not funders and not receiving and any(not m.generic for m in items):
                 # "Six howitzers were handed over in May", in a report on one state's aid: that
                 # state (of the release, else the one named last)
                 topic = self.roles.acting_or_none(discourse.narrator, discourse) or discourse.last_state

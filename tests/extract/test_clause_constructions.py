@@ -371,3 +371,10 @@ def test_aid_with_a_sum_is_military_aid_unless_a_civilian_word_describes_it(voca
     held = rows(vocabulary, "Some 50 billion dollars in US aid was frozen by the Senate for months.")
     assert ("suspension", "United States", "United States", "military aid", None, "") in held
     assert not rows(vocabulary, "Tokyo pledged 300 million dollars in humanitarian aid to Ukraine.")
+
+
+def test_receiving_with_no_giver_named_is_from_the_giver_told_before(vocabulary: Vocabulary) -> None:
+    text = "Washington will send Kyiv more Stinger missiles, an official said. Under the same package, Ukraine will also get 20 Bradley vehicles."
+    assert ("pledge", "United States", "", "Bradley", 20, "") in rows(vocabulary, text)
+    # with no giver told before, nobody is made one
+    assert not rows(vocabulary, "Ukraine will also get 20 Bradley vehicles.")
