@@ -109,10 +109,10 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.57, evaluation.report()
-    assert total.precision >= 0.68, evaluation.report()
+    assert total.f1 >= 0.66, evaluation.report()
+    assert total.precision >= 0.75, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
-    assert total.accuracy("said_by") >= 0.75 and total.accuracy("quantity") >= 0.80, evaluation.report()
+    assert total.accuracy("said_by") >= 0.85 and total.accuracy("quantity") >= 0.85, evaluation.report()
     by_kind = evaluation.by_kind()
     assert set(by_kind) == {"request", "pledge", "funding", "delivery", "suspension", "consideration"}
     assert sum(gold for gold, _, _ in by_kind.values()) == 144
@@ -121,20 +121,20 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
 
 def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
     """26 articles written by team members who did not read the extractor
-    (tests/data/news-heldout/README.md): F1 >= 0.63, every kind found at least once."""
+    (tests/data/news-heldout/README.md): F1 >= 0.68, every kind found at least once."""
     articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
     assert len(articles) == 26
     evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
     total = evaluation.total()
     assert total.gold == 201
-    assert total.f1 >= 0.63, evaluation.report()
+    assert total.f1 >= 0.68, evaluation.report()
     assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
 
 
 # Sets written by helpers who never saw the extractor (each set's README): (folder, articles,
-# gold claims, F1 floor). The first scores were 0.390 and 0.322; evaluate() raises if an article
-# fails to build, which the second set once made happen (extraction recursed without end).
-BLIND_SETS = [("news-blind", 12, 92, 0.42), ("news-blind-2", 12, 88, 0.30), ("news-blind-3", 12, 116, 0.40)]
+# gold claims, F1 floor). The first scores were 0.390, 0.322 and 0.432; evaluate() raises if an
+# article fails to build, which the second set once made happen (extraction recursed without end).
+BLIND_SETS = [("news-blind", 12, 92, 0.56), ("news-blind-2", 12, 88, 0.48), ("news-blind-3", 12, 116, 0.44)]
 
 
 @pytest.mark.parametrize("folder, count, gold, floor", BLIND_SETS, ids=[row[0] for row in BLIND_SETS])
