@@ -19,8 +19,8 @@ import typer
 from rich.console import Console
 
 from graph.errors import PledgeGraphError, QueryRefused, shorten, shown
-from graph.interrupts import Interrupted
-from graph.interrupts import install as install_ctrl_c
+from graph.workers.interrupts import Interrupted
+from graph.workers.interrupts import install as install_ctrl_c
 
 if TYPE_CHECKING:
     from graph.pipeline import ArticleOutcome

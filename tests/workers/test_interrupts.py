@@ -1,5 +1,5 @@
 """Ctrl-C is never lost: an interrupt that lands where Python cannot raise it (a `__del__`, a
-weakref callback such as importlib's module locks have) is delivered again (graph/interrupts.py).
+weakref callback such as importlib's module locks have) is delivered again (graph/workers/interrupts.py).
 Before, a command interrupted there printed "Exception ignored in ..." and ran on to exit 0."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 
 SCRIPT = """
 import signal, time
-from graph.interrupts import Interrupted, install
+from graph.workers.interrupts import Interrupted, install
 
 class DroppedWhileInterrupted:
     def __del__(self):
