@@ -111,6 +111,11 @@ def _frame(record: dict[str, Any]) -> Frame:
     if kind not in KINDS:
         raise FrameError(f"{FRAMES_FILE}: frame {name!r} has kind {kind!r}; expected one of {sorted(KINDS)}")
     roles = dict(record.get("roles") or {})
+    words = [*roles, *(record.get("lemmas") or ()), *(record.get("particles") or ())]
+    unread = [word for word in words if not isinstance(word, str)]
+    if unread:
+        # YAML reads a bare on, off, yes or no as true or false: "on" must be quoted
+        raise FrameError(f"{FRAMES_FILE}: frame {name!r} has words YAML read as {unread}; quote on, off, yes and no")
     unknown = sorted(set(roles.values()) - ROLES)
     if unknown:
         raise FrameError(f"{FRAMES_FILE}: frame {name!r} uses unknown roles {unknown}; expected {sorted(ROLES)}")

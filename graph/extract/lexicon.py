@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from graph.errors import PledgeGraphError
+
 _LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
 
@@ -35,6 +37,9 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     """Read `lexicon.yaml` (once)."""
     data = yaml.safe_load(_LEXICON_FILE.read_text(encoding="utf-8"))
+    read_as_booleans = [key for key, value in data.items() if isinstance(value, list) and any(isinstance(v, bool) for v in value)]
+    if read_as_booleans:  # an unquoted on, off, yes or no is YAML's true or false, not the word
+        raise PledgeGraphError(f"{_LEXICON_FILE}: {read_as_booleans} hold words YAML read as true or false; quote on, off, yes and no")
     return Lexicon(
         stop_words=frozenset(str(word).lower() for word in data["stop_words"]),
         numbers={str(k): int(v) for k, v in data["numbers"].items()},

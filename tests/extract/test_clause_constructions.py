@@ -378,3 +378,9 @@ def test_receiving_with_no_giver_named_is_from_the_giver_told_before(vocabulary:
     assert ("pledge", "United States", "", "Bradley", 20, "") in rows(vocabulary, text)
     # with no giver told before, nobody is made one
     assert not rows(vocabulary, "Ukraine will also get 20 Bradley vehicles.")
+
+
+def test_a_hand_over_put_off_is_suspended(vocabulary: Vocabulary) -> None:
+    # "off" must reach the frame as a word: unquoted in YAML it was false, and "put off" no trigger
+    text = "Romania promised Kyiv a Patriot battery. Bucharest later put off the transfer until May."
+    assert ("suspension", "Romania", "", "Patriot") in {row[:4] for row in rows(vocabulary, text)}

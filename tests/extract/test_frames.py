@@ -60,3 +60,11 @@ def test_unknown_kind_or_role_is_refused(tmp_path: Path) -> None:
     bad.write_text("frames:\n  - {name: x, lemmas: [x], kind: pledge, roles: {nsubj: giver}}\n", encoding="utf-8")
     with pytest.raises(FrameError, match="giver"):
         load_inventory(bad)
+
+
+def test_a_word_yaml_reads_as_a_boolean_is_refused(tmp_path: Path) -> None:
+    """An unquoted `off` or `on` is YAML's false or true, which once silently disabled "put off"."""
+    bad = tmp_path / "frames.yaml"
+    bad.write_text("frames:\n  - {name: x, lemmas: [put], particles: [off], kind: suspension, roles: {}}\n", encoding="utf-8")
+    with pytest.raises(FrameError, match="quote on, off"):
+        load_inventory(bad)
