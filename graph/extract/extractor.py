@@ -161,7 +161,7 @@ class Extractor:
         aid = self.frames.items.military_aid
         if any(t.lower_ in self.inventory.valuation_running_total for t in parsed.parse):
             return  # "its support since 2022 amounts to ...": a running total, no package's value
-        money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.inventory.valuation_civil)
+        money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.lexicon.civil_words)
         if money is None or aid is None or any(c.value == money.value for c in discourse.claims[-8:]):
             return
         new = valued_package(discourse.claims, money, parsed, aid)

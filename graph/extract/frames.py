@@ -67,7 +67,6 @@ class Inventory:
     # "The package is worth 300 million euros": the words that value, and what they may value
     valuation_words: frozenset[str] = frozenset()
     valuation_subjects: frozenset[str] = frozenset()
-    valuation_civil: frozenset[str] = frozenset()
     valuation_running_total: frozenset[str] = frozenset()
     valuation_examples: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     by_lemma: Mapping[str, tuple[Frame, ...]] = field(default_factory=dict)
@@ -162,7 +161,6 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
         valuation_words=frozenset(valuation.get("words") or ()),
         valuation_subjects=frozenset(valuation.get("subjects") or ()),
-        valuation_civil=frozenset(valuation.get("civil") or ()),
         valuation_running_total=frozenset(valuation.get("running_total") or ()),
         valuation_examples=_examples(valuation),
         by_lemma=_index(frames),
