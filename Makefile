@@ -47,6 +47,7 @@ eval: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/news-blind/gold tests/data/news-blind/articles/
 	$(BIN)/pledgegraph evaluate tests/data/news-blind-2/gold tests/data/news-blind-2/articles/
 	$(BIN)/pledgegraph evaluate tests/data/news-blind-3/gold tests/data/news-blind-3/articles/
+	$(BIN)/pledgegraph evaluate tests/data/news-blind-4/gold tests/data/news-blind-4/articles/
 
 calibrate: $(STAMP)
 	$(BIN)/pledgegraph evaluate tests/data/devset-news/gold tests/data/devset-news/articles --calibrate > /dev/null

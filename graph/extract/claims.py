@@ -223,6 +223,11 @@ class FrameClaims:
         else:
             providers = actors.get("provider", [])
         providers = self.roles.acting(providers, discourse)
+        if not providers and kind is ClaimKind.SUSPENSION:
+            # "the aid bill has been stuck in the Senate": a legislature holding it up holds it
+            # for its state (a state named there is a place on the way, never the giver)
+            bodies = [h for h in actors.get("holder", []) if self.vocabulary.actor_type(h) is ActorType.ORGANISATION]
+            providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
         funders = self.roles.acting(actors.get("funder", []), discourse)
         if not providers:  # "a package of American weapons": whose they are, also when another pays
             providers = [p for p in self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)

@@ -133,8 +133,9 @@ class ItemFinder:
 
     def antecedent(self, parsed: ParsedSentence, mention: Mention, discourse: Discourse) -> Mention:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
-        category word with no count of its own stands for the named system of its class just
-        before it (a name the vocabulary lacks counts as any class). So do one a state owns
+        category word with no count of its own stands for the latest named system of its class
+        among the last few (a name the vocabulary lacks counts as any class; "155 mm shells" is
+        named as much as "Caesar": "the shells" after "155 mm shells and Stinger missiles"). So do one a state owns
         ("Norway's six jets") and a part of them in the same unit ("30 of the tanks" after Gepard
         guns), their count kept."""
         head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
@@ -151,14 +152,13 @@ class ItemFinder:
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
         for earlier in [*reversed(before), *reversed(discourse.items[-_RECENT_ITEMS:])]:
-            if earlier.iri == mention.iri or not earlier.span.text[:1].isupper():
+            if earlier.iri == mention.iri or not (earlier.span.text[:1].isupper() or self.is_model(earlier)):
                 continue
             # "jets" after "F-16s"; "30 of the tanks" after Gepard anti-aircraft guns (a part of
             # them, counted as vehicles too; "the howitzers" after Leopard tanks are other vehicles)
             same_unit = (mention.unlisted or partitive) and mention.unit is not None and mention.unit == earlier.unit
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
-            break
         return mention
 
     def _anaphoric_hand_over(self, word: Token) -> bool:

@@ -24,6 +24,7 @@ from graph.extract.frames import inventory
 from graph.extract.item_phrases import without_spelled_out
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.model_names import (
+    listed_variant,
     model_name,
     modifiers_between,
     variant_end,
@@ -241,6 +242,10 @@ class MentionFinder:
                 spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
                 continue
             categories = [c for c in categories if c not in inside]
+            listed = listed_variant(doc[start].text, self.vocabulary.resolve_name) if end - start == 2 else None
+            if listed is not None:  # "F-16C jets": a variant of a listed name before its head
+                spans.append((start, end, listed, False, None))
+                continue
             label = model_name(doc, start, end, lo) or label
             spans.append((start, end, unlisted_iri("system", label), False, label))
         spans.extend((*span, None) for span in categories)

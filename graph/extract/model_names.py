@@ -28,7 +28,7 @@ def with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, 
     and its number is no count."""
     start, end, iri, generic, label = span
     if not generic and start - 1 > lo and start - 1 not in actor_tokens and _HYPHEN_MODEL.fullmatch(doc[start - 1].text):
-        listed = resolve(doc[start - 1].text) or resolve(doc[start - 1].text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        listed = listed_variant(doc[start - 1].text, resolve)
         if listed is not None:  # "F-16C jets": a variant of a listed name
             return (start - 1, end, listed, False, None)
         name = wording(doc, start - 1, start)  # "T-72 tanks"
@@ -43,6 +43,13 @@ def with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, 
         return span  # "Over 600 Stinger": a capitalised quantifier is no designation
     name = wording(doc, first, start)
     return (first, end, unlisted_iri("system", name), False, name)
+
+
+def listed_variant(word: str, resolve: Callable[[str], str | None]) -> str | None:
+    """"F-16C": the listed system a hyphenated designation names, its variant letter dropped."""
+    if not _HYPHEN_MODEL.fullmatch(word):
+        return None
+    return resolve(word) or resolve(word.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def modifiers_between(doc: Doc, end: int, start: int) -> bool:

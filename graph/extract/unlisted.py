@@ -28,7 +28,8 @@ from graph.extract.lexicon import Lexicon
 from graph.read.sentences import lower_words
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
-_MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?")
+# "CV90", "M777", and hyphenated designations spaCy keeps as one token: "BMP-1", "MiG-29"
+_MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

@@ -14,7 +14,7 @@ def test_it_under_a_clause_with_a_state_subject_is_that_state(vocabulary: Vocabu
     text = "Greece sent shells last year. Portugal is examining whether it could give Kyiv a few of its HAWK launchers."
     found = {(row[0], row[1], row[3]) for row in rows(vocabulary, text)}
     assert ("consideration", "Portugal", "HAWK") in found
-    assert not any(row[1] == "Greece" and row[3] == "HAWK" for row in found)
+    assert not any(row[1] == "Greece" and row[2] == "HAWK" for row in found)
 
 
 def test_a_question_put_to_a_minister_is_no_request(vocabulary: Vocabulary) -> None:
