@@ -170,6 +170,8 @@ class ActorResolver:
             described = discourse.description(token)
             if described is not None:
                 return described  # "members of this group"
+        if lower in _GOVERNMENT_NOUNS and sorted(c.lower_ for c in head.children) == ["the", "there"]:
+            return discourse.last_state  # "the government there is weighing ...": the place told before
         if lower in _GOVERNMENT_NOUNS and head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]:
             # "The Government has decided on a tenth package": the state of whoever reports it
             # ("the government would also transfer ..., Andersen added"), of the release, else the

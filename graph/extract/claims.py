@@ -46,6 +46,7 @@ _HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliverie
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
 # verbs that ask only with their preposition or an infinitive
+_SUM_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "bn", "mn", "sum"})
 _NEEDS_PREPOSITION = {"call": frozenset({"for", "on", "upon"})}
 
 
@@ -90,6 +91,8 @@ class FrameClaims:
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
                         continue
+                    if frame.money_only and not _names_money(token):
+                        continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
                     if lemma in _NEEDS_PREPOSITION and not any(
                             c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _NEEDS_PREPOSITION[lemma] for c in token.children):
                         continue  # "called the decision a step" names; "called for", "called on X to" ask
@@ -137,9 +140,10 @@ class FrameClaims:
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
-        if any(t.lower_ in self.inventory.more_words and t.dep_ in ("amod", "advmod", "det", "quantmod") and (
+        if any(t.lower_ in self.inventory.more_words and (t.dep_ in ("amod", "advmod", "det", "quantmod") and (
                 t.head.i in parsed.systems or t.head.head.i in parsed.systems
                 or any(c.i in parsed.systems for c in t.head.children if c.dep_ in ("compound", "nmod")))  # "more Hawk launchers"
+                or any(g.i in parsed.systems for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children))  # "more of its jets"
                for t in parsed.parse):
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
@@ -355,6 +359,14 @@ class FrameClaims:
     # ------------------------------------------------------------------ roles
 
 
+
+
+def _names_money(verb: Token) -> bool:
+    """True when the verb's object (or passive subject) is a sum: "set aside €90 million", "has
+    put in C$40 million"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return any(t.tag_ == "$" or t.lower_ in _SUM_WORDS for c in objects for t in c.subtree)
 
 
 def _refers_back(word: Token) -> bool:

@@ -19,6 +19,7 @@ from graph.extract.parsed import ParsedSentence
 from graph.model import Claim, Mention
 
 _GROUP_NOUNS = frozenset({"group", "alliance", "coalition", "bloc", "union", "organisation", "organization"})
+_BODY_NOUNS = frozenset({"alliance", "bloc", "union"})  # what "the ..." alone names: a body already named
 _QUOTES = frozenset({'"', "“", "”"})
 
 
@@ -30,6 +31,7 @@ class Discourse:
     narrator: str | None = None
     last_person: str | None = None
     last_organisation: str | None = None
+    last_body: str | None = None  # the last international body named ("the EU"): what "the bloc" is
     last_state: str | None = None  # the last state other than Ukraine named: what "it" and "they" can give for
     items: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -56,9 +58,15 @@ class Discourse:
         return self.narrator
 
     def description(self, head: Token) -> str | None:
-        """"this group", "the alliance": the organisation named last."""
-        if head.text.islower() and head.lower_ in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in head.children):
+        """"this group": the organisation named last; "the bloc", "the alliance": the
+        international body named last (a plain "the group" or "the coalition" may be a new one)."""
+        if not head.text.islower() or head.lower_ not in _GROUP_NOUNS:
+            return None
+        determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if determiners & {"this", "that"}:
             return self.last_organisation
+        if "the" in determiners and head.lower_ in _BODY_NOUNS and len(list(head.children)) == 1:
+            return self.last_body
         return None
 
     def affiliation(self, person: str, label: str | None) -> str | None:

@@ -77,7 +77,8 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         # "delivered more than 120 Bushmaster protected mobility vehicles": the parser read
         # the name's participle as a verb; the first system named after the verb is its object
         after = next((i for i in sorted(parsed.systems) if i > trigger.i and parsed.parse[i] in trigger.subtree), None)
-        if after is not None and not any(parsed.parse[j].pos_ == "VERB" and parsed.parse[j].lemma_.lower() in inventory.by_lemma
+        # (a verb of payments only, "add", claims nothing without a sum: it does not stand between)
+        if after is not None and not any(parsed.parse[j].pos_ == "VERB" and any(not f.money_only for f in inventory.frames_for(parsed.parse[j].lemma_.lower()))
                                          for j in range(trigger.i + 1, after)):
             fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
     if trigger.dep_ == "acl" and "item" not in fillers:

@@ -109,6 +109,11 @@ class FundPayments:
         if fund is None and money is None and kind is not ClaimKind.FUNDING:
             return None
         payers = self.roles.acting([*actors.get("funder", []), *actors.get("provider", [])], discourse)
+        if not payers and fund is not None and fund.i in parsed.actors and money is not None:
+            # "the Council added €2 billion to the European Peace Facility": a body's own fund,
+            # topped up by the body it belongs to
+            owner = self.roles.vocabulary.actors.get(parsed.actors[fund.i].iri)
+            payers = [owner.affiliation] if owner is not None and owner.affiliation else []
         if not payers or self.ukraine in payers:
             return None
         via = organiser(parsed, fund) if fund is not None else None

@@ -25,6 +25,10 @@ _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
 _PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# "agreed on Wednesday to add": a day or month after "on" is a time, never whom a verb calls on
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december", "day", "date", "occasion"})
 
 
 def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
@@ -118,7 +122,7 @@ def object_controller(verb: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "on":
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if found is not None:
+            if found is not None and found.lower_ not in _TIME_WORDS and not found.like_num:
                 return found
     return None
 

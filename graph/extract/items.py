@@ -140,10 +140,13 @@ class ItemFinder:
         guns), their count kept."""
         head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
         possessed = any(c.dep_ == "poss" and c.i in parsed.actors for c in head.children)
+        # "more of its remaining jets": the rest of what was named points back like "the"
+        owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children) and any(
+            c.dep_ == "amod" and c.lower_ in ("remaining", "leftover") for c in head.children)
         described = any(c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors for c in head.children)
         # "30 of the tanks": a count of some of the items meant
         partitive = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
-        pointing = self.definite(parsed, mention) and (mention.quantity is None or partitive) or possessed
+        pointing = (self.definite(parsed, mention) or owned) and (mention.quantity is None or partitive) or possessed
         if described and not possessed:
             return mention  # "the Swedish jets" after F-16s: another state's jets
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):

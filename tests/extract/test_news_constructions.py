@@ -36,3 +36,34 @@ def test_a_definite_category_word_is_the_named_system_of_its_class_told_before(v
 
 def test_shells_alone_are_artillery_shells(vocabulary: Vocabulary) -> None:
     assert ("pledge", "Denmark", "", "artillery shells", 9000, "") in rows(vocabulary, "Denmark will deliver 9,000 shells to Kyiv.")
+
+
+def test_more_of_the_remaining_items_is_a_new_deliberation_of_the_items_named_before(vocabulary: Vocabulary) -> None:
+    text = "Lisbon handed two Leopard 2s over to Kyiv in May. Portuguese officials said Lisbon might later spare more of their remaining tanks."
+    found = rows(vocabulary, text)
+    assert ("delivery", "Portugal", "", "Leopard 2", 2, "") in found
+    assert ("consideration", "Portugal", "", "Leopard 2", None, "") in found
+
+
+def test_the_government_there_is_the_state_named_before(vocabulary: Vocabulary) -> None:
+    # the speaker is Ukrainian: "there" points away from the speaker's own state
+    text = "Kyiv keeps pressing Rome. As far as I can tell, the cabinet there is studying whether to send SAMP/T batteries, the Ukrainian envoy said."
+    assert {(row[0], row[1], row[3]) for row in rows(vocabulary, text)} == {("consideration", "Italy", "SAMP/T")}
+
+
+def test_the_bloc_is_the_international_body_named_before(vocabulary: Vocabulary) -> None:
+    text = "The European Union set a goal in spring. The bloc promised Ukraine two million artillery rounds by next year."
+    assert ("pledge", "European Union", "", "artillery shells", 2000000, "") in rows(vocabulary, text)
+
+
+def test_money_added_to_a_body_s_fund_is_paid_by_that_body(vocabulary: Vocabulary) -> None:
+    # "on Tuesday" is a time, not whom "agreed" calls on; with no payer named, the fund's owner pays
+    for text in ("EU foreign ministers agreed on Tuesday to add €1 billion to the European Peace Facility, which repays arms given to Kyiv.",
+                 "The Council added €700 million to the European Peace Facility, the fund that pays back arms sent to Kyiv."):
+        found = rows(vocabulary, text)
+        assert {(row[0], row[2]) for row in found} == {("funding", "European Union")}, text
+
+
+def test_adding_equipment_without_a_sum_to_a_package_pays_nothing(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Ottawa is studying whether to add Leopard 1 tanks to its next package for Ukraine.")
+    assert found == {("consideration", "Canada", "", "Leopard 1", None, "")}
