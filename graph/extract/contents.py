@@ -18,7 +18,7 @@ from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory
 from graph.extract.items import ItemFinder
 from graph.extract.parsed import ParsedSentence
-from graph.model import Article, Claim, ClaimKind
+from graph.model import Article, Claim, ClaimKind, Mention
 from graph.vocabulary import Vocabulary
 
 CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
@@ -79,9 +79,17 @@ class PackageContents:
         return [
             replace(source, system=item.iri, quantity=item.quantity, unit=item.unit, value=None, currency=None,
                     funder=source.funder if source.kind is ClaimKind.FUNDING else None,
+                    kind=ClaimKind.DELIVERY if source.kind is ClaimKind.PLEDGE and self._handed_over(parsed, item) else source.kind,
                     evidence=(parsed.sentence.span,), pattern="contents")
             for item in items if any(not m.generic for m in items)
         ]
+
+    def _handed_over(self, parsed: ParsedSentence, item: Mention) -> bool:
+        """"includes 25 Leopard tanks, handed over in 2023": a past participle of a hand-over verb
+        on a listed item says that item was delivered."""
+        head = parsed.parse[item.token_end - 1 - parsed.sentence.tokens.start]
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and any(f.kind == "transfer" for f in self.inventory.frames_for(c.lemma_.lower()))
+                   for c in head.children)
 
     def _package_before(self, head: Token) -> Token:
         """"a package for Ukraine worth 400 million euros, which includes ...": a relative clause

@@ -46,6 +46,10 @@ def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
             repeated = [c for c in child.conjuncts if c.lower_ == child.lower_]
             objects = [grand for prep in (child, *repeated) for grand in prep.children if grand.dep_ in ("pobj", "pcomp")]
             relation = "agent" if dep == "agent" else child.lower_
+            if relation in ("along", "alongside", "together"):
+                # "delivered 40 Bushmasters, along with 14 M113 carriers": "with", a further item
+                objects = objects or [g for c in child.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+                relation = "with"
             if relation == "on" and any(o.lower_ == "behalf" for o in objects):
                 continue
             for word in objects:

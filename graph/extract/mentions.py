@@ -261,6 +261,7 @@ class MentionFinder:
             if value is not None:
                 if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
                     value *= self.lexicon.multipliers[doc[index + 1].lower_]
+                value += self._spelled_hundreds(doc, index, lo)
                 if index > lo and doc[index - 1].text in self.lexicon.currencies:
                     return None
                 return value
@@ -277,6 +278,17 @@ class MentionFinder:
             skipped += 1
             index -= 1
         return None
+
+    def _spelled_hundreds(self, doc: Doc, index: int, lo: int) -> int:
+        """"two hundred and fifty": what the words before the last number word add to it."""
+        link = index - 1
+        if link > lo and doc[link].lower_ == "and" and not doc[index].text[:1].isdigit():
+            link -= 1
+        if link - 1 < lo or doc[link].lower_ not in ("hundred", "thousand") or link == index:
+            return 0
+        base = 1 if doc[link - 1].lower_ == "a" else self.number_at(doc, link - 1, lo)  # "a hundred and ten"
+        scale = 100 if doc[link].lower_ == "hundred" else self.lexicon.multipliers[doc[link].lower_]
+        return base * scale if base is not None else 0
 
     @staticmethod
     def _single(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
@@ -301,6 +313,8 @@ class MentionFinder:
         if text.isdigit():
             return int(text)
         lower = token.lower_
+        if lower == "hundred" and index > lo and doc[index - 1].lower_ != "hundred" and (times := self.number_at(doc, index - 1, lo)) is not None:
+            return times * 100  # "five hundred"
         if index > lo and f"{doc[index - 1].lower_} {lower}" in self.lexicon.numbers:
             return self.lexicon.numbers[f"{doc[index - 1].lower_} {lower}"]
         return self.lexicon.numbers.get(lower) if lower not in ("a",) else None

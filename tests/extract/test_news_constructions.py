@@ -67,3 +67,22 @@ def test_money_added_to_a_body_s_fund_is_paid_by_that_body(vocabulary: Vocabular
 def test_adding_equipment_without_a_sum_to_a_package_pays_nothing(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Ottawa is studying whether to add Leopard 1 tanks to its next package for Ukraine.")
     assert found == {("consideration", "Canada", "", "Leopard 1", None, "")}
+
+
+def test_counts_spelled_out_in_hundreds(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Norway will send Ukraine three hundred and forty Stinger missiles and a hundred and five HIMARS rockets.")
+    assert {(row[3], row[4]) for row in found} == {("Stinger", 340), ("HIMARS", 105)}
+
+
+def test_items_along_with_the_object_are_given_too(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Canberra has handed 40 Bushmasters to Kyiv, along with 14 M113 tracked carriers.")
+    assert {(row[0], row[1], row[3], row[4]) for row in found} == {("delivery", "Australia", "Bushmaster", 40), ("delivery", "Australia", "M113", 14)}
+
+
+def test_protective_vests_flown_in_are_delivered(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "Japan", "", "bulletproof vests", None, "") in rows(vocabulary, "Tokyo flew bulletproof vests to Kyiv in March.")
+
+
+def test_a_listed_item_handed_over_is_delivered_and_the_others_pledged(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Finland's aid to Ukraine includes 25 Leopard tanks, handed over in 2023, and ten CV90s.")
+    assert {(row[0], row[3], row[4]) for row in found} == {("delivery", "leopard", 25), ("pledge", "CV90", 10)}
