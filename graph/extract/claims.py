@@ -251,7 +251,10 @@ class FrameClaims:
             (funders if kind is ClaimKind.FUNDING else providers).append(actor)
             said_by = said_by or discourse.list_frame.said_by
         receiving = frame.roles.get("nsubj") == "recipient" and trigger.pos_ == "VERB"  # "Kyiv will also receive 31 Bradleys"
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or _passive(
+        # "four more will follow": a hand-over whose subject is the item continues one told before
+        # (an arrival, "the jets reached Ukraine", names no giver of its own)
+        moving = frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or _passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
             # "Kyiv will also receive 31 Bradleys": whoever the article said does it
