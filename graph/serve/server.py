@@ -31,7 +31,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,20 +45,13 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.errors import (
-    NotAcceptable,
-    QueryError,
-    QueryLimitExceeded,
-    QueryRefused,
-    StoreError,
-    shorten,
-)
+from graph.errors import NotAcceptable, QueryError, StoreError, shorten
 from graph.query.queries import Page, list_queries
-from graph.query.worker import over_memory, start_query_worker
 from graph.serve.cache import AnswerCache
-from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
+from graph.serve.endpoint import Answer, QueryRequest, negotiate
+from graph.serve.pool import Outcome, QueryPool, answer, answer_named
 from graph.store.local import GraphStore
-from graph.workers.guard import query_memory, worker_context
+from graph.workers.guard import query_memory
 
 MAX_QUERY_BYTES = 1_000_000
 DEFAULT_PAGE = 1_000  # rows of a named query when the request gives no `limit`
@@ -81,31 +73,6 @@ class ServeSettings:
     workers: int = 2
     memory: int = field(default_factory=query_memory)  # bytes of address space per query worker; 0: no ceiling
     cache_bytes: int = 64 * 2**20  # answer bodies kept for repeated requests (graph/serve/cache.py); 0: none
-
-
-# ---------------------------------------------------------------------------- worker processes
-_worker_endpoint: Endpoint | None = None
-
-
-def _open_worker_store(snapshot: str, max_rows: int, memory: int) -> None:
-    """Pool initializer: each worker opens the snapshot read-only, once, under its memory ceiling.
-
-    It also dies with its parent, so a killed `serve` leaves no worker behind, and ends at once
-    on pebble's SIGTERM (see `start_query_worker`).
-    """
-    global _worker_endpoint
-    start_query_worker(memory)
-    _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
-
-
-def _answer(request: QueryRequest) -> Answer:
-    assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer(request)
-
-
-def _answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None, page: Page) -> Answer:
-    assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer_named(name, parameters, accept, format_name, page)
 
 
 def requested_page(limit: str | None, offset: str | None) -> Page:
@@ -166,27 +133,18 @@ def remove_stale_checkpoints(parent: Path, store_name: str) -> list[Path]:
 # ---------------------------------------------------------------------------- the application
 def create_app(settings: ServeSettings) -> Starlette:
     """The Starlette application; the worker pool starts and stops with it."""
-    from pebble import ProcessPool
-
     state: dict[str, object] = {}
-    free_workers = asyncio.Semaphore(settings.workers)
-    answers: AnswerCache[Answer | tuple[int, str]] = AnswerCache(settings.cache_bytes)
+    answers: AnswerCache[Outcome] = AnswerCache(settings.cache_bytes)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         snapshot = snapshot_store(settings.store)
-        pool = ProcessPool(
-            max_workers=settings.workers,
-            initializer=_open_worker_store,
-            initargs=(str(snapshot), settings.max_rows, settings.memory),
-            context=worker_context(preload=("graph.serve.server",)),
-        )
+        pool = QueryPool(snapshot, settings.workers, settings.max_rows, settings.memory, settings.timeout)
         state["pool"] = pool
         try:
             yield
         finally:
             pool.stop()
-            pool.join(timeout=10)
             shutil.rmtree(snapshot.parent, ignore_errors=True)
 
     async def run(request: Request, function: object, *args: object, page: Page | None = None) -> Response:
@@ -211,48 +169,17 @@ def create_app(settings: ServeSettings) -> Starlette:
             headers |= _page_headers(request, page, outcome.rows)
         return Response(outcome.body, media_type=outcome.media_type, headers=headers)
 
-    async def compute(request: Request, key: tuple[str, str], function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
+    async def compute(request: Request, key: tuple[str, str], function: object, args: tuple[object, ...]) -> Outcome | None:
         """Compute in a worker, telling identical requests that arrive meanwhile; keep an answer."""
         answers.start(key)
         outcome = None
         try:
-            outcome = await in_worker(request, function, args)
+            outcome = await state["pool"].run(lambda future: _until_done(future, request), function, args)  # type: ignore[attr-defined]
         finally:
             if isinstance(outcome, Answer):
                 answers.keep(key, outcome, len(outcome.body))
             answers.finish(key, outcome)
         return outcome
-
-    async def in_worker(request: Request, function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
-        """The answer from a worker, an error (status, message), or None for a client that hung up.
-
-        A query waits here for a free worker (so pebble never holds work a client has given
-        up on); once running, a query whose client has gone is cancelled: pebble kills its
-        worker and starts another.
-        """
-        from pebble import ProcessExpired
-
-        waiting_for_worker = asyncio.ensure_future(free_workers.acquire())
-        if not await _until_done(waiting_for_worker, request):
-            if not waiting_for_worker.cancel():  # it got a worker just as the client left
-                free_workers.release()
-            return None
-        try:
-            future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
-            waiting = asyncio.wrap_future(future)
-            if not await _until_done(waiting, request):
-                future.cancel()
-                return None
-            answer: Answer = waiting.result()
-        except FutureTimeout:
-            return 503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped"
-        except (MemoryError, ProcessExpired) as error:
-            return 503, str(over_memory(error, settings.memory))
-        except QueryError as error:
-            return _status_of(error), str(error)
-        finally:
-            free_workers.release()
-        return answer
 
     async def sparql(request: Request) -> Response:
         fields = list(request.query_params.multi_items())
@@ -286,7 +213,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             default_graphs=tuple(value for name, value in fields if name == "default-graph-uri"),
             named_graphs=tuple(value for name, value in fields if name == "named-graph-uri"),
         )
-        return await run(request, _answer, query_request)
+        return await run(request, answer, query_request)
 
     async def queries(request: Request) -> Response:
         return JSONResponse(
@@ -300,7 +227,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             page = requested_page(request.query_params.get("limit"), request.query_params.get("offset"))
         except QueryError as error:
             return _error(400, str(error))
-        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"),
+        return await run(request, answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"),
                          format_name, page, page=page)
 
     async def page(request: Request) -> Response:
@@ -392,16 +319,6 @@ async def _read_body(request: Request) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _status_of(error: QueryError) -> int:
-    if isinstance(error, QueryRefused):
-        return 403
-    if isinstance(error, NotAcceptable):
-        return 406
-    if isinstance(error, QueryLimitExceeded):
-        return 413
-    return 400
 
 
 def _error(status: int, message: str) -> Response:
