@@ -15,18 +15,16 @@ import argparse
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import httpx
 
-from benchmarks.serving import free_port, wait_until_up
+from benchmarks.serving import serving
 
 RESULTS = Path(__file__).resolve().parent / "results" / "load.json"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -84,21 +82,6 @@ class LoadReport:
         )
 
 
-@contextmanager
-def serving(store: Path, workers: int, log: Path) -> Iterator[str]:
-    """A `pledgegraph serve` over `store` on a free loopback port; yields its base URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "graph", "serve", "--store", str(store), "--port", str(port), "--workers", str(workers)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-        try:
-            wait_until_up(f"http://127.0.0.1:{port}/", process, log)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-
-
 async def _client(
     http: httpx.AsyncClient, base: str, next_index: Iterator[int], latencies: list[tuple[str, float]], errors: list[str]
 ) -> None:
@@ -136,7 +119,7 @@ async def _load(base: str, queries: int, clients: int, deadline: float) -> tuple
 def run_load(store: Path, *, queries: int = 2000, clients: int = 16, workers: int = 2, deadline: float = 600.0,
              triples: int = 0) -> LoadReport:
     """Serve `store`, send the load, stop the server; the report counts every error."""
-    with tempfile.TemporaryDirectory(prefix="pledgegraph-load-") as folder, serving(store, workers, Path(folder) / "serve.log") as base:
+    with tempfile.TemporaryDirectory(prefix="pledgegraph-load-") as folder, serving(store, Path(folder) / "serve.log", "--workers", str(workers)) as base:
         latencies, errors, seconds = asyncio.run(_load(base, queries, clients, deadline))
     times = [milliseconds for _, milliseconds in latencies]
     cut = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else [0.0] * 99

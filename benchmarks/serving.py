@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -30,3 +33,19 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout
             pass
         time.sleep(0.2)
     raise RuntimeError(f"the server did not answer {url} within {timeout:g} s:\n{log.read_text(errors='replace')}")
+
+
+@contextmanager
+def serving(store: Path, log: Path, *options: str) -> Iterator[str]:
+    """A `pledgegraph serve` over `store` with `options` on a free loopback port, its output in
+    `log`; yields its base URL once it answers (after warming) and stops it at the end."""
+    port = free_port()
+    command = [sys.executable, "-m", "graph", "serve", "--store", str(store), "--port", str(port), *options]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/", process, log)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -4,28 +4,85 @@ Oxigraph cannot stop a running query, so `serve` never runs one on its event loo
 goes to a worker process of a pebble pool, which kills a worker past the time limit (or whose
 client has hung up) and starts another. Each worker opens the snapshot read-only once, under
 its memory ceiling (`graph/query/worker.py`), so a query past the ceiling fails alone. This
-module holds both sides: the functions that run in a worker and `QueryPool`, which hands them
-work from the event loop and turns what goes wrong into an HTTP status and a message. It is
-apart from `server.py` (routes, HTTP, the snapshot's life) so each stays readable.
+module holds what the workers read (the snapshot: an Oxigraph checkpoint beside the store, so a
+build may go on writing the store), the functions that run in a worker, and `QueryPool`, which
+hands them work from the event loop and turns what goes wrong into an HTTP status and a
+message. It is apart from `server.py` (routes and HTTP) so each stays readable.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any, Union
+from typing import Union
 
-from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded, QueryRefused
+from graph.errors import (
+    NotAcceptable,
+    QueryError,
+    QueryLimitExceeded,
+    QueryRefused,
+    StoreError,
+)
 from graph.query.queries import Page
 from graph.query.worker import over_memory, start_query_worker
-from graph.serve.endpoint import Answer, Endpoint, QueryRequest
+from graph.serve.cache import Waiter
+from graph.serve.endpoint import Answer, Endpoint, QueryRequest, reencode
 from graph.store.local import GraphStore
 from graph.workers.guard import worker_context
 
 Outcome = Union[Answer, tuple[int, str]]  # an answer, or an error: (HTTP status, message)
-Waiter = Callable[["asyncio.Future[Any]"], Awaitable[bool]]  # waits for a future; False: the client hung up
+
+_OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
+
+
+# ---------------------------------------------------------------------------- the snapshot served
+def snapshot_store(store: Path) -> Path:
+    """Checkpoint the store into a new folder beside it (hard links) and return its path.
+
+    Opening the store for the checkpoint takes its lock, so a build that is running makes this
+    fail with a clear StoreError instead of publishing a half-built store.
+    """
+    if not store.exists():
+        raise StoreError(f"no store at {store}: run 'pledgegraph build ARTICLES --store {store}' first")
+    primary = GraphStore(store, must_exist=True)
+    parent = store.resolve().parent
+    remove_stale_checkpoints(parent, store.name)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f".{store.name}-serve-", dir=parent))
+    except OSError:  # the store's folder is not writable: copy into the system temp folder
+        folder = Path(tempfile.mkdtemp(prefix="pledgegraph-serve-"))
+    (folder / _OWNER).write_text(str(os.getpid()), encoding="utf-8")
+    target = folder / "snapshot"
+    primary.oxigraph.backup(str(target))
+    del primary  # releases the lock: builds may go on
+    return target
+
+
+def remove_stale_checkpoints(parent: Path, store_name: str) -> list[Path]:
+    """Remove the checkpoints of `serve` processes that ended without cleaning up (killed).
+
+    Each checkpoint folder records the pid of the `serve` that made it; a folder whose process
+    is gone is debris. Returns the folders removed.
+    """
+    removed = []
+    for folder in parent.glob(f".{store_name}-serve-*"):
+        try:
+            owner = int((folder / _OWNER).read_text(encoding="utf-8"))
+            os.kill(owner, 0)
+            continue  # that serve is still running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not ours to judge (no owner file, or another user's process)
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
 
 # ---------------------------------------------------------------------------- in a worker process
 _worker_endpoint: Endpoint | None = None
@@ -48,10 +105,15 @@ def answer(request: QueryRequest) -> Answer:
     return _worker_endpoint.answer(request)
 
 
-def answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None, page: Page) -> Answer:
-    """One page of a named query, in the negotiated media type (in a worker)."""
+def named_rows(name: str, parameters: dict[str, str], page: Page) -> Answer:
+    """One page of a named query in its canonical format (in a worker): what `serve` keeps once."""
     assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer_named(name, parameters, accept, format_name, page)
+    return _worker_endpoint.named_rows(name, parameters, page)
+
+
+def in_media_type(rows: Answer, media_type: str) -> Answer:
+    """A kept page in the media type a client negotiated (in a worker: a page may be 100,000 rows)."""
+    return reencode(rows, media_type)
 
 
 # ---------------------------------------------------------------------------- on the event loop

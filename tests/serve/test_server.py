@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,12 +13,11 @@ from urllib.error import HTTPError
 
 import httpx
 import pytest
-from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
-
 from conftest import store_from_dump
 from playwright.sync_api import sync_playwright
-from processes import CHROMIUM_FLAGS, chromium, free_port, wait_until_up
+from processes import CHROMIUM_FLAGS, chromium, serving
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 
 COUNT_CLAIMS = """PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -35,18 +32,8 @@ def endpoint(seed_dump: bytes, tmp_path_factory: pytest.TempPathFactory) -> Iter
     """The URL of /sparql of a `pledgegraph serve` over the seed store (stopped at the end)."""
     folder = tmp_path_factory.mktemp("served")
     store_from_dump(folder / "store", seed_dump).flush()
-    port = free_port()
-    command = [sys.executable, "-m", "graph", "serve", "--store", str(folder / "store"), "--port", str(port),
-               "--timeout", str(TIME_LIMIT), "--max-rows", str(MAX_ROWS)]
-    log = (folder / "serve.log").open("wb")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", process, folder / "serve.log")
-        yield f"http://127.0.0.1:{port}/sparql"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with serving(folder / "store", folder / "serve.log", "--timeout", str(TIME_LIMIT), "--max-rows", str(MAX_ROWS)) as base:
+        yield f"{base}/sparql"
 
 
 def _wrapper(endpoint: str, query: str, fmt: str) -> SPARQLWrapper:
