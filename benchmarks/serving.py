@@ -36,15 +36,17 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout
 
 
 @contextmanager
-def serving(store: Path, log: Path, *options: str) -> Iterator[str]:
+def serving(store: Path, log: Path, *options: str, ready_within: float = 90.0) -> Iterator[str]:
     """A `pledgegraph serve` over `store` with `options` on a free loopback port, its output in
-    `log`; yields its base URL once it answers (after warming) and stops it at the end."""
+    `log`; yields its base URL once it answers and stops it at the end. It answers only after
+    warming (every named query's first page: 43 s at 10,000 claims on a loaded machine), so a
+    large store wants a larger `ready_within` (seconds)."""
     port = free_port()
     command = [sys.executable, "-m", "graph", "serve", "--store", str(store), "--port", str(port), *options]
     with log.open("wb") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         try:
-            wait_until_up(f"http://127.0.0.1:{port}/", process, log)
+            wait_until_up(f"http://127.0.0.1:{port}/", process, log, timeout=ready_within)
             yield f"http://127.0.0.1:{port}"
         finally:
             process.terminate()
