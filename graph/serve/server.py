@@ -111,7 +111,9 @@ def create_app(settings: ServeSettings, stopping: Callable[[], bool] = lambda: F
         try:
             if settings.warm and settings.cache_bytes:
                 print(f"warming: the first page of every named query, {settings.workers} at a time; the port opens after", file=sys.stderr, flush=True)
-                print((await warm(first_page, stopping)).text(), file=sys.stderr, flush=True)
+                warmed = await warm(first_page, stopping)
+                print(f"{warmed.text()}; {answers.bytes / 2**20:.1f} of {settings.cache_bytes / 2**20:g} MiB of answers kept",
+                      file=sys.stderr, flush=True)
             yield
         finally:
             state["pool"].stop()
