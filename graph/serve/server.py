@@ -46,7 +46,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.errors import NotAcceptable, QueryError, shorten
+from graph.errors import NotAcceptable, PledgeGraphError, QueryError, shorten
 from graph.query.queries import Page, list_queries
 from graph.serve.cache import AnswerCache, Waiter
 from graph.serve.endpoint import Answer, QueryRequest, named_media_type, negotiate
@@ -97,16 +97,16 @@ def requested_page(limit: str | None, offset: str | None) -> Page:
 
 
 # ---------------------------------------------------------------------------- the application
-def create_app(settings: ServeSettings, stopping: Callable[[], bool] = lambda: False) -> Starlette:
-    """The Starlette application; the worker pool starts and stops with it, and unless
-    `settings.warm` is off it computes the first page of every named query before the app
-    takes requests (`graph/serve/warming.py`; `stopping()` true cuts that short)."""
+def create_app(settings: ServeSettings, snapshot: Path, stopping: Callable[[], bool] = lambda: False) -> Starlette:
+    """The Starlette application over `snapshot` (`snapshot_store`), which it removes when it
+    stops; the worker pool starts and stops with it, and unless `settings.warm` is off it
+    computes the first page of every named query before the app takes requests
+    (`graph/serve/warming.py`; `stopping()` true cuts that short)."""
     state: dict[str, QueryPool] = {}
     answers: AnswerCache[Outcome] = AnswerCache(settings.cache_bytes, size_of=_kept_size)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        snapshot = snapshot_store(settings.store)
         state["pool"] = QueryPool(snapshot, settings.workers, settings.max_rows, settings.memory, settings.timeout)
         try:
             if settings.warm and settings.cache_bytes:
@@ -117,7 +117,7 @@ def create_app(settings: ServeSettings, stopping: Callable[[], bool] = lambda: F
             yield
         finally:
             state["pool"].stop()
-            shutil.rmtree(snapshot.parent, ignore_errors=True)
+            shutil.rmtree(snapshot.parent, ignore_errors=True)  # here: uvicorn ends a SIGTERM'd process right after
 
     async def named_page(name: str, parameters: dict[str, str], page: Page, media_type: str, until_done: Waiter) -> tuple[Outcome | None, str]:
         """One page of a named query in `media_type`, and whether its query ran for it (`obtain`).
@@ -350,19 +350,41 @@ def _service_description_bytes(endpoint: str, media_type: str) -> bytes:
 def run_serve(settings: ServeSettings) -> None:
     """Serve until interrupted (uvicorn); the CLI warns when the host is not loopback.
 
+    The port and the store are checked here, before uvicorn, so a port in use or a missing or
+    locked store is one line from the CLI at once (not after warming; and inside the app's
+    start-up uvicorn would print a traceback).
     uvicorn opens the socket once the app has started, so clients connect only after warming;
     a Ctrl-C or SIGTERM meanwhile (uvicorn's `should_exit`) stops warming at once.
     """
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, stopping=lambda: server.should_exit), host=settings.host,
-                                           port=settings.port, log_level="warning"))
+    _check_port(settings.host, settings.port)
+    snapshot = snapshot_store(settings.store)
     try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
+        app = create_app(settings, snapshot, stopping=lambda: server.should_exit)
+        server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning"))
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+    finally:
+        shutil.rmtree(snapshot.parent, ignore_errors=True)  # when the app never started (port taken)
     if not server.started:
         sys.exit(3)  # as uvicorn.run: the app did not start (its log says why)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise PledgeGraphError if nothing could listen on `host`:`port` now (in use, or no such
+    address), as uvicorn would find only after warming; the socket is closed again at once."""
+    import socket
+
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio's server does
+            probe.bind(address)
+    except OSError as error:
+        raise PledgeGraphError(f"cannot listen on {host}:{port}: {error.strerror or error}; give another --port or --host") from error
 
 
 def is_loopback(host: str) -> bool:
