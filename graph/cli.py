@@ -298,7 +298,11 @@ def evaluate(
 ) -> None:
     """Precision, recall and F1 of the claims table against analyst gold."""
     from graph.evaluate import evaluate as run_evaluation
-    from graph.rdf.confidence import CALIBRATION_FILE, calibration_target, write_calibration
+    from graph.rdf.confidence import (
+        CALIBRATION_FILE,
+        calibration_target,
+        write_calibration,
+    )
 
     with _reported():
         target = calibration_target(calibration_file) if calibrate else None  # refused before the slow part
@@ -359,10 +363,11 @@ def serve(
     workers: int = typer.Option(2, "--workers", help="Worker processes that run queries."),
     memory: Optional[str] = MemoryOption,
     cache: int = typer.Option(64, "--cache", help="MiB of answers kept for repeated requests (the served snapshot never changes); 0: none."),
+    warm: bool = typer.Option(True, "--warm/--no-warm", help="Compute every named query's first page before taking requests."),
 ) -> None:
     """Read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
-    from graph.store.remote import is_remote
     from graph.serve.server import ServeSettings, is_loopback, run_serve
+    from graph.store.remote import is_remote
     from graph.workers.guard import describe_size, query_memory
 
     if is_remote(store):
@@ -372,7 +377,7 @@ def serve(
 
     if not is_loopback(host):
         _say("warning:", "yellow", f" listening on {host}: other machines can query this store")
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling, max(cache, 0) * 2**20)
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(workers, 1), ceiling, max(cache, 0) * 2**20, warm)
     per_query = f"{timeout:g} s, {max_rows:,} rows and {describe_size(ceiling) if ceiling else 'unbounded memory'} per query"
     err.print(
         f"serving {store} at http://{host}:{port}/sparql (read-only; {per_query}); "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.serving import free_port, wait_until_up  # noqa: F401  (re-exported for the tests)
+from benchmarks.serving import free_port, serving, wait_until_up  # noqa: F401  (re-exported for the tests)
 
 CHROMIUM = Path("/usr/bin/chromium")
 # as root in a container, with no network: no sandbox, no background connections

@@ -1,5 +1,7 @@
 """Serving: takes a store folder and gives a read-only SPARQL 1.1 Protocol endpoint over HTTP.
 
-`endpoint` answers one query (content negotiation, row limits); `server` puts it behind
-Starlette with worker processes and a snapshot of the store, plus the query page in `web/`.
+`endpoint` answers one query (content negotiation, row limits); `pool` runs it in worker
+processes over a snapshot of the store; `cache` keeps answers (the snapshot never changes) and
+lets identical requests share one computation; `warming` fills it with every named query's first
+page before the port opens; `server` puts all this behind Starlette, plus the query page in `web/`.
 """

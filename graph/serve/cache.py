@@ -5,17 +5,20 @@ writes while it is served, so the answer to the same request (query text or name
 parameters, page, dataset, media type) stays right until `serve` is restarted. Answers are kept
 up to a byte budget, least recently used first out; requests for an answer that is being
 computed wait for that computation instead of starting their own (a crowd asking the same page
-at once costs one query).
+at once costs one query). `obtain` says which of the three an answer was (`hit`, `shared`,
+`miss`), which `serve` sends as `X-Cache`; `serve` also fills the cache before it listens
+(`graph/serve/warming.py`), so the first wave of requests finds the slow pages kept.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Hashable
-from typing import Generic, TypeVar
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 Outcome = TypeVar("Outcome")
+Waiter = Callable[["asyncio.Future[Any]"], Awaitable[bool]]  # waits for a future; False: the client hung up
 
 
 class AnswerCache(Generic[Outcome]):
@@ -25,8 +28,9 @@ class AnswerCache(Generic[Outcome]):
     other answer). Used from one event loop only, so it needs no lock.
     """
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, size_of: Callable[[Outcome], int | None] = len) -> None:  # type: ignore[assignment]
         self.max_bytes = max_bytes
+        self.size_of = size_of  # the bytes `obtain` keeps of an outcome; None: never kept (an error)
         self.bytes = 0
         self._kept: OrderedDict[Hashable, tuple[Outcome, int]] = OrderedDict()
         self._under_way: dict[Hashable, asyncio.Future[Outcome | None]] = {}
@@ -65,3 +69,27 @@ class AnswerCache(Generic[Outcome]):
         future = self._under_way.pop(key, None)
         if future is not None and not future.done():
             future.set_result(outcome)
+
+    async def obtain(self, key: Hashable, compute: Callable[[], Awaitable[Outcome | None]], until_done: Waiter) -> tuple[Outcome | None, str]:
+        """The outcome for `key` and how it came: `hit` (kept), `shared` (awaited from the identical
+        computation under way) or `miss` (`compute()` ran for it, and its outcome is kept if it
+        has a size). None when `until_done` says the client hung up, or `compute` gave up."""
+        outcome = self.get(key)
+        if outcome is not None:
+            return outcome, "hit"
+        while (under_way := self.under_way(key)) is not None:
+            if not await until_done(under_way):
+                return None, "shared"
+            if (outcome := under_way.result()) is not None:
+                return outcome, "shared"
+            # None: the computation's own client left first; then compute it here
+        self.start(key)
+        outcome = None
+        try:
+            outcome = await compute()
+        finally:
+            size = None if outcome is None else self.size_of(outcome)
+            if outcome is not None and size is not None:
+                self.keep(key, outcome, size)
+            self.finish(key, outcome)
+        return outcome, "miss"

@@ -6,6 +6,10 @@ its time limit can be killed); tests and other front ends can call `Endpoint.ans
 Results are serialised by pyoxigraph only. The row limit is kept without holding a large
 result in memory: a SELECT is first written as SPARQL TSV (one line per solution) through a
 writer that stops at the limit, and re-encoded from that TSV into the negotiated format.
+
+A page of a named query can also be had in two steps, `Endpoint.named_rows` (the query, run once,
+in one canonical format) and `reencode` (into the format a client negotiated, milliseconds), so
+`serve` keeps one computation of a page for every format it is asked in.
 """
 
 from __future__ import annotations
@@ -20,7 +24,14 @@ import pyoxigraph as ox
 
 from graph.errors import NotAcceptable, QueryError, QueryLimitExceeded
 from graph.namespaces import PREFIXES
-from graph.query.queries import NamedQuery, Page, check_parameters, query_features, resolve_query, run_query
+from graph.query.queries import (
+    NamedQuery,
+    Page,
+    check_parameters,
+    query_features,
+    resolve_query,
+    run_query,
+)
 from graph.store.base import Store
 
 # media type -> pyoxigraph format; the default is the LAST entry (mimeparse breaks ties that way)
@@ -43,6 +54,13 @@ GRAPH_MEDIA_TYPES: dict[str, ox.RdfFormat] = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/turtle": ox.RdfFormat.TURTLE,
+}
+# the format a named query's page is computed in once (`Endpoint.named_rows`), by query form
+CANONICAL_MEDIA_TYPES = {
+    "select": "text/tab-separated-values",
+    "ask": "application/sparql-results+json",
+    "construct": "application/n-triples",
+    "describe": "application/n-triples",
 }
 # `format=` request parameter (as YASGUI and curl users write it) -> media type
 FORMAT_NAMES = {
@@ -151,13 +169,18 @@ class Endpoint:
     ) -> Answer:
         """Run a query of `queries/` by name, with parameters bound to its declared variables;
         one `page` of its rows (all of them, up to the row limit, with the default Page())."""
-        named = resolve_query(name)
-        if named.name == "inline":
-            raise QueryError(f"{name!r} is not the name of a query in queries/")
-        check_parameters(named, parameters)
-        if not named.parameters and parameters:
-            raise QueryError(f"query {named.name} has no parameter {', '.join(sorted(parameters))}; its parameters: none")
-        return self.answer(QueryRequest(named.text, accept, format_name, dict(parameters), page=page))
+        media_type = named_media_type(name, parameters, accept, format_name)
+        return reencode(self.named_rows(name, parameters, page), media_type)
+
+    def named_rows(self, name: str, parameters: Mapping[str, str], page: Page = Page()) -> Answer:
+        """One `page` of a named query in its canonical format (CANONICAL_MEDIA_TYPES: TSV for a
+        SELECT), for `reencode` to give in any other; the checks and errors of `answer_named`."""
+        named = checked_named(name, parameters)
+        results = run_query(self.store, named, parameters, limit=page.limit, offset=page.offset)
+        try:
+            return self._serialise(results, CANONICAL_MEDIA_TYPES[query_features(named.text).form])
+        except (SyntaxError, ValueError, OSError) as error:
+            raise QueryError(f"the query failed: {error}") from error
 
     def _serialise(self, results: Any, media_type: str) -> Answer:
         if isinstance(results, ox.QueryBoolean):
@@ -195,3 +218,35 @@ class Endpoint:
         return QueryLimitExceeded(
             f"the query returns more than {self.max_rows:,} rows, this endpoint's row limit; add a LIMIT or narrow the pattern"
         )
+
+
+def checked_named(name: str, parameters: Mapping[str, str]) -> NamedQuery:
+    """The query of `queries/` called `name`, once `parameters` are known to be its own.
+
+    Raises QueryError naming the queries there, or the parameters the query takes.
+    """
+    named = resolve_query(name)
+    if named.name == "inline":
+        raise QueryError(f"{name!r} is not the name of a query in queries/")
+    check_parameters(named, parameters)
+    if not named.parameters and parameters:
+        raise QueryError(f"query {named.name} has no parameter {', '.join(sorted(parameters))}; its parameters: none")
+    return named
+
+
+def named_media_type(name: str, parameters: Mapping[str, str], accept: str, format_name: str | None) -> str:
+    """The media type to answer a named query in: its checks and negotiation without running it
+    (cheap, so `serve` does them before looking for a kept page). Raises QueryError, NotAcceptable."""
+    return negotiate(query_features(checked_named(name, parameters).text).form, accept, format_name)
+
+
+def reencode(answer: Answer, media_type: str) -> Answer:
+    """`answer` (in a CANONICAL_MEDIA_TYPES format) in `media_type`, another format of the same form."""
+    if answer.media_type == media_type:
+        return answer
+    if media_type in GRAPH_MEDIA_TYPES:
+        triples = ox.parse(answer.body, format=GRAPH_MEDIA_TYPES[answer.media_type])
+        return Answer(media_type, ox.serialize(triples, format=GRAPH_MEDIA_TYPES[media_type], prefixes=PREFIXES), answer.rows)
+    output = io.BytesIO()
+    ox.parse_query_results(answer.body, RESULT_MEDIA_TYPES[answer.media_type]).serialize(output, RESULT_MEDIA_TYPES[media_type])
+    return Answer(media_type, output.getvalue(), answer.rows)

@@ -20,18 +20,18 @@ The workers read a snapshot of the store taken at start (an Oxigraph checkpoint:
 cheap), so a `build` may write the store while it is served; restart `serve` to publish it.
 Since that snapshot never changes, answers are kept by request for the life of the process
 (`graph/serve/cache.py`, `--cache` MiB), and identical requests that arrive together share one
-query.
+query. A named query's page is kept once and re-encoded for each format asked. Before it listens,
+`serve` computes the first page of every named query (`graph/serve/warming.py`), so the first
+wave of clients on a new snapshot finds them kept instead of queueing behind the slow ones.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
-import os
 import shutil
-import tempfile
-from collections.abc import AsyncIterator
-from concurrent.futures import TimeoutError as FutureTimeout
+import sys
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,26 +46,26 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.errors import (
-    NotAcceptable,
-    QueryError,
-    QueryLimitExceeded,
-    QueryRefused,
-    StoreError,
-    shorten,
-)
+from graph.errors import NotAcceptable, PledgeGraphError, QueryError, shorten
 from graph.query.queries import Page, list_queries
-from graph.query.worker import over_memory, start_query_worker
-from graph.serve.cache import AnswerCache
-from graph.serve.endpoint import Answer, Endpoint, QueryRequest, negotiate
-from graph.store.local import GraphStore
-from graph.workers.guard import query_memory, worker_context
+from graph.serve.cache import AnswerCache, Waiter
+from graph.serve.endpoint import Answer, QueryRequest, named_media_type, negotiate
+from graph.serve.pool import (
+    Outcome,
+    QueryPool,
+    answer,
+    in_media_type,
+    named_rows,
+    snapshot_store,
+    status_of,
+)
+from graph.serve.warming import warm
+from graph.workers.guard import query_memory
 
 MAX_QUERY_BYTES = 1_000_000
 DEFAULT_PAGE = 1_000  # rows of a named query when the request gives no `limit`
 QUERY_PAGE = Path(__file__).resolve().parent / "web" / "query.html"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
-_OWNER = "serve.pid"  # in each checkpoint folder: the pid of the serve that made it
 _CLIENT_POLL = 0.25  # seconds between checks that a waiting query's client is still connected
 
 
@@ -81,31 +81,7 @@ class ServeSettings:
     workers: int = 2
     memory: int = field(default_factory=query_memory)  # bytes of address space per query worker; 0: no ceiling
     cache_bytes: int = 64 * 2**20  # answer bodies kept for repeated requests (graph/serve/cache.py); 0: none
-
-
-# ---------------------------------------------------------------------------- worker processes
-_worker_endpoint: Endpoint | None = None
-
-
-def _open_worker_store(snapshot: str, max_rows: int, memory: int) -> None:
-    """Pool initializer: each worker opens the snapshot read-only, once, under its memory ceiling.
-
-    It also dies with its parent, so a killed `serve` leaves no worker behind, and ends at once
-    on pebble's SIGTERM (see `start_query_worker`).
-    """
-    global _worker_endpoint
-    start_query_worker(memory)
-    _worker_endpoint = Endpoint(GraphStore.read_only(Path(snapshot)), max_rows)
-
-
-def _answer(request: QueryRequest) -> Answer:
-    assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer(request)
-
-
-def _answer_named(name: str, parameters: dict[str, str], accept: str, format_name: str | None, page: Page) -> Answer:
-    assert _worker_endpoint is not None, "worker store not opened"
-    return _worker_endpoint.answer_named(name, parameters, accept, format_name, page)
+    warm: bool = True  # compute each named query's first page before listening (graph/serve/warming.py)
 
 
 def requested_page(limit: str | None, offset: str | None) -> Page:
@@ -120,139 +96,49 @@ def requested_page(limit: str | None, offset: str | None) -> Page:
     return Page(rows, whole("offset", offset) if offset is not None else 0)
 
 
-def snapshot_store(store: Path) -> Path:
-    """Checkpoint the store into a new folder beside it (hard links) and return its path.
-
-    Opening the store for the checkpoint takes its lock, so a build that is running makes this
-    fail with a clear StoreError instead of publishing a half-built store.
-    """
-    if not store.exists():
-        raise StoreError(f"no store at {store}: run 'pledgegraph build ARTICLES --store {store}' first")
-    primary = GraphStore(store, must_exist=True)
-    parent = store.resolve().parent
-    remove_stale_checkpoints(parent, store.name)
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=f".{store.name}-serve-", dir=parent))
-    except OSError:  # the store's folder is not writable: copy into the system temp folder
-        folder = Path(tempfile.mkdtemp(prefix="pledgegraph-serve-"))
-    (folder / _OWNER).write_text(str(os.getpid()), encoding="utf-8")
-    target = folder / "snapshot"
-    primary.oxigraph.backup(str(target))
-    del primary  # releases the lock: builds may go on
-    return target
-
-
-def remove_stale_checkpoints(parent: Path, store_name: str) -> list[Path]:
-    """Remove the checkpoints of `serve` processes that ended without cleaning up (killed).
-
-    Each checkpoint folder records the pid of the `serve` that made it; a folder whose process
-    is gone is debris. Returns the folders removed.
-    """
-    removed = []
-    for folder in parent.glob(f".{store_name}-serve-*"):
-        try:
-            owner = int((folder / _OWNER).read_text(encoding="utf-8"))
-            os.kill(owner, 0)
-            continue  # that serve is still running
-        except ProcessLookupError:
-            pass
-        except (OSError, ValueError):
-            continue  # not ours to judge (no owner file, or another user's process)
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
-    return removed
-
-
 # ---------------------------------------------------------------------------- the application
-def create_app(settings: ServeSettings) -> Starlette:
-    """The Starlette application; the worker pool starts and stops with it."""
-    from pebble import ProcessPool
-
-    state: dict[str, object] = {}
-    free_workers = asyncio.Semaphore(settings.workers)
-    answers: AnswerCache[Answer | tuple[int, str]] = AnswerCache(settings.cache_bytes)
+def create_app(settings: ServeSettings, snapshot: Path, stopping: Callable[[], bool] = lambda: False) -> Starlette:
+    """The Starlette application over `snapshot` (`snapshot_store`), which it removes when it
+    stops; the worker pool starts and stops with it, and unless `settings.warm` is off it
+    computes the first page of every named query before the app takes requests
+    (`graph/serve/warming.py`; `stopping()` true cuts that short)."""
+    state: dict[str, QueryPool] = {}
+    answers: AnswerCache[Outcome] = AnswerCache(settings.cache_bytes, size_of=_kept_size)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        snapshot = snapshot_store(settings.store)
-        pool = ProcessPool(
-            max_workers=settings.workers,
-            initializer=_open_worker_store,
-            initargs=(str(snapshot), settings.max_rows, settings.memory),
-            context=worker_context(preload=("graph.serve.server",)),
-        )
-        state["pool"] = pool
+        state["pool"] = QueryPool(snapshot, settings.workers, settings.max_rows, settings.memory, settings.timeout)
         try:
+            if settings.warm and settings.cache_bytes:
+                print(f"warming: the first page of every named query, {settings.workers} at a time; the port opens after", file=sys.stderr, flush=True)
+                warmed = await warm(first_page, stopping)
+                print(f"{warmed.text()}; {answers.bytes / 2**20:.1f} of {settings.cache_bytes / 2**20:g} MiB of answers kept",
+                      file=sys.stderr, flush=True)
             yield
         finally:
-            pool.stop()
-            pool.join(timeout=10)
-            shutil.rmtree(snapshot.parent, ignore_errors=True)
+            state["pool"].stop()
+            shutil.rmtree(snapshot.parent, ignore_errors=True)  # here: uvicorn ends a SIGTERM'd process right after
 
-    async def run(request: Request, function: object, *args: object, page: Page | None = None) -> Response:
-        """The answer to a request: kept from an earlier identical request (the snapshot served
-        never changes), or awaited from an identical request under way, or computed in a worker."""
-        key = (getattr(function, "__name__", ""), repr(args))
-        outcome = answers.get(key)
-        while outcome is None:
-            under_way = answers.under_way(key)
-            if under_way is None:
-                outcome = await compute(request, key, function, args)
-                if outcome is None:
-                    return _client_gone()
-            elif not await _until_done(under_way, request):
-                return _client_gone()
-            else:
-                outcome = under_way.result()  # None: its client left first; then compute it here
-        if not isinstance(outcome, Answer):
-            return _error(*outcome)
-        headers = {"X-Result-Rows": str(outcome.rows)}
-        if page is not None:
-            headers |= _page_headers(request, page, outcome.rows)
-        return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+    async def named_page(name: str, parameters: dict[str, str], page: Page, media_type: str, until_done: Waiter) -> tuple[Outcome | None, str]:
+        """One page of a named query in `media_type`, and whether its query ran for it (`obtain`).
 
-    async def compute(request: Request, key: tuple[str, str], function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
-        """Compute in a worker, telling identical requests that arrive meanwhile; keep an answer."""
-        answers.start(key)
-        outcome = None
-        try:
-            outcome = await in_worker(request, function, args)
-        finally:
-            if isinstance(outcome, Answer):
-                answers.keep(key, outcome, len(outcome.body))
-            answers.finish(key, outcome)
-        return outcome
-
-    async def in_worker(request: Request, function: object, args: tuple[object, ...]) -> Answer | tuple[int, str] | None:
-        """The answer from a worker, an error (status, message), or None for a client that hung up.
-
-        A query waits here for a free worker (so pebble never holds work a client has given
-        up on); once running, a query whose client has gone is cancelled: pebble kills its
-        worker and starts another.
+        The page is computed once in its canonical format and kept; each other format is
+        re-encoded from it (in a worker) and kept too, so one computation serves every format.
         """
-        from pebble import ProcessExpired
+        key = ("rows", name, tuple(sorted(parameters.items())), page)
+        rows, how = await answers.obtain(key, lambda: state["pool"].run(until_done, named_rows, (name, parameters, page)), until_done)
+        if not isinstance(rows, Answer) or rows.media_type == media_type:
+            return rows, how
+        given, _ = await answers.obtain(key + (media_type,), lambda: state["pool"].run(until_done, in_media_type, (rows, media_type)), until_done)
+        return given, how
 
-        waiting_for_worker = asyncio.ensure_future(free_workers.acquire())
-        if not await _until_done(waiting_for_worker, request):
-            if not waiting_for_worker.cancel():  # it got a worker just as the client left
-                free_workers.release()
-            return None
+    async def first_page(name: str, until_done: Waiter) -> Outcome | None:
+        """What a request for `name` with no parameters, page or Accept gets (for warming)."""
         try:
-            future = state["pool"].schedule(function, args=args, timeout=settings.timeout)  # type: ignore[attr-defined]
-            waiting = asyncio.wrap_future(future)
-            if not await _until_done(waiting, request):
-                future.cancel()
-                return None
-            answer: Answer = waiting.result()
-        except FutureTimeout:
-            return 503, f"the query ran longer than this endpoint's time limit of {settings.timeout:g} s and was stopped"
-        except (MemoryError, ProcessExpired) as error:
-            return 503, str(over_memory(error, settings.memory))
+            media_type = named_media_type(name, {}, "*/*", None)
         except QueryError as error:
-            return _status_of(error), str(error)
-        finally:
-            free_workers.release()
-        return answer
+            return status_of(error), str(error)
+        return (await named_page(name, {}, requested_page(None, None), media_type, until_done))[0]
 
     async def sparql(request: Request) -> Response:
         fields = list(request.query_params.multi_items())
@@ -286,7 +172,10 @@ def create_app(settings: ServeSettings) -> Starlette:
             default_graphs=tuple(value for name, value in fields if name == "default-graph-uri"),
             named_graphs=tuple(value for name, value in fields if name == "named-graph-uri"),
         )
-        return await run(request, _answer, query_request)
+        until_done = _client_of(request)
+        outcome, how = await answers.obtain(("protocol", repr(query_request)),
+                                            lambda: state["pool"].run(until_done, answer, (query_request,)), until_done)
+        return _respond(request, outcome, how)
 
     async def queries(request: Request) -> Response:
         return JSONResponse(
@@ -295,13 +184,14 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     async def named_query(request: Request) -> Response:
         parameters = {name: value for name, value in request.query_params.multi_items() if name not in ("format", "limit", "offset")}
-        format_name = request.query_params.get("format")
+        name = request.path_params["name"].removesuffix(".rq")
         try:
             page = requested_page(request.query_params.get("limit"), request.query_params.get("offset"))
-        except QueryError as error:
-            return _error(400, str(error))
-        return await run(request, _answer_named, request.path_params["name"], parameters, request.headers.get("accept", "*/*"),
-                         format_name, page, page=page)
+            media_type = named_media_type(name, parameters, request.headers.get("accept", "*/*"), request.query_params.get("format"))
+        except QueryError as error:  # checked here, cheaply, before a kept page is looked for
+            return _error(status_of(error), str(error))
+        outcome, how = await named_page(name, parameters, page, media_type, _client_of(request))
+        return _respond(request, outcome, how, page)
 
     async def page(request: Request) -> Response:
         return FileResponse(QUERY_PAGE, media_type="text/html; charset=utf-8")
@@ -358,12 +248,34 @@ class HostGuard:
             return name.rstrip(".") in self.allowed
 
 
-async def _until_done(future: asyncio.Future[object], request: Request) -> bool:
-    """Wait for `future`; False as soon as the client has hung up instead."""
-    while not (await asyncio.wait({future}, timeout=_CLIENT_POLL))[0]:
-        if await request.is_disconnected():
-            return False
-    return True
+def _client_of(request: Request) -> Waiter:
+    """Waits for a future; False as soon as the client of `request` has hung up instead."""
+    async def until_done(future: asyncio.Future[object]) -> bool:
+        while not (await asyncio.wait({future}, timeout=_CLIENT_POLL))[0]:
+            if await request.is_disconnected():
+                return False
+        return True
+
+    return until_done
+
+
+def _respond(request: Request, outcome: Outcome | None, how: str, page: Page | None = None) -> Response:
+    """The HTTP answer: the body with its row count (and page) headers, and `X-Cache` saying
+    whether the query ran for this request (`miss`) or not (`hit`: kept; `shared`: an identical
+    request's computation under way); an error as plain text; 503 when the client left."""
+    if outcome is None:
+        return _error(503, "the client went away; its query was dropped")
+    if not isinstance(outcome, Answer):
+        return _error(*outcome)
+    headers = {"X-Result-Rows": str(outcome.rows), "X-Cache": how}
+    if page is not None:
+        headers |= _page_headers(request, page, outcome.rows)
+    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+
+
+def _kept_size(outcome: Outcome) -> int | None:
+    """The bytes an answer takes in the cache; None for an error (errors are never kept)."""
+    return len(outcome.body) if isinstance(outcome, Answer) else None
 
 
 def _page_headers(request: Request, page: Page, rows: int) -> dict[str, str]:
@@ -374,10 +286,6 @@ def _page_headers(request: Request, page: Page, rows: int) -> dict[str, str]:
         following = request.url.include_query_params(limit=page.limit, offset=page.offset + page.limit)
         headers["Link"] = f'<{following}>; rel="next"'
     return headers
-
-
-def _client_gone() -> Response:
-    return _error(503, "the client went away; its query was dropped")
 
 
 async def _read_body(request: Request) -> bytes | None:
@@ -392,16 +300,6 @@ async def _read_body(request: Request) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _status_of(error: QueryError) -> int:
-    if isinstance(error, QueryRefused):
-        return 403
-    if isinstance(error, NotAcceptable):
-        return 406
-    if isinstance(error, QueryLimitExceeded):
-        return 413
-    return 400
 
 
 def _error(status: int, message: str) -> Response:
@@ -450,10 +348,43 @@ def _service_description_bytes(endpoint: str, media_type: str) -> bytes:
 
 
 def run_serve(settings: ServeSettings) -> None:
-    """Serve until interrupted (uvicorn); the CLI warns when the host is not loopback."""
+    """Serve until interrupted (uvicorn); the CLI warns when the host is not loopback.
+
+    The port and the store are checked here, before uvicorn, so a port in use or a missing or
+    locked store is one line from the CLI at once (not after warming; and inside the app's
+    start-up uvicorn would print a traceback).
+    uvicorn opens the socket once the app has started, so clients connect only after warming;
+    a Ctrl-C or SIGTERM meanwhile (uvicorn's `should_exit`) stops warming at once.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    _check_port(settings.host, settings.port)
+    snapshot = snapshot_store(settings.store)
+    try:
+        app = create_app(settings, snapshot, stopping=lambda: server.should_exit)
+        server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning"))
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+    finally:
+        shutil.rmtree(snapshot.parent, ignore_errors=True)  # when the app never started (port taken)
+    if not server.started:
+        sys.exit(3)  # as uvicorn.run: the app did not start (its log says why)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise PledgeGraphError if nothing could listen on `host`:`port` now (in use, or no such
+    address), as uvicorn would find only after warming; the socket is closed again at once."""
+    import socket
+
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio's server does
+            probe.bind(address)
+    except OSError as error:
+        raise PledgeGraphError(f"cannot listen on {host}:{port}: {error.strerror or error}; give another --port or --host") from error
 
 
 def is_loopback(host: str) -> bool:

@@ -34,3 +34,32 @@ def test_a_request_waits_for_the_identical_one_under_way() -> None:
         return await waiting, await given_up
 
     assert asyncio.run(scenario()) == ("the answer", None)
+
+
+def test_obtain_says_whether_it_computed_shared_or_kept() -> None:
+    async def scenario() -> list[tuple[str | None, str]]:
+        cache: AnswerCache[str] = AnswerCache(max_bytes=1000, size_of=lambda outcome: None if outcome.startswith("error") else len(outcome))
+        computed: list[str] = []
+        release = asyncio.Event()
+
+        async def compute(outcome: str) -> str:
+            computed.append(outcome)
+            await release.wait()
+            return outcome
+
+        async def until_done(future: asyncio.Future[object]) -> bool:
+            await future
+            return True
+
+        first = asyncio.ensure_future(cache.obtain("q", lambda: compute("answer"), until_done))
+        second = asyncio.ensure_future(cache.obtain("q", lambda: compute("again"), until_done))
+        await asyncio.sleep(0)
+        release.set()
+        outcomes = [await first, await second, await cache.obtain("q", lambda: compute("third"), until_done)]
+        outcomes.append(await cache.obtain("e", lambda: compute("error: refused"), until_done))
+        outcomes.append(await cache.obtain("e", lambda: compute("error: again"), until_done))  # errors are not kept
+        assert computed == ["answer", "error: refused", "error: again"]
+        return outcomes
+
+    assert asyncio.run(scenario()) == [("answer", "miss"), ("answer", "shared"), ("answer", "hit"),
+                                       ("error: refused", "miss"), ("error: again", "miss")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 import sys
 import threading
@@ -15,12 +16,13 @@ from urllib.error import HTTPError
 
 import httpx
 import pytest
+from conftest import store_from_dump
+from playwright.sync_api import sync_playwright
+from processes import CHROMIUM_FLAGS, chromium, free_port, serving
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 
-from conftest import store_from_dump
-from playwright.sync_api import sync_playwright
-from processes import CHROMIUM_FLAGS, chromium, free_port, wait_until_up
+from graph.store.local import GraphStore
 
 COUNT_CLAIMS = """PREFIX pg: <https://w3id.org/pledgegraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -35,18 +37,8 @@ def endpoint(seed_dump: bytes, tmp_path_factory: pytest.TempPathFactory) -> Iter
     """The URL of /sparql of a `pledgegraph serve` over the seed store (stopped at the end)."""
     folder = tmp_path_factory.mktemp("served")
     store_from_dump(folder / "store", seed_dump).flush()
-    port = free_port()
-    command = [sys.executable, "-m", "graph", "serve", "--store", str(folder / "store"), "--port", str(port),
-               "--timeout", str(TIME_LIMIT), "--max-rows", str(MAX_ROWS)]
-    log = (folder / "serve.log").open("wb")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", process, folder / "serve.log")
-        yield f"http://127.0.0.1:{port}/sparql"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with serving(folder / "store", folder / "serve.log", "--timeout", str(TIME_LIMIT), "--max-rows", str(MAX_ROWS)) as base:
+        yield f"{base}/sparql"
 
 
 def _wrapper(endpoint: str, query: str, fmt: str) -> SPARQLWrapper:
@@ -245,3 +237,18 @@ def test_the_page_lists_named_queries_as_json(endpoint: str) -> None:
     base = endpoint.rsplit("/", 1)[0]
     names = [q["name"] for q in json.loads(httpx.get(f"{base}/queries").text)]
     assert names == sorted(names) and "claims_table" in names and "who_pays" in names
+
+
+def test_a_missing_or_locked_store_or_a_taken_port_is_one_line_not_a_traceback(tmp_path: Path, seed_store: GraphStore) -> None:
+    """The port and the store are checked before the server starts (and warms), so the CLI reports them (exit 2)."""
+    def serve(store: Path, port: int) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "graph", "serve", "--store", str(store), "--port", str(port)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    missing = serve(tmp_path / "nothing-here", free_port())
+    locked = serve(seed_store.path, free_port())  # this test holds the store open, as a running build would
+    with socket.create_server(("127.0.0.1", 0)) as listener:  # a port something listens on
+        taken = serve(tmp_path / "nothing-here", listener.getsockname()[1])
+    for result, message in ((missing, "no store at"), (locked, "in use by another pledgegraph process"), (taken, "cannot listen on")):
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
