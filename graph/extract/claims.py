@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorResolver, governing_subject
@@ -36,7 +37,7 @@ from graph.extract.mentions import SentenceMentions
 from graph.extract.modality import Modality, modality
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType, Article, Claim, ClaimKind, Money
-from graph.read.sentences import Sentence
+from graph.read.sentences import Sentence, token_strings
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
@@ -80,10 +81,17 @@ class FrameClaims:
 
     # ------------------------------------------------------------------ triggers
     def triggers(self, parse: Doc) -> Iterator[tuple[Token, Frame]]:
-        """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...")."""
-        for token in parse:
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...").
+
+        The lemma, POS and tag of every word are read as columns (token_strings); a Token is
+        made only for a verb whose lemma has frames and for a noun."""
+        lemmas, poses, tags = token_strings(parse, LEMMA), token_strings(parse, POS), token_strings(parse, TAG)
+        for index, pos in enumerate(poses):
+            if pos in ("VERB", "AUX") or tags[index].startswith("VB"):
+                lemma = lemmas[index].lower()
+                if not self.inventory.frames_for(lemma):
+                    continue
+                token = parse[index]
                 # a phrasal reading first: "pushed the arrival back" delays, "pushed Berlin to send" asks
                 for frame in sorted(self.inventory.frames_for(lemma), key=lambda f: not f.particles):
                     if frame.particles and not frame.particles & particles(token):
@@ -95,14 +103,17 @@ class FrameClaims:
                         continue  # "called the decision a step" names; "called for", "called on X to" ask
                     yield token, frame
                     break
-            elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
-                if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
-                    continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
-                if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
-                    continue  # "finance a package of US weapons": the payment verb reads it
-                yield token, noun
-            elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
-                yield token, self.inventory.agent_nouns
+            elif pos == "NOUN":
+                lemma = lemmas[index].lower()
+                token = parse[index]
+                if (noun := self.inventory.nominal_frame(lemma)) is not None:
+                    if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
+                        continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
+                    if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
+                        continue  # "finance a package of US weapons": the payment verb reads it
+                    yield token, noun
+                elif token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
+                    yield token, self.inventory.agent_nouns
 
     # ------------------------------------------------------------------ claims of a sentence
     def sentence_claims(self, article: Article, parsed: ParsedSentence, discourse: Discourse) -> list[Claim]:
@@ -129,18 +140,20 @@ class FrameClaims:
             if hypothetical(trigger) and context.kind != "consideration":
                 continue  # "asked whether Washington would send jets", "if Berlin sends tanks": nothing asserted
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
-        for verb in parsed.parse:
-            if verb.lemma_.lower() in CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
-                discourse.sentence_claims.extend(self.contents.contents(article, parsed, verb, discourse))
-            elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
-                discourse.sentence_claims.extend(self.contents.arrived(parsed, verb, discourse))
+        lemmas, tags, deps = token_strings(parsed.parse, LEMMA), token_strings(parsed.parse, TAG), token_strings(parsed.parse, DEP)
+        for index, lemma in enumerate(lemmas):
+            if lemma.lower() in CONTENT_VERBS and tags[index] in ("VBZ", "VBP", "VBD"):  # not "including"
+                discourse.sentence_claims.extend(self.contents.contents(article, parsed, parsed.parse[index], discourse))
+            elif lemma == "be" and deps[index] == "ROOT":
+                discourse.sentence_claims.extend(self.contents.arrived(parsed, parsed.parse[index], discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
-        if any(t.lower_ in self.inventory.more_words and t.dep_ in ("amod", "advmod", "det", "quantmod") and (
-                t.head.i in parsed.systems or t.head.head.i in parsed.systems
-                or any(c.i in parsed.systems for c in t.head.children if c.dep_ in ("compound", "nmod")))  # "more Hawk launchers"
-               for t in parsed.parse):
+        lowers = token_strings(parsed.parse, LOWER)
+        if any(t.head.i in parsed.systems or t.head.head.i in parsed.systems
+               or any(c.i in parsed.systems for c in t.head.children if c.dep_ in ("compound", "nmod"))  # "more Hawk launchers"
+               for t in (parsed.parse[i] for i, lower in enumerate(lowers)
+                         if lower in self.inventory.more_words and deps[i] in ("amod", "advmod", "det", "quantmod"))):
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
         return [c for c in claims if c.kind is not ClaimKind.CONSIDERATION or (c.provider, c.system) not in committed or c.provider is None]
