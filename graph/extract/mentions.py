@@ -133,7 +133,7 @@ class MentionFinder:
 
     def _actors(self, doc: Doc, lo: int, hi: int, published: date | None) -> list[tuple[int, int, str]]:
         spans = []
-        for match_id, start, end in self._actor_matcher(doc[lo:hi]):
+        for match_id, start, end in _matches(self._actor_matcher, doc, lo, hi):
             alias = self._actor_aliases[match_id]
             if alias.valid_on(published):
                 spans.append(_Match(start, end, alias.iri))
@@ -142,7 +142,7 @@ class MentionFinder:
     def _systems(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
         spans = []
         generic_of: dict[tuple[int, int], bool] = {}
-        for match_id, start, end in self._system_matcher(doc[lo:hi]):
+        for match_id, start, end in _matches(self._system_matcher, doc, lo, hi):
             alias = self._system_aliases[match_id]
             span = _Match(start, end, alias.iri)
             spans.append(span)
@@ -357,6 +357,15 @@ class MentionFinder:
         return sentence.tokens.end - 1
 
 
+def _matches(matcher: PhraseMatcher, doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """`matcher(doc[lo:hi])` (Doc offsets, in order) from one run over the whole paragraph,
+    kept in its user data: a run over a part finds exactly the whole's matches inside it."""
+    found = doc.user_data.get((_MATCHES, id(matcher)))
+    if found is None:
+        found = doc.user_data[(_MATCHES, id(matcher))] = matcher(doc)
+    return [(match_id, start, end) for match_id, start, end in found if lo <= start and end <= hi]
+
+
 def _alias_matcher(prefix: str, attr: str, aliases: Sequence[AliasT]) -> tuple[PhraseMatcher, dict[int, AliasT]]:
     """A PhraseMatcher over alias texts (case-sensitive with ORTH, not with LOWER), and its keys."""
     matcher = PhraseMatcher(nlp().vocab, attr=attr)
@@ -391,3 +400,4 @@ def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
 
 
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
+_MATCHES = "pledgegraph.phrase_matches"
