@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, SPACY, TAG
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
@@ -34,6 +34,7 @@ from graph.read.sentences import (
     Sentence,
     lower_words,
     sentences,
+    token_spaces,
     token_strings,
     token_texts,
 )
@@ -277,7 +278,7 @@ def _words(sentence: Sentence) -> list[tuple[str, bool]]:
     """The (word, followed-by-space) pairs of a sentence's tokens, what parse() takes, read from
     columns of its paragraph Doc rather than Token by Token."""
     doc, start, end = sentence.tokens.doc, sentence.tokens.start, sentence.tokens.end
-    return list(zip(token_texts(doc)[start:end], map(bool, doc.to_array(SPACY)[start:end].tolist())))
+    return list(zip(token_texts(doc)[start:end], token_spaces(doc)[start:end]))
 
 
 @lru_cache(maxsize=4)

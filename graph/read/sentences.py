@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
@@ -191,24 +191,39 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     `token.lower_`, `.text`, `.lemma_`, `.tag_`, `.pos_`, `.dep_` give), read once per Doc and
     kept in its user data. A loop over a Doc's tokens makes a Token object per token and looks
     each string up again; the frame and mention stages read these columns for every token.
-    The Doc must not change after it is first read (parses and paragraphs do not)."""
-    key = (_COLUMN, attr)
-    found = doc.user_data.get(key)
+    The columns read together (the words; the parse's lemma, POS, tag and dependency) come from
+    one `to_array` call, which costs some 10 us. The Doc must not change after it is first read
+    (parses and paragraphs do not)."""
+    found = doc.user_data.get((_COLUMN, attr))
     if found is None:
         if len(_STRINGS) > _CACHED_STRINGS:
             _STRINGS.clear()
         strings = doc.vocab.strings
-        found = []
-        for value in doc.to_array(attr).tolist():
-            text = _STRINGS.get(value)
-            if text is None:
-                text = _STRINGS[value] = strings[value]
-            found.append(text)
-        doc.user_data[key] = found
+        group = _READ_TOGETHER.get(attr, (attr,))
+        for column, values in zip(group, doc.to_array(list(group)).T.tolist()):
+            texts = []
+            for value in values:
+                text = _STRINGS.get(value)
+                if text is None:
+                    text = _STRINGS[value] = strings[value]
+                texts.append(text)
+            doc.user_data[(_COLUMN, column)] = texts
+        found = doc.user_data[(_COLUMN, attr)]
+    return found
+
+
+def token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token of a Doc is followed by a space (`bool(token.whitespace_)`), read once per Doc."""
+    found = doc.user_data.get(_SPACES)
+    if found is None:
+        found = doc.user_data[_SPACES] = [bool(value) for value in doc.to_array(SPACY).tolist()]
     return found
 
 
 _COLUMN = "pledgegraph.column"
+_SPACES = "pledgegraph.spaces"
+_WORDS, _PARSE = (LOWER, ORTH), (LEMMA, POS, TAG, DEP)
+_READ_TOGETHER = {attr: group for group in (_WORDS, _PARSE) for attr in group}
 _STRINGS: dict[int, str] = {}  # string-store key -> string (keys are hashes of the strings)
 _CACHED_STRINGS = 500_000
 
