@@ -10,7 +10,7 @@ state as their title names it ("Polish Prime Minister ..."), the destination of 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graph.extract.attribution import Source, speech_source
 from graph.extract.discourse import Discourse
@@ -272,12 +272,18 @@ class ActorResolver:
         return (people or found or [None])[0]  # "Sweden's prime minister, Ulf Kristersson": the person
 
 
-def _dateline_end(parse) -> int:
-    """The index after a wire dateline ("KYIV, May 2 (Reuters) -", "SEOUL (AP) --"), else 0."""
-    for token in parse[:14]:
-        if token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and parse[token.i - 1].text == ")":
-            return token.i + 1
-    return 0
+def _dateline_end(parse: Doc) -> int:
+    """The index after a wire dateline ("KYIV, May 2 (Reuters) -", "SEOUL (AP) --"), else 0;
+    found once per parse (every role of every trigger asks) and kept in its user data."""
+    end = parse.user_data.get(_DATELINE_END)
+    if end is None:
+        end = parse.user_data[_DATELINE_END] = next(
+            (token.i + 1 for token in parse[:14]
+             if token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and parse[token.i - 1].text == ")"), 0)
+    return end
+
+
+_DATELINE_END = "pledgegraph.dateline_end"
 
 
 def governing_subject(noun: Token) -> Token | None:

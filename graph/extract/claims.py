@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorResolver, governing_subject
 from graph.extract.attribution import speech_source
+from graph.extract.clause_shapes import background, names_money, passive, refers_back
 from graph.extract.contents import CONTENT_VERBS, PackageContents
 from graph.extract.discourse import Discourse
 from graph.extract.ellipsis import ellipsis_claims
@@ -36,28 +38,16 @@ from graph.extract.mentions import SentenceMentions
 from graph.extract.modality import Modality, modality
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType, Article, Claim, ClaimKind, Money
-from graph.read.sentences import Sentence
+from graph.read.sentences import Sentence, token_strings
 from graph.vocabulary import Vocabulary
 
 _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUNDING, ClaimKind.DELIVERY, ClaimKind.SUSPENSION})
-_HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
 # verbs that ask only with their preposition or an infinitive
-_SUM_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "bn", "mn", "sum"})
 _NEEDS_PREPOSITION = {"call": frozenset({"for", "on", "upon"})}
-
-
-
-def _background(trigger: Token, inventory: Inventory) -> bool:
-    """A participle on the subject of another claim verb ("tanks promised by Germany have been
-    handed over", "the guns bought by Oslo arrived"): what the item was, not a claim of its own."""
-    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    verb = trigger.head.head
-    return bool(inventory.frames_for(verb.lemma_.lower()))
 
 
 class FrameClaims:
@@ -81,31 +71,41 @@ class FrameClaims:
 
     # ------------------------------------------------------------------ triggers
     def triggers(self, parse: Doc) -> Iterator[tuple[Token, Frame]]:
-        """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...")."""
-        for token in parse:
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...").
+
+        The lemma, POS and tag of every word are read as columns (token_strings); a Token is
+        made only for a verb whose lemma has frames and for a noun."""
+        lemmas, poses, tags = token_strings(parse, LEMMA), token_strings(parse, POS), token_strings(parse, TAG)
+        for index, pos in enumerate(poses):
+            if pos in ("VERB", "AUX") or tags[index].startswith("VB"):
+                lemma = lemmas[index].lower()
+                if not self.inventory.frames_for(lemma):
+                    continue
+                token = parse[index]
                 # a phrasal reading first: "pushed the arrival back" delays, "pushed Berlin to send" asks
                 for frame in sorted(self.inventory.frames_for(lemma), key=lambda f: not f.particles):
                     if frame.particles and not frame.particles & particles(token):
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
                         continue
-                    if frame.money_only and not _names_money(token):
+                    if frame.money_only and not names_money(token):
                         continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
                     if lemma in _NEEDS_PREPOSITION and not any(
                             c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _NEEDS_PREPOSITION[lemma] for c in token.children):
                         continue  # "called the decision a step" names; "called for", "called on X to" ask
                     yield token, frame
                     break
-            elif token.pos_ == "NOUN" and (noun := self.inventory.nominal_frame(lemma)) is not None:
-                if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
-                    continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
-                if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
-                    continue  # "finance a package of US weapons": the payment verb reads it
-                yield token, noun
-            elif token.pos_ == "NOUN" and token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
-                yield token, self.inventory.agent_nouns
+            elif pos == "NOUN":
+                lemma = lemmas[index].lower()
+                token = parse[index]
+                if (noun := self.inventory.nominal_frame(lemma)) is not None:
+                    if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
+                        continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
+                    if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
+                        continue  # "finance a package of US weapons": the payment verb reads it
+                    yield token, noun
+                elif token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:
+                    yield token, self.inventory.agent_nouns
 
     # ------------------------------------------------------------------ claims of a sentence
     def sentence_claims(self, article: Article, parsed: ParsedSentence, discourse: Discourse) -> list[Claim]:
@@ -124,7 +124,7 @@ class FrameClaims:
                 continue  # "jets we still need for our own tasks", "the aircraft need spare parts": no ask
             if self._licence(trigger):
                 continue  # "Berlin must approve their transfer": a licence, folded into the giver's pledge
-            if _background(trigger, self.inventory):
+            if background(trigger, self.inventory):
                 continue  # "18 tanks promised by Germany have been handed over": the main verb tells it
             context = modality(trigger, frame, self.inventory)
             if context is None:
@@ -132,19 +132,22 @@ class FrameClaims:
             if hypothetical(trigger) and context.kind != "consideration":
                 continue  # "asked whether Washington would send jets", "if Berlin sends tanks": nothing asserted
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
-        for verb in parsed.parse:
-            if verb.lemma_.lower() in CONTENT_VERBS and verb.tag_ in ("VBZ", "VBP", "VBD"):  # not "including"
-                discourse.sentence_claims.extend(self.contents.contents(article, parsed, verb, discourse))
-            elif verb.lemma_ == "be" and verb.dep_ == "ROOT":
-                discourse.sentence_claims.extend(self.contents.arrived(parsed, verb, discourse))
+        lemmas, tags, deps = token_strings(parsed.parse, LEMMA), token_strings(parsed.parse, TAG), token_strings(parsed.parse, DEP)
+        for index, lemma in enumerate(lemmas):
+            if lemma.lower() in CONTENT_VERBS and tags[index] in ("VBZ", "VBP", "VBD"):  # not "including"
+                discourse.sentence_claims.extend(self.contents.contents(article, parsed, parsed.parse[index], discourse))
+            elif lemma == "be" and deps[index] == "ROOT":
+                discourse.sentence_claims.extend(self.contents.arrived(parsed, parsed.parse[index], discourse))
         claims, discourse.sentence_claims = discourse.sentence_claims, []
         # "the systems could be deployed quickly", after they were promised: no new deliberation;
         # "could provide additional tanks later" is one
-        if any(t.lower_ in self.inventory.more_words and (t.dep_ in ("amod", "advmod", "det", "quantmod") and (
+        lowers = token_strings(parsed.parse, LOWER)
+        more = (parsed.parse[i] for i, lower in enumerate(lowers) if lower in self.inventory.more_words)
+        if any(deps[t.i] in ("amod", "advmod", "det", "quantmod") and (
                 t.head.i in parsed.systems or t.head.head.i in parsed.systems
                 or any(c.i in parsed.systems for c in t.head.children if c.dep_ in ("compound", "nmod")))  # "more Hawk launchers"
-                or any(g.i in parsed.systems for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children))  # "more of its jets"
-               for t in parsed.parse):
+               or any(g.i in parsed.systems for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)  # "more of its jets"
+               for t in more):
             return claims
         committed = {(c.provider, c.system) for c in [*discourse.claims, *claims] if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY)}
         return [c for c in claims if c.kind is not ClaimKind.CONSIDERATION or (c.provider, c.system) not in committed or c.provider is None]
@@ -254,7 +257,7 @@ class FrameClaims:
         # "four more will follow": a hand-over whose subject is the item continues one told before
         # (an arrival, "the jets reached Ukraine", names no giver of its own)
         moving = frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or _passive(
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
             # "Kyiv will also receive 31 Bradleys": whoever the article said does it
@@ -280,7 +283,7 @@ class FrameClaims:
                 # state (of the release, else the one named last)
                 topic = self.roles.acting_or_none(discourse.narrator, discourse) or discourse.last_state
                 providers = [topic] if topic is not None and topic != self.ukraine else []
-        if kind is ClaimKind.FUNDING and not providers and any(_refers_back(w) for w in fillers.get("item", [])):
+        if kind is ClaimKind.FUNDING and not providers and any(refers_back(w) for w in fillers.get("item", [])):
             paid_for = {m.iri for m in items}
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                              if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY) and c.system in paid_for and c.provider), None)
@@ -360,31 +363,6 @@ class FrameClaims:
         return claims
 
     # ------------------------------------------------------------------ roles
-
-
-
-
-def _names_money(verb: Token) -> bool:
-    """True when the verb's object (or passive subject) is a sum: "set aside €90 million", "has
-    put in C$40 million"."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
-    return any(t.tag_ == "$" or t.lower_ in _SUM_WORDS for c in objects for t in c.subtree)
-
-
-def _refers_back(word: Token) -> bool:
-    """"these weapons", "the costs of the weapons", "them": an item phrase that points back."""
-    if word.lower_ in ("them", "it"):
-        return True
-    return any(t.dep_ == "det" and t.lower_ in ("these", "those", "the", "this", "that") for t in word.subtree)
-
-
-def _passive(verb: Token) -> bool:
-    """A passive verb: "is being withheld", "would still be delivered", "were delayed by
-    technical problems" (an agent that names an actor fills the role before this is asked), or
-    one whose subject is the hand-over itself ("the handover has slipped to the summer")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _HAND_OVER_SUBJECTS for c in verb.children)
 
 
 def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
@@ -29,7 +30,14 @@ from graph.extract.parsed import ParsedSentence
 from graph.extract.valuation import stated_value, valued_package
 from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, Claim, ExtractionResult, Mention, Span
-from graph.read.sentences import Sentence, lower_words, sentences
+from graph.read.sentences import (
+    Sentence,
+    lower_words,
+    sentences,
+    token_spaces,
+    token_strings,
+    token_texts,
+)
 from graph.vocabulary import Vocabulary
 
 _ITEM_PRONOUNS = frozenset({"them", "it", "what"})
@@ -80,7 +88,7 @@ class Extractor:
         found = sentences(article)
         mentions = [self.finder.find(sentence, article.published) for sentence in found]
         wanted = [i for i, sentence in enumerate(found) if self._worth_parsing(sentence, mentions[i])]
-        parses = dict(zip(wanted, parse([[(t.text, bool(t.whitespace_)) for t in found[i].tokens] for i in wanted])))
+        parses = dict(zip(wanted, parse([_words(found[i]) for i in wanted])))
         actors: list[str] = []
         systems: list[str] = []
         unlisted: list[tuple[Mention, Span]] = []
@@ -159,7 +167,7 @@ class Extractor:
         """"The package is worth 300 million euros": the amount goes to the package told before,
         unless a claim of this sentence already carries it."""
         aid = self.frames.items.military_aid
-        if any(t.lower_ in self.inventory.valuation_running_total for t in parsed.parse):
+        if any(word in self.inventory.valuation_running_total for word in token_strings(parsed.parse, LOWER)):
             return  # "its support since 2022 amounts to ...": a running total, no package's value
         money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.lexicon.civil_words)
         if money is None or aid is None or any(c.value == money.value for c in discourse.claims[-8:]):
@@ -170,8 +178,10 @@ class Extractor:
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
         """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""
-        for token in parsed.parse:
-            if token.lemma_.lower() in ("include", "contain", "comprise") and token.tag_ in ("VBZ", "VBP", "VBD"):
+        tags = token_strings(parsed.parse, TAG)
+        for index, lemma in enumerate(token_strings(parsed.parse, LEMMA)):
+            if lemma.lower() in ("include", "contain", "comprise") and tags[index] in ("VBZ", "VBP", "VBD"):
+                token = parsed.parse[index]
                 subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 return subject_word is None or subject_word.i not in parsed.actors
         return False
@@ -265,6 +275,13 @@ class Extractor:
                 if found:
                     named.append((found.start(), -len(alias.text), alias.iri))
         return min(named)[2] if named else None
+
+
+def _words(sentence: Sentence) -> list[tuple[str, bool]]:
+    """The (word, followed-by-space) pairs of a sentence's tokens, what parse() takes, read from
+    columns of its paragraph Doc rather than Token by Token."""
+    doc, start, end = sentence.tokens.doc, sentence.tokens.start, sentence.tokens.end
+    return list(zip(token_texts(doc)[start:end], token_spaces(doc)[start:end]))
 
 
 @lru_cache(maxsize=4)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Token
 
 from graph.extract.actors import ActorResolver
@@ -21,6 +22,7 @@ from graph.extract.frames import Frame, Inventory
 from graph.extract.items import ItemFinder
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
+from graph.read.sentences import token_strings
 
 # nouns of a pool of money that buys for Ukraine
 FUND_NOUNS = frozenset({"fund", "initiative", "scheme", "coalition", "facility", "mechanism", "programme", "program",
@@ -165,9 +167,11 @@ class FundPayments:
 def remember_funds(parsed: ParsedSentence, discourse: Discourse) -> None:
     """Note the organiser and purpose of a fund the sentence names with an organiser ("the
     ammunition initiative led by the Czech Republic"), for a later "the initiative" that does
-    not repeat them."""
-    for token in parsed.parse:
-        if is_fund(token):
+    not repeat them. The POS and lemma columns are read first (token_strings): few words are funds."""
+    poses, lemmas = token_strings(parsed.parse, POS), token_strings(parsed.parse, LEMMA)
+    for index, pos in enumerate(poses):
+        if pos in ("NOUN", "PROPN") and lemmas[index].lower() in FUND_NOUNS:  # is_fund
+            token = parsed.parse[index]
             found = organiser(parsed, token)
             if found is not None:
                 # what it buys: "shells procured through the initiative", else "the ammunition initiative"

@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from graph.extract.counts import Counts, single
 from graph.extract.dates import plain_date
 from graph.extract.frames import inventory
 from graph.extract.item_phrases import without_spelled_out
@@ -83,6 +84,7 @@ class MentionFinder:
         self._actor_matcher, self._actor_aliases = _alias_matcher("actor", "ORTH", vocabulary.actor_aliases)
         self._system_matcher, self._system_aliases = _alias_matcher("system", "LOWER", vocabulary.system_aliases)
         self.money = MoneyFinder(self.lexicon)
+        self.counts = Counts(self.lexicon)
         self.unlisted = UnlistedFinder(self.lexicon, frozenset(inventory().demonyms))
         self._generic_words = frozenset(alias.text.lower() for alias in vocabulary.system_aliases if alias.generic)
 
@@ -117,14 +119,14 @@ class MentionFinder:
         for start, end, iri, generic, label in system_spans:
             if generic and start > lo and any(doc[i].lower_ in self.lexicon.civil_words for i in range(max(lo, start - 3), start)):
                 continue  # "$300 million in humanitarian aid": no military help
-            quantity = self._quantity_before(doc, start, lo)
+            quantity = self.counts.before(doc, start, lo)
             default_unit = self.vocabulary.systems[iri].default_unit if label is None else None
             head_unit = self._unit_at(doc, start, end, hi) if label is None else (
                 self.vocabulary.unit_words.get(label.split()[-1]) or self._unit_at(doc, start, end, hi))  # "Strela missiles"
             unit = self._counted_in(doc, start, lo) or head_unit or default_unit
             if unit is None and label is not None and quantity is not None:
                 unit = "item"  # "four counter-battery kits": counted, in items
-            if quantity is None and unit and not generic and self._single(doc, start, end, lo, hi):
+            if quantity is None and unit and not generic and single(doc, start, end, lo, hi):
                 quantity = 1
             found.systems.append(Mention("system", iri, char_span(sentence, start, end), start, end, generic, unit, quantity, label))
         found.systems = without_spelled_out(found.systems, lambda i: doc[i].text if lo <= i < hi else "")
@@ -134,7 +136,7 @@ class MentionFinder:
 
     def _actors(self, doc: Doc, lo: int, hi: int, published: date | None) -> list[tuple[int, int, str]]:
         spans = []
-        for match_id, start, end in self._actor_matcher(doc[lo:hi]):
+        for match_id, start, end in _matches(self._actor_matcher, doc, lo, hi):
             alias = self._actor_aliases[match_id]
             if alias.valid_on(published):
                 spans.append(_Match(start, end, alias.iri))
@@ -143,7 +145,7 @@ class MentionFinder:
     def _systems(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
         spans = []
         generic_of: dict[tuple[int, int], bool] = {}
-        for match_id, start, end in self._system_matcher(doc[lo:hi]):
+        for match_id, start, end in _matches(self._system_matcher, doc, lo, hi):
             alias = self._system_aliases[match_id]
             span = _Match(start, end, alias.iri)
             spans.append(span)
@@ -185,7 +187,7 @@ class MentionFinder:
             unit = self.vocabulary.unit_words.get(word)
             if doc[before].lower_ in ("the", "these", "those", "them", "its", "their") and last_word:
                 found.append((before, index + 1, unit, None))
-            elif additive and last_word and before < index - 1 and (count := self.number_at(doc, before, lo)) is not None:
+            elif additive and last_word and before < index - 1 and (count := self.counts.number_at(doc, before, lo)) is not None:
                 found.append((before, index + 1, unit, count))
         return found
 
@@ -251,74 +253,6 @@ class MentionFinder:
         spans.extend((*span, None) for span in categories)
         return sorted(spans)
 
-    def _quantity_before(self, doc: Doc, start: int, lo: int) -> int | None:
-        """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen"."""
-        index = start - 1
-        skipped = 0
-        while index >= lo and skipped < 3:
-            token = doc[index]
-            value = self.number_at(doc, index, lo)
-            if value is not None:
-                if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
-                    value *= self.lexicon.multipliers[doc[index + 1].lower_]
-                value += self._spelled_hundreds(doc, index, lo)
-                if index > lo and doc[index - 1].text in self.lexicon.currencies:
-                    return None
-                return value
-            if token.text == "-" and index > lo and not doc[index - 1].whitespace_ and not token.whitespace_:
-                index -= 1  # the hyphen inside "shoulder-fired"
-                continue
-            if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:
-                return None
-            if token.lower_ in self.lexicon.multipliers:
-                if index > lo and doc[index - 1].lower_ in ("a", "an"):
-                    return self.lexicon.multipliers[token.lower_]  # "a thousand rounds"
-                index -= 1
-                continue
-            skipped += 1
-            index -= 1
-        return None
-
-    def _spelled_hundreds(self, doc: Doc, index: int, lo: int) -> int:
-        """"two hundred and fifty": what the words before the last number word add to it."""
-        link = index - 1
-        if link > lo and doc[link].lower_ == "and" and not doc[index].text[:1].isdigit():
-            link -= 1
-        if link - 1 < lo or doc[link].lower_ not in ("hundred", "thousand") or link == index:
-            return 0
-        base = 1 if doc[link - 1].lower_ == "a" else self.number_at(doc, link - 1, lo)  # "a hundred and ten"
-        scale = 100 if doc[link].lower_ == "hundred" else self.lexicon.multipliers[doc[link].lower_]
-        return base * scale if base is not None else 0
-
-    @staticmethod
-    def _single(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
-        """"an S-300", "an additional Patriot battery": one, when the head noun is singular."""
-        index = start - 1
-        while index >= lo and start - index <= 3 and doc[index].is_alpha and doc[index].lower_ not in ("a", "an"):
-            if doc[index].is_title or doc[index].lower_ in ("and", "or", "of", "to", "for", "the", "with"):
-                return False
-            index -= 1
-        if index < lo or doc[index].lower_ not in ("a", "an"):
-            return False
-        head = end
-        while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
-            head += 1
-        # the head is the name itself ("an S-300", "a HIMARS") or a singular noun after it
-        return head == end or not doc[head - 1].lower_.endswith("s")
-
-    def number_at(self, doc: Doc, index: int, lo: int) -> int | None:
-        """The number a token (or "a dozen") states, or None: "17", "1,000", "two", "a dozen"."""
-        token = doc[index]
-        text = token.text.replace(",", "")
-        if text.isdigit():
-            return int(text)
-        lower = token.lower_
-        if lower == "hundred" and index > lo and doc[index - 1].lower_ != "hundred" and (times := self.number_at(doc, index - 1, lo)) is not None:
-            return times * 100  # "five hundred"
-        if index > lo and f"{doc[index - 1].lower_} {lower}" in self.lexicon.numbers:
-            return self.lexicon.numbers[f"{doc[index - 1].lower_} {lower}"]
-        return self.lexicon.numbers.get(lower) if lower not in ("a",) else None
-
     def _counted_in(self, doc: Doc, start: int, lo: int) -> str | None:
         """The unit of "rounds of 125mm tank ammunition", "sets of body armor"."""
         if start - 2 >= lo and doc[start - 1].lower_ == "of":
@@ -376,6 +310,15 @@ class MentionFinder:
         return sentence.tokens.end - 1
 
 
+def _matches(matcher: PhraseMatcher, doc: Doc, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """`matcher(doc[lo:hi])` (Doc offsets, in order) from one run over the whole paragraph,
+    kept in its user data: a run over a part finds exactly the whole's matches inside it."""
+    found = doc.user_data.get((_MATCHES, id(matcher)))
+    if found is None:
+        found = doc.user_data[(_MATCHES, id(matcher))] = matcher(doc)
+    return [(match_id, start, end) for match_id, start, end in found if lo <= start and end <= hi]
+
+
 def _alias_matcher(prefix: str, attr: str, aliases: Sequence[AliasT]) -> tuple[PhraseMatcher, dict[int, AliasT]]:
     """A PhraseMatcher over alias texts (case-sensitive with ORTH, not with LOWER), and its keys."""
     matcher = PhraseMatcher(nlp().vocab, attr=attr)
@@ -410,3 +353,4 @@ def mention_finder(vocabulary: Vocabulary) -> MentionFinder:
 
 
 _ADDITIVE = frozenset({"further", "more", "additional"})  # "three further systems": more of the same
+_MATCHES = "pledgegraph.phrase_matches"

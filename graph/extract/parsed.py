@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc
 
 from graph.extract.mentions import SentenceMentions
 from graph.extract.unlisted import wording
 from graph.iris import unlisted_iri
 from graph.model import Mention, Money
-from graph.read.sentences import Sentence, char_span
+from graph.read.sentences import Sentence, char_span, token_strings
 
 
 @dataclass
@@ -35,15 +36,16 @@ class ParsedSentence:
         base = sentence.tokens.start
         mentions.systems[:] = [_without_verbs(m, sentence, parse) for m in mentions.systems]
         actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
-        for token in parse:
-            state = (demonyms or {}).get(token.text)
-            described = state is not None and token.dep_ in ("amod", "compound", "nmod")  # "British tanks"
-            if state is None and token.text.endswith("s") and token.tag_ == "NNPS":
-                state = (demonyms or {}).get(token.text[:-1])  # "gave its jets to the Americans"
-                described = state is not None and token.dep_ in ("pobj", "dobj", "nsubj", "dative")
-            if described and token.i not in actors:
-                span = char_span(sentence, base + token.i, base + token.i + 1)
-                actors[token.i] = Mention("actor", state, span, base + token.i, base + token.i + 1)
+        texts, tags, deps = token_strings(parse, ORTH), token_strings(parse, TAG), token_strings(parse, DEP)
+        for i, text in enumerate(texts):
+            state = (demonyms or {}).get(text)
+            described = state is not None and deps[i] in ("amod", "compound", "nmod")  # "British tanks"
+            if state is None and text.endswith("s") and tags[i] == "NNPS":
+                state = (demonyms or {}).get(text[:-1])  # "gave its jets to the Americans"
+                described = state is not None and deps[i] in ("pobj", "dobj", "nsubj", "dative")
+            if described and i not in actors:
+                span = char_span(sentence, base + i, base + i + 1)
+                actors[i] = Mention("actor", state, span, base + i, base + i + 1)
         systems = {i - base: m for m in mentions.systems for i in range(m.token_start, m.token_end)}
         money = {i - base: m for i, m in mentions.money}
         return cls(sentence, parse, mentions, actors, systems, money)

@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc
 
 from graph.extract.lexicon import Lexicon
-from graph.read.sentences import lower_words
+from graph.read.sentences import lower_words, token_texts
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 # "CV90", "M777", and hyphenated designations spaCy keeps as one token: "BMP-1", "MiG-29"
@@ -199,8 +199,9 @@ class UnlistedFinder:
     def organisations(self, doc: Doc, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int, str]]:
         """"Baltic Procurement Agency": capitalised words ending in an organisation head."""
         found = []
+        texts = token_texts(doc)
         for index in range(lo, hi):
-            if doc[index].text not in self.organisation_heads or index in covered:
+            if texts[index] not in self.organisation_heads or index in covered:
                 continue
             start = index
             while start - 1 >= lo and start - 1 not in covered and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha:

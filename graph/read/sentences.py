@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
@@ -177,13 +178,54 @@ def lower_words(doc: Doc) -> list[str]:
     """The lower-case form of every token of a Doc, read once per Doc and kept in its user data:
     each `token.lower_` is a string-store lookup, and the mention patterns read every token's
     several times."""
-    words = doc.user_data.get(_LOWER_WORDS)
-    if words is None:
-        words = doc.user_data[_LOWER_WORDS] = [token.lower_ for token in doc]
-    return words
+    return token_strings(doc, LOWER)
 
 
-_LOWER_WORDS = "pledgegraph.lower_words"
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token of a Doc (`token.text`), read once per Doc like lower_words."""
+    return token_strings(doc, ORTH)
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute of every token of a Doc (LOWER, ORTH, LEMMA, TAG, POS, DEP: what
+    `token.lower_`, `.text`, `.lemma_`, `.tag_`, `.pos_`, `.dep_` give), read once per Doc and
+    kept in its user data. A loop over a Doc's tokens makes a Token object per token and looks
+    each string up again; the frame and mention stages read these columns for every token.
+    The columns read together (the words; the parse's lemma, POS, tag and dependency) come from
+    one `to_array` call, which costs some 10 us. The Doc must not change after it is first read
+    (parses and paragraphs do not)."""
+    found = doc.user_data.get((_COLUMN, attr))
+    if found is None:
+        if len(_STRINGS) > _CACHED_STRINGS:
+            _STRINGS.clear()
+        strings = doc.vocab.strings
+        group = _READ_TOGETHER.get(attr, (attr,))
+        for column, values in zip(group, doc.to_array(list(group)).T.tolist()):
+            texts = []
+            for value in values:
+                text = _STRINGS.get(value)
+                if text is None:
+                    text = _STRINGS[value] = strings[value]
+                texts.append(text)
+            doc.user_data[(_COLUMN, column)] = texts
+        found = doc.user_data[(_COLUMN, attr)]
+    return found
+
+
+def token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token of a Doc is followed by a space (`bool(token.whitespace_)`), read once per Doc."""
+    found = doc.user_data.get(_SPACES)
+    if found is None:
+        found = doc.user_data[_SPACES] = [bool(value) for value in doc.to_array(SPACY).tolist()]
+    return found
+
+
+_COLUMN = "pledgegraph.column"
+_SPACES = "pledgegraph.spaces"
+_WORDS, _PARSE = (LOWER, ORTH), (LEMMA, POS, TAG, DEP)
+_READ_TOGETHER = {attr: group for group in (_WORDS, _PARSE) for attr in group}
+_STRINGS: dict[int, str] = {}  # string-store key -> string (keys are hashes of the strings)
+_CACHED_STRINGS = 500_000
 
 
 def char_span(sentence: Sentence, token_start: int, token_end: int) -> Span:

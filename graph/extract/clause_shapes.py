@@ -1,0 +1,48 @@
+"""Shapes of a claim word's clause that decide how it is read: a passive, a participle that only
+describes its noun, a sum as object, an item phrase that points back.
+
+Pure predicates over spaCy tokens, used by the frame stage (graph/extract/claims.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.frames import Inventory
+
+# nouns of a hand-over that can be the subject of its own delay: "the handover has slipped"
+_HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
+# words that make an object a sum of money: "€90 million", "a sum running into the millions"
+_SUM_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "bn", "mn", "sum"})
+
+
+def background(trigger: Token, inventory: Inventory) -> bool:
+    """A participle on the subject of another claim verb ("tanks promised by Germany have been
+    handed over", "the guns bought by Oslo arrived"): what the item was, not a claim of its own."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = trigger.head.head
+    return bool(inventory.frames_for(verb.lemma_.lower()))
+
+
+def names_money(verb: Token) -> bool:
+    """True when the verb's object (or passive subject) is a sum: "set aside €90 million", "has
+    put in C$40 million"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return any(t.tag_ == "$" or t.lower_ in _SUM_WORDS for c in objects for t in c.subtree)
+
+
+def refers_back(word: Token) -> bool:
+    """"these weapons", "the costs of the weapons", "them": an item phrase that points back."""
+    if word.lower_ in ("them", "it"):
+        return True
+    return any(t.dep_ == "det" and t.lower_ in ("these", "those", "the", "this", "that") for t in word.subtree)
+
+
+def passive(verb: Token) -> bool:
+    """A passive verb: "is being withheld", "would still be delivered", "were delayed by
+    technical problems" (an agent that names an actor fills the role before this is asked), or
+    one whose subject is the hand-over itself ("the handover has slipped to the summer")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _HAND_OVER_SUBJECTS for c in verb.children)

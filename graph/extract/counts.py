@@ -1,0 +1,87 @@
+"""Counts read off the words before an equipment mention: "17 Patriot", "two hundred and fifty
+GMLRS rockets", "a dozen", "up to five", "an S-300".
+
+Used by the mention stage (graph/extract/mentions.py); number words and multipliers are data in
+`lexicon.yaml`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.lexicon import Lexicon
+
+
+class Counts:
+    """Reads counts with the number words and multipliers of one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def before(self, doc: Doc, start: int, lo: int) -> int | None:
+        """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen"."""
+        index = start - 1
+        skipped = 0
+        while index >= lo and skipped < 3:
+            token = doc[index]
+            value = self.number_at(doc, index, lo)
+            if value is not None:
+                if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
+                    value *= self.lexicon.multipliers[doc[index + 1].lower_]
+                value += self._spelled_hundreds(doc, index, lo)
+                if index > lo and doc[index - 1].text in self.lexicon.currencies:
+                    return None
+                return value
+            if token.text == "-" and index > lo and not doc[index - 1].whitespace_ and not token.whitespace_:
+                index -= 1  # the hyphen inside "shoulder-fired"
+                continue
+            if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:
+                return None
+            if token.lower_ in self.lexicon.multipliers:
+                if index > lo and doc[index - 1].lower_ in ("a", "an"):
+                    return self.lexicon.multipliers[token.lower_]  # "a thousand rounds"
+                index -= 1
+                continue
+            skipped += 1
+            index -= 1
+        return None
+
+    def _spelled_hundreds(self, doc: Doc, index: int, lo: int) -> int:
+        """"two hundred and fifty": what the words before the last number word add to it."""
+        link = index - 1
+        if link > lo and doc[link].lower_ == "and" and not doc[index].text[:1].isdigit():
+            link -= 1
+        if link - 1 < lo or doc[link].lower_ not in ("hundred", "thousand") or link == index:
+            return 0
+        base = 1 if doc[link - 1].lower_ == "a" else self.number_at(doc, link - 1, lo)  # "a hundred and ten"
+        scale = 100 if doc[link].lower_ == "hundred" else self.lexicon.multipliers[doc[link].lower_]
+        return base * scale if base is not None else 0
+
+    def number_at(self, doc: Doc, index: int, lo: int) -> int | None:
+        """The number a token (or "a dozen") states, or None: "17", "1,000", "two", "a dozen"."""
+        token = doc[index]
+        text = token.text.replace(",", "")
+        if text.isdigit():
+            return int(text)
+        lower = token.lower_
+        if lower == "hundred" and index > lo and doc[index - 1].lower_ != "hundred" and (times := self.number_at(doc, index - 1, lo)) is not None:
+            return times * 100  # "five hundred"
+        if index > lo and f"{doc[index - 1].lower_} {lower}" in self.lexicon.numbers:
+            return self.lexicon.numbers[f"{doc[index - 1].lower_} {lower}"]
+        return self.lexicon.numbers.get(lower) if lower not in ("a",) else None
+
+
+def single(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
+        """"an S-300", "an additional Patriot battery": one, when the head noun is singular."""
+        index = start - 1
+        while index >= lo and start - index <= 3 and doc[index].is_alpha and doc[index].lower_ not in ("a", "an"):
+            if doc[index].is_title or doc[index].lower_ in ("and", "or", "of", "to", "for", "the", "with"):
+                return False
+            index -= 1
+        if index < lo or doc[index].lower_ not in ("a", "an"):
+            return False
+        head = end
+        while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
+            head += 1
+        # the head is the name itself ("an S-300", "a HIMARS") or a singular noun after it
+        return head == end or not doc[head - 1].lower_.endswith("s")
