@@ -121,20 +121,20 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
 
 def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
     """26 articles written by team members who did not read the extractor
-    (tests/data/news-heldout/README.md): F1 >= 0.68, every kind found at least once."""
+    (tests/data/news-heldout/README.md): F1 >= 0.70, every kind found at least once."""
     articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
     assert len(articles) == 26
     evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
     total = evaluation.total()
     assert total.gold == 201
-    assert total.f1 >= 0.68, evaluation.report()
+    assert total.f1 >= 0.70, evaluation.report()
     assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
 
 
 # Sets written by helpers who never saw the extractor (each set's README): (folder, articles,
 # gold claims, F1 floor). The first scores were 0.390, 0.322 and 0.432; evaluate() raises if an
 # article fails to build, which the second set once made happen (extraction recursed without end).
-BLIND_SETS = [("news-blind", 12, 92, 0.56), ("news-blind-2", 12, 88, 0.48), ("news-blind-3", 12, 116, 0.44), ("news-blind-4", 12, 115, 0.40)]
+BLIND_SETS = [("news-blind", 12, 92, 0.60), ("news-blind-2", 12, 88, 0.53), ("news-blind-3", 12, 116, 0.45), ("news-blind-4", 12, 115, 0.40)]
 
 
 @pytest.mark.parametrize("folder, count, gold, floor", BLIND_SETS, ids=[row[0] for row in BLIND_SETS])
