@@ -72,6 +72,8 @@ class Extractor:
         self.valuation_forms = self.inventory.valuation_words  # parsed too when the sentence names money
         # what points back to an earlier item: "cover the costs", "join the effort", "send them"
         self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
+        # "The handover has slipped to the autumn": a hand-over noun can stand for the one told before
+        self.item_words |= word_forms(self.inventory.nominal_lemmas)
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""

@@ -86,3 +86,9 @@ def test_protective_vests_flown_in_are_delivered(vocabulary: Vocabulary) -> None
 def test_a_listed_item_handed_over_is_delivered_and_the_others_pledged(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Finland's aid to Ukraine includes 25 Leopard tanks, handed over in 2023, and ten CV90s.")
     assert {(row[0], row[3], row[4]) for row in found} == {("delivery", "leopard", 25), ("pledge", "CV90", 10)}
+
+
+def test_a_hand_over_noun_alone_stands_for_the_hand_over_told_before(vocabulary: Vocabulary) -> None:
+    # the second sentence names no equipment: it is read because "handover" can point back
+    text = "Oslo promised Kyiv two NASAMS launchers in March. Their handover was pushed back to October because of a strike at the plant."
+    assert ("suspension", "Norway", "", "NASAMS", None, "") in rows(vocabulary, text)
