@@ -18,6 +18,8 @@ from graph.model import Mention, Money
 from graph.read.sentences import Sentence, char_span, token_strings
 
 
+_NOUN_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "dative"})  # where a nationality word is a noun
+
 @dataclass
 class ParsedSentence:
     """A sentence with its parse and its mentions indexed by parse token."""
@@ -32,7 +34,8 @@ class ParsedSentence:
     @classmethod
     def of(cls, sentence: Sentence, parse: Doc, mentions: SentenceMentions, demonyms: dict[str, str] | None = None) -> ParsedSentence:
         """Index the mentions by parse token; adjectives of nationality ("British") that modify
-        a noun, and plural nouns of nationality ("the Americans"), count as mentions of their state."""
+        a noun, plural nouns of nationality ("the Americans") and "the Dutch", "the British" as
+        nouns count as mentions of their state."""
         base = sentence.tokens.start
         mentions.systems[:] = [_without_verbs(m, sentence, parse) for m in mentions.systems]
         actors = {i - base: m for m in mentions.actors for i in range(m.token_start, m.token_end)}
@@ -40,9 +43,11 @@ class ParsedSentence:
         for i, text in enumerate(texts):
             state = (demonyms or {}).get(text)
             described = state is not None and deps[i] in ("amod", "compound", "nmod")  # "British tanks"
+            # "the Dutch will send", "the British have delivered": the people of a state as a noun
+            described = described or state is not None and i > 0 and texts[i - 1].lower() == "the" and deps[i] in _NOUN_ROLES
             if state is None and text.endswith("s") and tags[i] == "NNPS":
                 state = (demonyms or {}).get(text[:-1])  # "gave its jets to the Americans"
-                described = state is not None and deps[i] in ("pobj", "dobj", "nsubj", "dative")
+                described = state is not None and deps[i] in _NOUN_ROLES
             if described and i not in actors:
                 span = char_span(sentence, base + i, base + i + 1)
                 actors[i] = Mention("actor", state, span, base + i, base + i + 1)

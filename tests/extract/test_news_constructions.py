@@ -92,3 +92,7 @@ def test_a_hand_over_noun_alone_stands_for_the_hand_over_told_before(vocabulary:
     # the second sentence names no equipment: it is read because "handover" can point back
     text = "Oslo promised Kyiv two NASAMS launchers in March. Their handover was pushed back to October because of a strike at the plant."
     assert ("suspension", "Norway", "", "NASAMS", None, "") in rows(vocabulary, text)
+
+
+def test_the_people_of_a_state_named_as_a_noun_are_that_state(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Netherlands", "", "F-16", 18, "") in rows(vocabulary, "The Dutch will hand 18 F-16s to Kyiv before the year is out.")
