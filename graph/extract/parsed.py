@@ -17,8 +17,8 @@ from graph.iris import unlisted_iri
 from graph.model import Mention, Money
 from graph.read.sentences import Sentence, char_span, token_strings
 
-
 _NOUN_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "dative"})  # where a nationality word is a noun
+
 
 @dataclass
 class ParsedSentence:
