@@ -26,6 +26,8 @@ _GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "natio
 _MEMBER_NOUNS = frozenset({"member", "ally", "country", "state", "partner", "nation", "government"})
 _THIRD_PERSON = frozenset({"it", "they", "its", "their"})
 # who acts for the state whose capital follows "in": "officials in Rome", "the government in Kyiv"
+# a state's ministry named without its state: "the defence ministry", "the ministry"
+_MINISTRY_NOUNS = frozenset({"ministry", "department"})
 _OFFICE_NOUNS = frozenset({"official", "authority", "government", "administration", "ministry", "leader", "leadership"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # nouns of a whole that holds items: "a package that includes", "the assistance committed"
@@ -172,8 +174,10 @@ class ActorResolver:
                 return described  # "members of this group"
         if lower in _GOVERNMENT_NOUNS and sorted(c.lower_ for c in head.children) == ["the", "there"]:
             return discourse.last_state  # "the government there is weighing ...": the place told before
-        if lower in _GOVERNMENT_NOUNS and head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]:
-            # "The Government has decided on a tenth package": the state of whoever reports it
+        office = lower in _MINISTRY_NOUNS and all(c.lower_ == "the" or c.dep_ in ("compound", "amod") and c.is_lower for c in head.children)
+        if (lower in _GOVERNMENT_NOUNS and [c.lower_ for c in head.children] == ["the"] or office) and head.dep_ in ("nsubj", "nsubjpass"):
+            # "The Government has decided on a tenth package", "the defence ministry has ordered
+            # shells": the state of whoever reports it
             # ("the government would also transfer ..., Andersen added"), of the release, else the
             # state the article last named
             speaker = self.reporting_speaker(parsed, head, discourse)

@@ -96,3 +96,8 @@ def test_a_hand_over_noun_alone_stands_for_the_hand_over_told_before(vocabulary:
 
 def test_the_people_of_a_state_named_as_a_noun_are_that_state(vocabulary: Vocabulary) -> None:
     assert ("pledge", "Netherlands", "", "F-16", 18, "") in rows(vocabulary, "The Dutch will hand 18 F-16s to Kyiv before the year is out.")
+
+
+def test_a_ministry_named_without_its_state_acts_for_the_state_of_the_report(vocabulary: Vocabulary) -> None:
+    text = "Oslo faces questions from Kyiv. The defence ministry bought 40 IRIS-T missiles from Diehl for the Ukrainian army."
+    assert ("funding", "", "Norway", "IRIS-T", 40, "") in rows(vocabulary, text)
