@@ -113,8 +113,12 @@ class FrameClaims:
         if parsed.sentence.span.text.rstrip().endswith("?"):
             return []  # "Will Finland give its tanks?": a question asserts nothing
         for trigger, frame in self.triggers(parsed.parse):
-            if frame.kind == "request" and any(c.dep_ == "xcomp" for c in trigger.children):
-                continue  # "urged Berlin to send Taurus": the request is read at "send"
+            wanted = [v for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"]
+            if frame.kind == "request" and wanted and (any(self.inventory.frames_for(v.lemma_.lower()) for v in wanted) or not any(
+                    o.i in parsed.systems for v in wanted for o in v.children if o.dep_ == "dobj")):
+                # "urged Berlin to send Taurus": the request is read at "send"; "asked London to help
+                # find more air defence systems" at the ask; "asked it to protect secrecy" asks nothing
+                continue
             if frame.kind == "request" and hypothetical(trigger):
                 continue  # "should Kyiv ask for them", "before Kyiv ever needs them": no ask made
             if frame.name == "ask" and inquiry(trigger):

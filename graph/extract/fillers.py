@@ -81,6 +81,12 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         if after is not None and not any(parsed.parse[j].pos_ == "VERB" and any(not f.money_only for f in inventory.frames_for(parsed.parse[j].lemma_.lower()))
                                          for j in range(trigger.i + 1, after)):
             fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
+    if frame.kind == "request" and not any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w)):
+        # "asked London to help find more air defence systems": what the infinitive would get
+        wanted = [o for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"
+                  for o in v.children if o.dep_ == "dobj"]
+        if wanted:
+            fillers.setdefault("item", []).extend(wanted)
     if trigger.dep_ == "acl" and "item" not in fillers:
         fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
     # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
