@@ -63,6 +63,7 @@ class Vocabulary:
         self.actors: dict[str, Actor] = {}
         self.government_bodies: set[str] = set()  # departments and armed forces: they act for their state
         self.reporters: set[str] = set()  # news outlets and research institutes
+        self.international_bodies: set[str] = set()  # the EU, NATO, the G7: what "the bloc" can name
         self.systems: dict[str, System] = {}
         self.units: dict[str, str] = {}  # unit IRI -> label
         self.unit_words: dict[str, str] = {}  # head noun -> unit label
@@ -80,6 +81,9 @@ class Vocabulary:
         self.government_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in government}
         reporters = set(_subclasses_in(ontology, PG.NewsOutlet)) | set(_subclasses_in(ontology, PG.ResearchInstitute))
         self.reporters = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in reporters}
+        international = set(_subclasses_in(ontology, PG.InternationalOrganisation)) | set(_subclasses_in(ontology, PG.Alliance))
+        self.international_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in international
+                                     and graph.value(s, PG.affiliation) is None}
         for subject, _, cls in graph.triples((None, RDF.type, None)):
             if cls not in top_of or not isinstance(subject, URIRef):
                 continue

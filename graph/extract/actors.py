@@ -25,9 +25,9 @@ _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GOVERNMENT_NOUNS = frozenset({"country", "government", "administration", "nation", "cabinet"})
 _MEMBER_NOUNS = frozenset({"member", "ally", "country", "state", "partner", "nation", "government"})
 _THIRD_PERSON = frozenset({"it", "they", "its", "their"})
-# who acts for the state whose capital follows "in": "officials in Rome", "the government in Kyiv"
 # a state's ministry named without its state: "the defence ministry", "the ministry"
 _MINISTRY_NOUNS = frozenset({"ministry", "department"})
+# who acts for the state whose capital follows "in": "officials in Rome", "the government in Kyiv"
 _OFFICE_NOUNS = frozenset({"official", "authority", "government", "administration", "ministry", "leader", "leadership"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # nouns of a whole that holds items: "a package that includes", "the assistance committed"
@@ -174,7 +174,10 @@ class ActorResolver:
                 return described  # "members of this group"
         if lower in _GOVERNMENT_NOUNS and sorted(c.lower_ for c in head.children) == ["the", "there"]:
             return discourse.last_state  # "the government there is weighing ...": the place told before
-        office = lower in _MINISTRY_NOUNS and all(c.lower_ == "the" or c.dep_ in ("compound", "amod") and c.is_lower for c in head.children)
+        # (not as the asker: "the defence ministry has asked for Patriots" may well be Kyiv's)
+        office = lower in _MINISTRY_NOUNS and bool(list(head.children)) and all(
+            c.lower_ == "the" or c.dep_ in ("compound", "amod") and c.is_lower for c in head.children) and not any(
+            f.kind == "request" for f in self.inventory.frames_for(head.head.lemma_.lower()))
         if (lower in _GOVERNMENT_NOUNS and [c.lower_ for c in head.children] == ["the"] or office) and head.dep_ in ("nsubj", "nsubjpass"):
             # "The Government has decided on a tenth package", "the defence ministry has ordered
             # shells": the state of whoever reports it

@@ -70,11 +70,12 @@ class FrameClaims:
         return ParsedSentence.of(sentence, parse, mentions, self.demonyms)
 
     # ------------------------------------------------------------------ triggers
-    def triggers(self, parse: Doc) -> Iterator[tuple[Token, Frame]]:
+    def triggers(self, parse: Doc, money: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[Token, Frame]]:
         """Each verb with a frame of its lemma, and each hand-over noun ("the transfer of ...").
 
         The lemma, POS and tag of every word are read as columns (token_strings); a Token is
-        made only for a verb whose lemma has frames and for a noun."""
+        made only for a verb whose lemma has frames and for a noun. A verb of payments only ("set
+        aside", "add") is a trigger only when its object is one of the sentence's sums (`money`)."""
         lemmas, poses, tags = token_strings(parse, LEMMA), token_strings(parse, POS), token_strings(parse, TAG)
         for index, pos in enumerate(poses):
             if pos in ("VERB", "AUX") or tags[index].startswith("VB"):
@@ -88,7 +89,7 @@ class FrameClaims:
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
                         continue
-                    if frame.money_only and not names_money(token):
+                    if frame.money_only and not names_money(token, money):
                         continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
                     if lemma in _NEEDS_PREPOSITION and not any(
                             c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _NEEDS_PREPOSITION[lemma] for c in token.children):
@@ -112,7 +113,7 @@ class FrameClaims:
         discourse.sentence_claims = []
         if parsed.sentence.span.text.rstrip().endswith("?"):
             return []  # "Will Finland give its tanks?": a question asserts nothing
-        for trigger, frame in self.triggers(parsed.parse):
+        for trigger, frame in self.triggers(parsed.parse, set(parsed.money)):
             wanted = [v for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"]
             if frame.kind == "request" and wanted and (any(self.inventory.frames_for(v.lemma_.lower()) for v in wanted) or not any(
                     o.i in parsed.systems for v in wanted for o in v.children if o.dep_ == "dobj")):
@@ -133,6 +134,8 @@ class FrameClaims:
             context = modality(trigger, frame, self.inventory)
             if context is None:
                 continue
+            if passive(trigger) and not {"nsubjpass", "agent"} & set(frame.roles):
+                continue  # "the tanks were followed by Marders": a frame with no passive reading
             if hypothetical(trigger) and context.kind != "consideration":
                 continue  # "asked whether Washington would send jets", "if Berlin sends tanks": nothing asserted
             discourse.sentence_claims.extend(self._frame_claims(article, parsed, trigger, frame, context, discourse))
@@ -237,7 +240,10 @@ class FrameClaims:
         if not providers and kind is ClaimKind.SUSPENSION:
             # "the aid bill has been stuck in the Senate": a legislature holding it up holds it
             # for its state (a state named there is a place on the way, never the giver)
-            bodies = [h for h in actors.get("holder", []) if self.vocabulary.actor_type(h) is ActorType.ORGANISATION]
+            # (only the object of "in" itself, and only a state's own body: "delayed in the
+            # Rheinmetall plant" or "in NATO's hub" holds nothing back for anyone)
+            bodies = [parsed.actors[w.i].iri for w in fillers.get("holder", [])
+                      if w.i in parsed.actors and parsed.actors[w.i].iri in self.vocabulary.government_bodies]
             providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
         funders = self.roles.acting(actors.get("funder", []), discourse)
         if not providers:  # "a package of American weapons": whose they are, also when another pays
@@ -260,7 +266,9 @@ class FrameClaims:
         receiving = frame.roles.get("nsubj") == "recipient" and trigger.pos_ == "VERB"  # "Kyiv will also receive 31 Bradleys"
         # "four more will follow": a hand-over whose subject is the item continues one told before
         # (an arrival, "the jets reached Ukraine", names no giver of its own)
-        moving = frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
+        moving = frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB" and not passive(trigger) and any(
+            s.dep_ == "nsubj" and any(t.i in parsed.systems for t in s.subtree) and any(c.dep_ == "nummod" or c.lower_ in self.inventory.more_words for c in s.children)
+            for s in trigger.children)  # counted or "more" items: not "the Taurus decision follows months of debate"
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",

@@ -12,8 +12,8 @@ from graph.extract.frames import Inventory
 
 # nouns of a hand-over that can be the subject of its own delay: "the handover has slipped"
 _HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
-# words that make an object a sum of money: "€90 million", "a sum running into the millions"
-_SUM_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "bn", "mn", "sum"})
+# the links inside an amount: "€" and "90" of "€90 million", "500,000" of "500,000 euros"
+_AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
 
 
 def background(trigger: Token, inventory: Inventory) -> bool:
@@ -25,12 +25,26 @@ def background(trigger: Token, inventory: Inventory) -> bool:
     return bool(inventory.frames_for(verb.lemma_.lower()))
 
 
-def names_money(verb: Token) -> bool:
-    """True when the verb's object (or passive subject) is a sum: "set aside €90 million", "has
-    put in C$40 million"."""
+def names_money(verb: Token, money: frozenset[int] | set[int]) -> bool:
+    """True when the verb's object (or passive subject, or the object of "put in") is a sum the
+    money finder read (`money`: parse indices of money mentions): "set aside €90 million", "has put
+    in C$40 million", "spend 500,000 euros". Money further down the phrase is not the object:
+    "added 40 launchers worth $400 million to the package" adds launchers."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
-    return any(t.tag_ == "$" or t.lower_ in _SUM_WORDS for c in objects for t in c.subtree)
+    return any(t.i in money for o in objects for t in _number_words(o))
+
+
+def _number_words(head: Token) -> list[Token]:
+    """The head of a noun phrase and the words of its amount: "€", "90", "million" of "€90 million"."""
+    found, stack = [head], [head]
+    while stack:
+        word = stack.pop()
+        for child in word.children:
+            if child.dep_ in _AMOUNT_LINKS:
+                found.append(child)
+                stack.append(child)
+    return found
 
 
 def refers_back(word: Token) -> bool:

@@ -22,6 +22,8 @@ from graph.model import Article, Claim, ClaimKind, Mention
 from graph.vocabulary import Vocabulary
 
 CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+# participles that say an item changed hands ("offered", "sold" or "lent in 2023" do not)
+_HANDED_OVER = frozenset({"deliver", "hand", "send", "ship", "transfer", "donate", "give", "supply", "provide"})
 _PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks for its package
 
 
@@ -88,8 +90,7 @@ class PackageContents:
         """"includes 25 Leopard tanks, handed over in 2023": a past participle of a hand-over verb
         on a listed item says that item was delivered."""
         head = parsed.parse[item.token_end - 1 - parsed.sentence.tokens.start]
-        return any(c.dep_ == "acl" and c.tag_ == "VBN" and any(f.kind == "transfer" for f in self.inventory.frames_for(c.lemma_.lower()))
-                   for c in head.children)
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _HANDED_OVER for c in head.children)
 
     def _package_before(self, head: Token) -> Token:
         """"a package for Ukraine worth 400 million euros, which includes ...": a relative clause

@@ -19,16 +19,16 @@ class Counts:
         self.lexicon = lexicon
 
     def before(self, doc: Doc, start: int, lo: int) -> int | None:
-        """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen"."""
+        """A count right before a system: "17 Patriot", "two Patriot", "up to five", "a dozen",
+        "two hundred and fifty"."""
         index = start - 1
         skipped = 0
         while index >= lo and skipped < 3:
             token = doc[index]
             value = self.number_at(doc, index, lo)
             if value is not None:
-                if index + 1 < len(doc) and doc[index + 1].lower_ in self.lexicon.multipliers:
-                    value *= self.lexicon.multipliers[doc[index + 1].lower_]
-                value += self._spelled_hundreds(doc, index, lo)
+                if token.is_alpha or doc[index + 1].lower_ in self.lexicon.multipliers:
+                    value = self._spelled(doc, index, lo, start) or value  # "three hundred and twenty thousand"
                 if index > lo and doc[index - 1].text in self.lexicon.currencies:
                     return None
                 return value
@@ -46,16 +46,38 @@ class Counts:
             index -= 1
         return None
 
-    def _spelled_hundreds(self, doc: Doc, index: int, lo: int) -> int:
-        """"two hundred and fifty": what the words before the last number word add to it."""
-        link = index - 1
-        if link > lo and doc[link].lower_ == "and" and not doc[index].text[:1].isdigit():
-            link -= 1
-        if link - 1 < lo or doc[link].lower_ not in ("hundred", "thousand") or link == index:
-            return 0
-        base = 1 if doc[link - 1].lower_ == "a" else self.number_at(doc, link - 1, lo)  # "a hundred and ten"
-        scale = 100 if doc[link].lower_ == "hundred" else self.lexicon.multipliers[doc[link].lower_]
-        return base * scale if base is not None else 0
+    def _spelled(self, doc: Doc, index: int, lo: int, end: int) -> int | None:
+        """The number a run of number words around `index` (and before `end`) spells, read left to
+        right: "two hundred and fifty", "three hundred and twenty thousand", "two thousand five
+        hundred", "a hundred and ten"; digits may start it ("3 hundred")."""
+        def part(i: int) -> bool:
+            word = doc[i].lower_
+            return word in self.lexicon.numbers or word in self.lexicon.multipliers or word == "hundred" or doc[i].text.replace(",", "").isdigit()
+
+        first = index
+        while first - 1 >= lo and (part(first - 1) or doc[first - 1].lower_ == "and" and first - 2 >= lo and part(first - 2)
+                                   or doc[first - 1].lower_ == "a" and doc[first].lower_ in ("hundred", "thousand")):
+            first -= 1
+        last = index
+        while last + 1 < end and (part(last + 1) or doc[last + 1].lower_ == "and" and last + 2 < end and part(last + 2)):
+            last += 1
+        total, current = 0, 0
+        for token in doc[first:last + 1]:
+            word = token.lower_
+            if word == "and":
+                continue
+            if word == "a":
+                current = 1
+            elif word == "hundred":
+                current = max(current, 1) * 100
+            elif word in self.lexicon.multipliers:
+                total += max(current, 1) * self.lexicon.multipliers[word]
+                current = 0
+            elif token.text.replace(",", "").isdigit():
+                current += int(token.text.replace(",", ""))
+            else:
+                current += self.lexicon.numbers.get(word, 0)
+        return total + current or None
 
     def number_at(self, doc: Doc, index: int, lo: int) -> int | None:
         """The number a token (or "a dozen") states, or None: "17", "1,000", "two", "a dozen"."""
@@ -72,16 +94,16 @@ class Counts:
 
 
 def single(doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
-        """"an S-300", "an additional Patriot battery": one, when the head noun is singular."""
-        index = start - 1
-        while index >= lo and start - index <= 3 and doc[index].is_alpha and doc[index].lower_ not in ("a", "an"):
-            if doc[index].is_title or doc[index].lower_ in ("and", "or", "of", "to", "for", "the", "with"):
-                return False
-            index -= 1
-        if index < lo or doc[index].lower_ not in ("a", "an"):
+    """"an S-300", "an additional Patriot battery": one, when the head noun is singular."""
+    index = start - 1
+    while index >= lo and start - index <= 3 and doc[index].is_alpha and doc[index].lower_ not in ("a", "an"):
+        if doc[index].is_title or doc[index].lower_ in ("and", "or", "of", "to", "for", "the", "with"):
             return False
-        head = end
-        while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
-            head += 1
-        # the head is the name itself ("an S-300", "a HIMARS") or a singular noun after it
-        return head == end or not doc[head - 1].lower_.endswith("s")
+        index -= 1
+    if index < lo or doc[index].lower_ not in ("a", "an"):
+        return False
+    head = end
+    while head < hi and head < end + 3 and doc[head].is_alpha and not doc[head].is_stop:
+        head += 1
+    # the head is the name itself ("an S-300", "a HIMARS") or a singular noun after it
+    return head == end or not doc[head - 1].lower_.endswith("s")

@@ -205,9 +205,8 @@ class Extractor:
                 discourse.last_person = mention.iri
             elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
                 discourse.last_organisation = mention.iri
-                actor = self.vocabulary.actors.get(mention.iri)
-                if actor is not None and actor.affiliation is None:
-                    discourse.last_body = mention.iri  # the EU, NATO: bodies of their own, not of a state
+                if mention.iri in self.vocabulary.international_bodies:
+                    discourse.last_body = mention.iri  # the EU, NATO: bodies of their own, not a company
 
     def _author(self, article: Article, publisher: str | None) -> str | None:
         """The person a statement, remarks or readout is by, read from its title."""

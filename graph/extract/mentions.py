@@ -244,7 +244,7 @@ class MentionFinder:
                 spans.append((start, last[0] - 1, unlisted_iri("system", shared), False, shared))
                 continue
             categories = [c for c in categories if c not in inside]
-            listed = listed_variant(doc[start].text, self.vocabulary.resolve_name) if end - start == 2 else None
+            listed = listed_variant(doc[start].text, self.vocabulary.resolve_name)
             if listed is not None:  # "F-16C jets": a variant of a listed name before its head
                 spans.append((start, end, listed, False, None))
                 continue

@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from graph.extract.unlisted import wording
+from graph.extract.unlisted import HYPHEN_MODEL, wording
 from graph.iris import unlisted_iri
 
 _VARIANT = re.compile(r"[A-Z]\d{1,2}[A-Za-z]{0,2}")
-_HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
+_HYPHEN_MODEL = HYPHEN_MODEL
 _ROMAN = frozenset({"II", "III", "IV", "V", "VI"})  # "Piranha III": a mark of a model
 
 

@@ -29,7 +29,8 @@ from graph.read.sentences import lower_words, token_texts
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 # "CV90", "M777", and hyphenated designations spaCy keeps as one token: "BMP-1", "MiG-29"
-_MODEL_NAME = re.compile(r"[A-Z]{1,4}\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
+HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")  # "T-72", "MiG-29", "F-16C"
+_MODEL_NAME = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}[A-Za-z]?|{HYPHEN_MODEL.pattern}")
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

@@ -109,3 +109,43 @@ def test_asking_someone_to_help_get_items_asks_them_for_the_items(vocabulary: Vo
     # an infinitive that names no equipment asks for nothing
     assert not rows(vocabulary, "Warsaw sent Kyiv two MiG-29s, and Kyiv asked it to keep the flights secret.") & {
         ("request", "Poland", "", "MiG-29", None, "")}
+
+
+def test_follow_continues_only_counted_or_further_items(vocabulary: Vocabulary) -> None:
+    for text in ("Germany sent Patriot systems to Kyiv in May. The Taurus decision follows months of debate in Berlin.",
+                 "Germany sent Patriot systems to Kyiv in May. The tanks were followed by 14 Marder vehicles from Poland."):
+        assert {row[3] for row in rows(vocabulary, text)} == {"Patriot"}, text
+
+
+def test_a_sum_further_down_the_object_is_no_payment(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The Pentagon added 40 HIMARS launchers worth $400 million to the package for Ukraine.")
+    assert not any(row[0] == "funding" for row in found)
+    assert ("funding", "", "Austria", "helmets", None, "") in rows(vocabulary, "Austria will spend 500,000 euros on helmets for Ukraine.")
+
+
+def test_only_a_state_s_own_body_holds_aid_up_for_it(vocabulary: Vocabulary) -> None:
+    assert not rows(vocabulary, "Deliveries of 40 HIMARS launchers were delayed in the Rheinmetall plant.")
+
+
+def test_a_ministry_that_asks_is_not_resolved_to_another_state(vocabulary: Vocabulary) -> None:
+    text = "KYIV (Reuters) - Germany delivered 18 Leopard tanks last month. The defence ministry has asked for more Patriot systems."
+    assert any(row[0] == "request" and row[1] == "" and row[3] == "Patriot" for row in rows(vocabulary, text))
+
+
+def test_the_bloc_is_never_a_company(vocabulary: Vocabulary) -> None:
+    text = "The EU met in Brussels. Rheinmetall said it would expand output. The bloc will send 2 million shells to Kyiv."
+    assert {(row[0], row[1]) for row in rows(vocabulary, text)} == {("pledge", "European Union")}
+
+
+def test_a_listed_variant_before_several_head_words_is_the_listed_model(vocabulary: Vocabulary) -> None:
+    assert {row[3] for row in rows(vocabulary, "Greece will hand 40 F-16C fighter jets to Kyiv.")} == {"F-16"}
+
+
+def test_spelled_counts_with_thousands(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Rome will send Kyiv three hundred and twenty thousand shells and two thousand five hundred Stinger missiles.")
+    assert {(row[3], row[4]) for row in found} == {("artillery shells", 320000), ("Stinger", 2500)}
+
+
+def test_only_a_participle_of_handing_over_makes_a_listed_item_delivered(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Finland's aid to Ukraine includes 25 Leopard tanks, offered in 2023, and ten CV90s.")
+    assert not any(row[0] == "delivery" for row in found)
