@@ -72,8 +72,9 @@ class Extractor:
         self.valuation_forms = self.inventory.valuation_words  # parsed too when the sentence names money
         # what points back to an earlier item: "cover the costs", "join the effort", "send them"
         self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
-        # "The handover has slipped to the autumn": a hand-over noun can stand for the one told before
-        self.item_words |= word_forms(self.inventory.nominal_lemmas)
+        # "Their handover was pushed back": a noun of the hand-over itself can stand for the one
+        # told before ("package", "sale" and the like are left out: they seldom do, and cost parses)
+        self.item_words |= word_forms(frozenset({"handover", "hand-over", "delivery", "shipment", "transfer", "arrival"}))
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""
