@@ -15,7 +15,8 @@ from graph.model import Claim, Money
 from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+# "1,500", "2.5", and thousands grouped by spaces as Nordic and French texts write them: "750 000"
+_NUMBER = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d[\d,]*(?:\.\d+)?"
 _MULTIPLIER = r"thousand|million|billion|trillion|bn|mn|m|b"
 _SHORT_MULT = {"m": "million", "b": "billion", "mn": "million", "bn": "billion"}
 # What every match of MoneyFinder.pattern holds, searched first because the pattern is slow
@@ -59,7 +60,7 @@ class MoneyFinder:
                 continue
             groups = next((g for g in (("sign", "num", "mult"), ("code", "num3", "mult3"), ("word", "num2", "mult2")) if match.group(g[0])))
             word, number, multiplier = (match.group(g) for g in groups)
-            amount = float(number.replace(",", ""))
+            amount = float(re.sub(r"[,\s\u00a0\u202f]", "", number))
             if multiplier:
                 amount *= self.lexicon.multipliers[_SHORT_MULT.get(multiplier.lower(), multiplier.lower())]
             result.append((token, Money(int(round(amount)), self.currency(word), span)))

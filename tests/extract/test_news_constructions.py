@@ -3,8 +3,12 @@ hyphenated model designations before a plain equipment word."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from extract.claim_rows import rows
 
+from graph.extract.extractor import extract
+from graph.model import Article
 from graph.vocabulary import Vocabulary
 
 
@@ -149,3 +153,8 @@ def test_spelled_counts_with_thousands(vocabulary: Vocabulary) -> None:
 def test_only_a_participle_of_handing_over_makes_a_listed_item_delivered(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Finland's aid to Ukraine includes 25 Leopard tanks, offered in 2023, and ten CV90s.")
     assert not any(row[0] == "delivery" for row in found)
+
+
+def test_thousands_grouped_by_spaces_are_one_sum(vocabulary: Vocabulary) -> None:
+    article = Article(id="case", text="Oslo will devote 750 000 kroner to drones for Ukraine.", published=date(2025, 7, 18))
+    assert [(c.kind.value, c.value, c.currency) for c in extract(article, vocabulary).claims] == [("funding", 750000, "NOK")]
