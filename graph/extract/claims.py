@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorResolver, governing_subject
 from graph.extract.attribution import speech_source
-from graph.extract.clause_shapes import background, names_money, passive, refers_back
+from graph.extract.clause_shapes import (
+    background,
+    continues_hand_over,
+    names_money,
+    passive,
+    refers_back,
+)
 from graph.extract.contents import CONTENT_VERBS, PackageContents
 from graph.extract.discourse import Discourse
 from graph.extract.ellipsis import ellipsis_claims
@@ -28,6 +34,7 @@ from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments, purchases
 from graph.extract.grammar import (
     hypothetical,
+    infinitive_verbs,
     inquiry,
     particles,
     subject,
@@ -114,8 +121,8 @@ class FrameClaims:
         if parsed.sentence.span.text.rstrip().endswith("?"):
             return []  # "Will Finland give its tanks?": a question asserts nothing
         for trigger, frame in self.triggers(parsed.parse, set(parsed.money)):
-            wanted = [v for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"]
-            if frame.kind == "request" and wanted and (any(self.inventory.frames_for(v.lemma_.lower()) for v in wanted) or not any(
+            wanted = infinitive_verbs(trigger) if frame.kind == "request" else []
+            if wanted and (any(self.inventory.frames_for(v.lemma_.lower()) for v in wanted) or not any(
                     o.i in parsed.systems for v in wanted for o in v.children if o.dep_ == "dobj")):
                 # "urged Berlin to send Taurus": the request is read at "send"; "asked London to help
                 # find more air defence systems" at the ask; "asked it to protect secrecy" asks nothing
@@ -238,10 +245,9 @@ class FrameClaims:
             providers = actors.get("provider", [])
         providers = self.roles.acting(providers, discourse)
         if not providers and kind is ClaimKind.SUSPENSION:
-            # "the aid bill has been stuck in the Senate": a legislature holding it up holds it
-            # for its state (a state named there is a place on the way, never the giver)
-            # (only the object of "in" itself, and only a state's own body: "delayed in the
-            # Rheinmetall plant" or "in NATO's hub" holds nothing back for anyone)
+            # "the aid bill has been stuck in the Senate": a state's own body named by "in" holds
+            # it up for its state; a state named there is a place on the way, and "delayed in the
+            # Rheinmetall plant" or "in NATO's hub" holds nothing back for anyone
             bodies = [parsed.actors[w.i].iri for w in fillers.get("holder", [])
                       if w.i in parsed.actors and parsed.actors[w.i].iri in self.vocabulary.government_bodies]
             providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
@@ -266,9 +272,8 @@ class FrameClaims:
         receiving = frame.roles.get("nsubj") == "recipient" and trigger.pos_ == "VERB"  # "Kyiv will also receive 31 Bradleys"
         # "four more will follow": a hand-over whose subject is the item continues one told before
         # (an arrival, "the jets reached Ukraine", names no giver of its own)
-        moving = frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB" and not passive(trigger) and any(
-            s.dep_ == "nsubj" and any(t.i in parsed.systems for t in s.subtree) and any(c.dep_ == "nummod" or c.lower_ in self.inventory.more_words for c in s.children)
-            for s in trigger.children)  # counted or "more" items: not "the Taurus decision follows months of debate"
+        moving = (frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
+                  and continues_hand_over(trigger, parsed.systems, self.inventory.more_words))
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or passive(
                 trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",

@@ -6,12 +6,15 @@ Pure predicates over spaCy tokens, used by the frame stage (graph/extract/claims
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from graph.extract.frames import Inventory
 
-# nouns of a hand-over that can be the subject of its own delay: "the handover has slipped"
-_HAND_OVER_SUBJECTS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
+# nouns of the hand-over itself: the subject of its own delay ("the handover has slipped"), and a
+# word that can point back to the hand-over told before ("their shipment was pushed back")
+HAND_OVER_NOUNS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 # the links inside an amount: "€" and "90" of "€90 million", "500,000" of "500,000 euros"
 _AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
 
@@ -59,4 +62,13 @@ def passive(verb: Token) -> bool:
     technical problems" (an agent that names an actor fills the role before this is asked), or
     one whose subject is the hand-over itself ("the handover has slipped to the summer")."""
     return any(c.dep_ == "auxpass" for c in verb.children) or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _HAND_OVER_SUBJECTS for c in verb.children)
+        c.dep_ == "nsubj" and c.lemma_.lower() in HAND_OVER_NOUNS for c in verb.children)
+
+
+def continues_hand_over(verb: Token, systems: Mapping[int, object], more_words: frozenset[str]) -> bool:
+    """"A further three launchers will follow": an active verb whose subject is counted or "more"
+    equipment (`systems`: parse indices of system mentions) carries on a hand-over told before;
+    "the Taurus decision follows months of debate" does not."""
+    return not passive(verb) and any(
+        s.dep_ == "nsubj" and any(t.i in systems for t in s.subtree)
+        and any(c.dep_ == "nummod" or c.lower_ in more_words for c in s.children) for s in verb.children)

@@ -19,6 +19,9 @@ _MONTH_NUMBERS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# names of days and months: "agreed on Wednesday to add" is a time, never whom a verb calls on
+TIME_NAMES = frozenset(_MONTH_NUMBERS) | frozenset(WEEKDAYS)
 _MONTH = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
     rf"(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?"

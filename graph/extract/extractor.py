@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
+from graph.extract.clause_shapes import HAND_OVER_NOUNS
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
 from graph.extract.funds import remember_funds
@@ -74,7 +75,7 @@ class Extractor:
         self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
         # "Their handover was pushed back": a noun of the hand-over itself can stand for the one
         # told before ("package", "sale" and the like are left out: they seldom do, and cost parses)
-        self.item_words |= word_forms(frozenset({"handover", "hand-over", "delivery", "shipment", "transfer", "arrival"}))
+        self.item_words |= word_forms(HAND_OVER_NOUNS)
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import phrase_tokens, relations, subject
+from graph.extract.grammar import infinitive_verbs, phrase_tokens, relations, subject
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -83,8 +83,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             fillers["item"] = [parsed.parse[parsed.systems[after].token_end - 1 - parsed.sentence.tokens.start]]
     if frame.kind == "request" and not any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w)):
         # "asked London to help find more air defence systems": what the infinitive would get
-        wanted = [o for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"
-                  for o in v.children if o.dep_ == "dobj"]
+        wanted = [o for v in infinitive_verbs(trigger) for o in v.children if o.dep_ == "dobj"]
         if wanted:
             fillers.setdefault("item", []).extend(wanted)
     if trigger.dep_ == "acl" and "item" not in fillers:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graph.extract.dates import TIME_NAMES
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that open a clause of their own: a role word's noun phrase stops there.
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
@@ -26,9 +28,7 @@ _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whe
 _PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "agreed on Wednesday to add": a day or month after "on" is a time, never whom a verb calls on
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                         "january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december", "day", "date", "occasion"})
+_TIME_WORDS = TIME_NAMES | {"day", "date", "occasion"}
 
 
 def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
@@ -57,6 +57,12 @@ def relations(trigger: Token) -> Iterator[tuple[str, Token]]:
                     yield relation, word
         elif dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "compound", "attr", "oprd"):
             yield dep, child
+
+
+def infinitive_verbs(trigger: Token) -> list[Token]:
+    """The verbs of the infinitive a verb takes: "send" of "urged Berlin to send", "help" and
+    "find" of "asked London to help find"."""
+    return [v for c in trigger.children if c.dep_ == "xcomp" for v in c.subtree if v.pos_ == "VERB"]
 
 
 def particles(trigger: Token) -> frozenset[str]:

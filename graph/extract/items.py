@@ -135,8 +135,9 @@ class ItemFinder:
         """"Denmark paid for 18 Caesar guns; the howitzers have since arrived": a definite
         category word with no count of its own stands for the latest named system of its class
         among the last few (a name the vocabulary lacks counts as any class; "155 mm shells" is
-        named as much as "Caesar": "the shells" after "155 mm shells and Stinger missiles"). So do one a state owns
-        ("Norway's six jets") and a part of them in the same unit ("30 of the tanks" after Gepard
+        named as much as "Caesar": "the shells" after "155 mm shells and Stinger missiles"). So
+        do one a state owns ("Norway's six jets"), the rest of what was named ("more of its
+        remaining jets") and a part of them in the same unit ("30 of the tanks" after Gepard
         guns), their count kept."""
         head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
         possessed = any(c.dep_ == "poss" and c.i in parsed.actors for c in head.children)

@@ -17,7 +17,6 @@ from graph.extract.unlisted import HYPHEN_MODEL, wording
 from graph.iris import unlisted_iri
 
 _VARIANT = re.compile(r"[A-Z]\d{1,2}[A-Za-z]{0,2}")
-_HYPHEN_MODEL = HYPHEN_MODEL
 _ROMAN = frozenset({"II", "III", "IV", "V", "VI"})  # "Piranha III": a mark of a model
 
 
@@ -27,7 +26,7 @@ def with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, 
     (a capitalised word and a number, or "T-72") right before an equipment phrase is its name,
     and its number is no count."""
     start, end, iri, generic, label = span
-    if not generic and start - 1 > lo and start - 1 not in actor_tokens and _HYPHEN_MODEL.fullmatch(doc[start - 1].text):
+    if not generic and start - 1 > lo and start - 1 not in actor_tokens and HYPHEN_MODEL.fullmatch(doc[start - 1].text):
         listed = listed_variant(doc[start - 1].text, resolve)
         if listed is not None:  # "F-16C jets": a variant of a listed name
             return (start - 1, end, listed, False, None)
@@ -47,7 +46,7 @@ def with_model(doc: Doc, span: tuple[int, int, str, bool, str | None], lo: int, 
 
 def listed_variant(word: str, resolve: Callable[[str], str | None]) -> str | None:
     """"F-16C": the listed system a hyphenated designation names, its variant letter dropped."""
-    if not _HYPHEN_MODEL.fullmatch(word):
+    if not HYPHEN_MODEL.fullmatch(word):
         return None
     return resolve(word) or resolve(word.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
