@@ -162,6 +162,17 @@ class ActorResolver:
             # "Pistorius said his country has pledged": the speaker's state
             speaker = self.reporting_speaker(parsed, head, discourse) or discourse.last_person
             return self.acting_or_none(speaker, discourse)
+        if lower in _GOVERNMENT_NOUNS and any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
+            # "Spain's minister, whose government is willing to send ...": the state of the noun
+            # the relative clause describes
+            clause = next((w for w in head.ancestors if w.dep_ == "relcl"), None)
+            if clause is not None and clause.head.i not in self._asked:
+                self._asked.add(clause.head.i)
+                try:
+                    return self.acting_or_none(self.actor_of(parsed, clause.head, discourse), discourse)
+                finally:
+                    self._asked.discard(clause.head.i)
+            return None
         if head.lemma_.lower() in _MEMBER_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another", "one") for c in head.children):
             return None  # "a NATO member has supplied tanks": one of a group, unnamed
         # "the government of Germany", "the German government": a mention inside the phrase

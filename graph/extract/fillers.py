@@ -86,6 +86,12 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         wanted = [o for v in infinitive_verbs(trigger) for o in v.children if o.dep_ == "dobj"]
         if wanted:
             fillers.setdefault("item", []).extend(wanted)
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and agent_role is not None:
+        # "the US-supplied launchers", "British-donated tanks": the participle describes its noun,
+        # and the actor joined to it by the hyphen gave it
+        givers = [c for c in trigger.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod") and c.i in parsed.actors]
+        if givers:
+            fillers["item"], fillers[agent_role] = [trigger.head], givers
     if trigger.dep_ == "acl" and "item" not in fillers:
         fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
     # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item

@@ -66,8 +66,8 @@ def completed(word: Token) -> bool:
         return True
     # passive past: "were delivered", "was handed over"; a participle on its noun: "grenades,
     # delivered in the first weeks"
-    if word.tag_ == "VBN" and word.dep_ == "acl" and not aux:
-        return True
+    if word.tag_ == "VBN" and word.dep_ in ("acl", "amod") and not aux:
+        return True  # (or before it: "the US-supplied launchers")
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in word.children)
 
 

@@ -43,6 +43,8 @@ class ParsedSentence:
         for i, text in enumerate(texts):
             state = (demonyms or {}).get(text)
             described = state is not None and deps[i] in ("amod", "compound", "nmod")  # "British tanks"
+            # "American-supplied launchers": the adjective hyphened to a participle
+            described = described or state is not None and i + 2 < len(texts) and texts[i + 1] == "-" and tags[i + 2] == "VBN"
             # "the Dutch will send", "the British have delivered": the people of a state as a noun
             described = described or state is not None and i > 0 and texts[i - 1].lower() == "the" and deps[i] in _NOUN_ROLES
             if state is None and text.endswith("s") and tags[i] == "NNPS":

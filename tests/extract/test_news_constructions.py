@@ -158,3 +158,15 @@ def test_only_a_participle_of_handing_over_makes_a_listed_item_delivered(vocabul
 def test_thousands_grouped_by_spaces_are_one_sum(vocabulary: Vocabulary) -> None:
     article = Article(id="case", text="Oslo will devote 750 000 kroner to drones for Ukraine.", published=date(2025, 7, 18))
     assert [(c.kind.value, c.value, c.currency) for c in extract(article, vocabulary).claims] == [("funding", 750000, "NOK")]
+
+
+def test_a_government_named_by_whose_is_the_state_of_the_noun_the_clause_describes(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Spain's foreign minister, whose government is willing to send NASAMS launchers, spoke in Rome.")
+    assert ("consideration", "Spain", "", "NASAMS", None, "") in found
+
+
+def test_an_actor_hyphened_to_a_giving_participle_delivered_the_noun_it_describes(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv's troops used British-donated Challenger 2 tanks near the river.")
+    assert ("delivery", "United Kingdom", "", "Challenger 2", None, "") in found
+    # a participle of making names who built it, not who gave it
+    assert not rows(vocabulary, "The German-made Leopard tanks broke down near the river.")
