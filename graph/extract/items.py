@@ -84,12 +84,15 @@ class ItemFinder:
                 return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
             return [_as_mention(latest[-1])] if latest else []
-        count = next((w for w in words if w.pos_ == "NUM" and w.dep_ in ("dobj", "nsubjpass") and not _year(w)
-                      and not any(c.dep_ == "prep" for c in w.children)), None)
-        if not items and count is not None and discourse.items:
-            # "Norway has committed six": a bare count of the item named last
-            value = self.numbers.get(count.lower_) or (int(count.text.replace(",", "")) if count.text.replace(",", "").isdigit() else None)
-            return [replace(discourse.items[-1], quantity=value)]
+        count = next((c for w in words if w.dep_ in ("dobj", "nsubjpass", "pobj") and not any(c.dep_ == "prep" for c in w.children)
+                      for c in [_counted_more(w)] if c.pos_ == "NUM" and not _year(c) or _ORDINAL.get(c.lower_) and _indefinite(c)), None)
+        told = [m for i, m in sorted(parsed.systems.items()) if count is not None and i < count.i and not m.generic] or discourse.items
+        if not items and count is not None and told:
+            # "Norway has committed six": a bare count of the item named last; "Denmark will pay
+            # for a third": one more of it
+            value = _ORDINAL.get(count.lower_) or self.numbers.get(count.lower_) or (
+                int(count.text.replace(",", "")) if count.text.replace(",", "").isdigit() else None)
+            return [replace(told[-1], quantity=value)]
         if not items and hand_overs and any(self._anaphoric_hand_over(w) for w in words):
             # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
@@ -221,6 +224,22 @@ class ItemFinder:
         return None
 
 
+
+
+# "a second", "a third": one more of the item named last
+_ORDINAL = {word: 1 for word in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
+
+
+def _counted_more(word: Token) -> Token:
+    """The number of "20 more" standing alone ("has promised 20 more"), else the word."""
+    if word.lower_ == "more":
+        return next((c for c in word.children if c.dep_ == "nummod"), word)
+    return word
+
+
+def _indefinite(word: Token) -> bool:
+    """"a third" (one more), not "the third" (one of those told) nor "a third battery"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children) and not any(c.dep_ in ("compound", "amod") for c in word.children)
 
 
 def _year(word: Token) -> bool:

@@ -71,6 +71,14 @@ def completed(word: Token) -> bool:
     return word.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in word.children)
 
 
+def _asked_of_another(clause: Token, wanting: Token) -> bool:
+    """"(wants) Berlin to supply", "(needs) Europe to deliver": an infinitive whose doer is a
+    subject of its own or the wanting verb's object, someone else's act."""
+    if clause.dep_ not in ("ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in clause.children) or any(c.dep_ == "dobj" and c.i < clause.i for c in wanting.children)
+
+
 def _gerund_of_act(trigger: Token) -> bool:
     """"thanked Slovakia for providing", "led the world in providing", "did so by supplying":
     a gerund after a preposition names an act that took place, unless a future or modal verb
@@ -141,6 +149,9 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         phrasal = next((f for f in inventory.frames_for(lemma) if f.particles and f.particles & particles(word)), None)
         if phrasal is not None and phrasal.kind == "suspension":
             governing_kind, governor = "suspension", word  # "pushed the arrival back", "held up shipments"
+            continue
+        if step == 0 and lemma in inventory.governors.get("wish", ()) and _asked_of_another(trigger, word):
+            governing_kind, governor = "request", word  # "Kyiv wants Berlin to supply Taurus"
             continue
         for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort"):
             if lemma in inventory.governors.get(kind, ()):

@@ -170,3 +170,16 @@ def test_an_actor_hyphened_to_a_giving_participle_delivered_the_noun_it_describe
     assert ("delivery", "United Kingdom", "", "Challenger 2", None, "") in found
     # a participle of making names who built it, not who gave it
     assert not rows(vocabulary, "The German-made Leopard tanks broke down near the river.")
+
+
+def test_wanting_another_to_give_asks_them_and_wanting_to_give_asks_nobody(vocabulary: Vocabulary) -> None:
+    assert ("request", "Germany", "", "Taurus", None, "") in rows(vocabulary, "Kyiv wants Berlin to supply Taurus cruise missiles.")
+    assert ("request", "Sweden", "", "CV90", None, "") in rows(vocabulary, "Ukraine needs Sweden to deliver more CV90 vehicles.")
+    assert not any(row[0] == "request" for row in rows(vocabulary, "Berlin wants to supply Taurus missiles to Kyiv."))
+
+
+def test_an_ordinal_or_a_count_of_more_standing_alone_is_more_of_the_item_told_before(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Norway said it would donate two NASAMS systems, while Denmark will pay for a third.")
+    assert ("funding", "", "Denmark", "NASAMS", 1, "") in found
+    found = rows(vocabulary, "Oslo has sent 40 M113 carriers to Kyiv and has promised 20 more.")
+    assert {("delivery", "Norway", "", "M113", 40, ""), ("pledge", "Norway", "", "M113", 20, "")} <= found
