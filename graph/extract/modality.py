@@ -88,10 +88,13 @@ def _gerund_of_act(trigger: Token) -> bool:
     return not any(_aux(word) & (_FUTURE_AUX | {"could", "might", "may", "should", "must", "can"}) for word, _ in path_up(trigger))
 
 
-def _done_with(noun: Token) -> bool:
+def _done_with(noun: Token, inventory: Inventory) -> bool:
     """"Ukraine has taken delivery of F-16s", "Kyiv received the first shipment": a hand-over noun
-    is done when the verb it is the object of reports a completed act."""
-    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+    is done when the verb it is the object of reports a completed act, or an arrival it is the
+    subject of ("a shipment of shells reached Kyiv")."""
+    arriving = noun.dep_ == "nsubj" and any(f.kind == "delivery" and f.roles.get("nsubj") == "item"
+                                            for f in inventory.frames_for(noun.head.lemma_.lower()))
+    if noun.dep_ not in ("dobj", "nsubjpass") and not arriving or noun.head.pos_ not in ("VERB", "AUX"):
         return False  # "told the House, alongside a package of artillery": not the act itself
     return completed(noun.head)
 
@@ -174,7 +177,7 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
     elif kind == "transfer" and not governing_kind and _participle_of_past(trigger):
         kind, cue = "delivery", "participle"
     elif kind == "transfer":
-        done = completed(trigger) if trigger.pos_ in ("VERB", "AUX") else _done_with(trigger)
+        done = completed(trigger) if trigger.pos_ in ("VERB", "AUX") else _done_with(trigger, inventory)
         kind = "pledge" if governing_kind == "pledge" or not done else "delivery"
         cue = cue or ("completed" if kind == "delivery" else "")
     elif kind == "delivery" and frame.name == "agent-noun":

@@ -183,3 +183,10 @@ def test_an_ordinal_or_a_count_of_more_standing_alone_is_more_of_the_item_told_b
     assert ("funding", "", "Denmark", "NASAMS", 1, "") in found
     found = rows(vocabulary, "Oslo has sent 40 M113 carriers to Kyiv and has promised 20 more.")
     assert {("delivery", "Norway", "", "M113", 40, ""), ("pledge", "Norway", "", "M113", 20, "")} <= found
+
+
+def test_a_hand_over_noun_that_arrived_is_a_delivery_and_one_yet_to_arrive_a_pledge(vocabulary: Vocabulary) -> None:
+    arrived = rows(vocabulary, "A shipment of 155mm shells from South Korea reached Ukraine via Poland.")
+    assert {row[:2] for row in arrived} == {("delivery", "South Korea")}
+    coming = rows(vocabulary, "A shipment of CV90 vehicles from Sweden will arrive in Ukraine in May.")
+    assert {row[:2] for row in coming} == {("pledge", "Sweden")}
