@@ -156,7 +156,11 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if step == 0 and lemma in inventory.governors.get("wish", ()) and _asked_of_another(trigger, word):
             governing_kind, governor = "request", word  # "Kyiv wants Berlin to supply Taurus"
             continue
-        for kind in ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort"):
+        # striving to get is asking ("Kyiv hopes to get ATACMS"); striving to give, weighing it
+        kinds = ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort")
+        if frame.roles.get("nsubj") == "recipient":
+            kinds = ("refusal", "suspension", "effort", "consideration", "request", "pledge", "aspectual")
+        for kind in kinds:
             if lemma in inventory.governors.get(kind, ()):
                 if kind == "effort" and (step > 0 or arrived_by not in ("xcomp", "advcl")):
                     continue  # striving governs its own infinitive only ("working to obtain")

@@ -225,12 +225,15 @@ class CachedLemmatizer:
 
     spaCy's rule lemmatizer caches only forms it looked up in its tables, not the base forms
     it returns early (most nouns and verbs), though a lemma depends on nothing but the word, its
-    POS and its morphology.
+    POS and its morphology. Where its rules find more than one base form in the model's word
+    index ("hopes": "hop" and "hope", "spared": "spar" and "spare") it takes the first; this one
+    takes a word of `preferred` (the frame inventory's verbs and nouns) among them.
     """
 
-    def __init__(self, lemmatizer: Lemmatizer) -> None:
+    def __init__(self, lemmatizer: Lemmatizer, preferred: frozenset[str] = frozenset()) -> None:
         self.lemmatizer = lemmatizer
         self.lookups = lemmatizer.lookups
+        self.preferred = preferred
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -245,10 +248,21 @@ class CachedLemmatizer:
                 key = (orth, pos, morph)
                 found = self._lemmas.get(key)
                 if found is None:
-                    found = self._lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                    forms = self.lemmatizer.lemmatize(doc[i])
+                    lemma = next((form for form in forms if form in self.preferred), forms[0])
+                    found = self._lemmas[key] = doc.vocab.strings.add(lemma)
                 lemmas[i] = found
         doc.from_array([LEMMA], lemmas)
         return doc
+
+
+def _frame_words() -> frozenset[str]:
+    """The lemmas frames.yaml reads (triggers, governors, speech verbs): where the model's rules
+    allow two lemmas of a word, the one the frames know is meant."""
+    from graph.extract.frames import inventory  # (frames.py imports nothing of the parse)
+
+    frames = inventory()
+    return frames.trigger_lemmas | frames.speech_verbs
 
 
 def _with_fast_rules(nlp: Language) -> Language:
@@ -257,7 +271,7 @@ def _with_fast_rules(nlp: Language) -> Language:
     TokenRules cannot read, or whose lemmatizer is not in rule mode, keeps its own."""
     if not Language.has_factory("pledgegraph_token_rules"):
         Language.factory("pledgegraph_token_rules", func=lambda nlp, name: TokenRules(nlp.get_pipe("attribute_ruler")))
-        Language.factory("pledgegraph_cached_lemmatizer", func=lambda nlp, name: CachedLemmatizer(nlp.get_pipe("lemmatizer")))
+        Language.factory("pledgegraph_cached_lemmatizer", func=lambda nlp, name: CachedLemmatizer(nlp.get_pipe("lemmatizer"), _frame_words()))
     try:
         nlp.add_pipe("pledgegraph_token_rules", name="token_rules", after="attribute_ruler")
     except ValueError:

@@ -190,3 +190,11 @@ def test_a_hand_over_noun_that_arrived_is_a_delivery_and_one_yet_to_arrive_a_ple
     assert {row[:2] for row in arrived} == {("delivery", "South Korea")}
     coming = rows(vocabulary, "A shipment of CV90 vehicles from Sweden will arrive in Ukraine in May.")
     assert {row[:2] for row in coming} == {("pledge", "Sweden")}
+
+
+def test_striving_to_get_asks_and_hoping_to_give_weighs(vocabulary: Vocabulary) -> None:
+    # "hopes" and "spared" have two readings in the model's lemma rules ("hop", "spar"): the
+    # frames' word is taken
+    assert ("request", "Norway", "", "F-16", None, "") in rows(vocabulary, "Ukraine hopes to get more F-16 jets from Oslo.")
+    assert ("consideration", "United States", "", "HIMARS", None, "") in rows(vocabulary, "Washington hopes to send more HIMARS to Kyiv.")
+    assert ("delivery", "Italy", "", "SAMP/T", 2, "") in rows(vocabulary, "Rome has spared two SAMP/T batteries for Kyiv.")
