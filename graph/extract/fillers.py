@@ -35,7 +35,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
                         and vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
             fillers.setdefault(role, []).append(trigger.head if relative else word)
     if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
-        controller = subject(trigger, inventory.control_nouns)
+        controller = subject(trigger, inventory.control_nouns, inventory.governors.get("request", frozenset()))
         if controller is not None:
             # "launchers are to be supplied by Norway": a passive verb's subject is its object
             passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles

@@ -80,13 +80,15 @@ def infinitival(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(c.dep_ in SUBJECTS for c in clause.children)
 
 
-def subject(trigger: Token, control_nouns: frozenset[str] = frozenset()) -> Token | None:
+def subject(trigger: Token, control_nouns: frozenset[str] = frozenset(), asking: frozenset[str] = frozenset()) -> Token | None:
     """The subject of `trigger`: its own, else the controller's.
 
     "Germany agreed to send": the subject of "send" is the subject of "agreed"; "urged Berlin to
     send": the object of "urged"; "called on NATO to send": the object of "on"; a relative
     clause whose pronoun is the subject ("Germany, which sent ...") has the noun it modifies;
-    the infinitive of one of `control_nouns` has the noun's holder ("is in a position to send").
+    the infinitive of one of `control_nouns` has the noun's holder ("is in a position to send");
+    the infinitive of one of the verbs of `asking` has whom they ask ("pleaded with Berlin to
+    send", "appealed to allies to supply").
     """
     word: Token | None = trigger
     for _ in range(8):  # control chains are short; a parse loop must not run forever
@@ -116,6 +118,10 @@ def subject(trigger: Token, control_nouns: frozenset[str] = frozenset()) -> Toke
             controller = object_controller(head)
             if controller is not None:
                 return controller
+        if word.dep_ in ("xcomp", "advcl") and infinitival(word) and head.lemma_.lower() in asking:
+            asked = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"), None)
+            if asked is not None:
+                return asked
         if word.dep_ == "pcomp" and head.lower_ == "for" and head.head.pos_ == "VERB":
             # "thanked the Slovakian government for providing": the thanked did it
             thanked = next((c for c in head.head.children if c.dep_ == "dobj"), None)

@@ -198,3 +198,9 @@ def test_striving_to_get_asks_and_hoping_to_give_weighs(vocabulary: Vocabulary) 
     assert ("request", "Norway", "", "F-16", None, "") in rows(vocabulary, "Ukraine hopes to get more F-16 jets from Oslo.")
     assert ("consideration", "United States", "", "HIMARS", None, "") in rows(vocabulary, "Washington hopes to send more HIMARS to Kyiv.")
     assert ("delivery", "Italy", "", "SAMP/T", 2, "") in rows(vocabulary, "Rome has spared two SAMP/T batteries for Kyiv.")
+
+
+def test_whom_a_plea_is_made_to_or_with_is_asked_to_give(vocabulary: Vocabulary) -> None:
+    assert ("request", "Germany", "", "Taurus", None, "") in rows(vocabulary, "Kyiv pleaded with Berlin to deliver Taurus missiles.")
+    found = rows(vocabulary, "Zelensky appealed to Sweden to supply Gripen jets.")
+    assert ("request", "Sweden", "", "Gripen", None, "Volodymyr Zelensky") in found
