@@ -96,6 +96,9 @@ class FrameClaims:
                         continue
                     if not frame.particles and lemma in _PHRASAL_ONLY:
                         continue
+                    if frame.kind == "funding" and any(c.dep_ == "dobj" and (n := self.inventory.nominal_frame(c.lemma_.lower())) is not None
+                                                       and n.kind == "suspension" for c in token.children):
+                        continue  # "ordered a pause on aid": the stoppage noun reads it, nothing is bought
                     if frame.money_only and not names_money(token, money):
                         continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
                     if lemma in _NEEDS_PREPOSITION and not any(
@@ -109,7 +112,7 @@ class FrameClaims:
                 if (noun := self.inventory.nominal_frame(lemma)) is not None:
                     if token.dep_ == "pobj" and token.head.lower_ == "of" and self.inventory.nominal_frame(token.head.head.lemma_.lower()):
                         continue  # "delivery of a second batch of tanks": one hand-over, read at the outer noun
-                    if token.dep_ == "dobj" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
+                    if token.dep_ == "dobj" and noun.kind != "suspension" and any(f.kind == "funding" for f in self.inventory.frames_for(token.head.lemma_.lower())):
                         continue  # "finance a package of US weapons": the payment verb reads it
                     yield token, noun
                 elif token.dep_ == "attr" and self.inventory.agent_nouns and lemma in self.inventory.agent_nouns.lemmas:

@@ -188,6 +188,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         pass  # "has been the largest provider of": giving that took place
     elif kind == "delivery" and not completed(trigger):
         kind = "pledge"
+    if frame.kind == "suspension" and trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in inventory.governors.get("ending", ()):
+        kind, cue = "pledge", "ended"  # "lifted the pause on shipments": they go on
     if hedged and kind in ("pledge", "funding", "delivery", "suspension"):
         return Modality("consideration", governor, "hedge")
     return Modality(kind, governor, cue)

@@ -12,7 +12,7 @@ from graph.extract.frames import FrameError, inventory, load_inventory
 from graph.model import Article
 from graph.vocabulary import Vocabulary
 
-EXAMPLES = [(frame.name, text, expect) for frame in inventory().frames for text, expect in frame.examples] + [
+EXAMPLES = [(frame.name, text, expect) for frame in (*inventory().frames, *inventory().nominal) for text, expect in frame.examples] + [
     ("valuation", text, expect) for text, expect in inventory().valuation_examples
 ]
 

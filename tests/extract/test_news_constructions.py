@@ -204,3 +204,9 @@ def test_whom_a_plea_is_made_to_or_with_is_asked_to_give(vocabulary: Vocabulary)
     assert ("request", "Germany", "", "Taurus", None, "") in rows(vocabulary, "Kyiv pleaded with Berlin to deliver Taurus missiles.")
     found = rows(vocabulary, "Zelensky appealed to Sweden to supply Gripen jets.")
     assert ("request", "Sweden", "", "Gripen", None, "Volodymyr Zelensky") in found
+
+
+def test_ending_a_hand_over_suspends_it_and_ending_a_stoppage_lets_it_go_on(vocabulary: Vocabulary) -> None:
+    ended = rows(vocabulary, "Oslo says it will end its deliveries of NASAMS missiles to Kyiv.")
+    assert {row[:2] for row in ended} == {("suspension", "Norway")}
+    assert not any(row[0] == "funding" for row in rows(vocabulary, "Trump ordered a pause on all US military aid to Ukraine."))
