@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from graph.extract.actors import ActorResolver
 from graph.extract.attribution import speech_source
+from graph.extract.clause_shapes import names_money
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Frame, Inventory
 from graph.extract.items import ItemFinder
@@ -50,6 +51,10 @@ def organiser(parsed: ParsedSentence, fund: Token) -> str | None:
     for child in fund.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i in parsed.actors:
             return parsed.actors[child.i].iri
+        if child.dep_ == "amod" and child.lemma_.lower() in _ORGANISER_VERBS:  # "the Czech-led initiative"
+            runner = next((g for g in child.children if g.i in parsed.actors), None)
+            if runner is not None:
+                return parsed.actors[runner.i].iri
     if fund.dep_ == "dobj" and fund.head.lemma_.lower() in _ORGANISER_VERBS:
         runner = next((c for c in fund.head.children if c.dep_ == "nsubj"), None)
         if runner is not None and runner.i in parsed.actors:
@@ -98,14 +103,17 @@ class FundPayments:
         fund = next((w for role in roles for w in fillers.get(role, []) if is_fund(w)), None)
         money = self.items.money(parsed, trigger)
         bought = purchases(fund, trigger)
-        if frame.money_only and money is not None and not bought:
+        # "gave €100 million to the initiative", "has given Kyiv €50 million for shells": a sum
+        # handed over is paid
+        handed = frame.kind == "transfer" and money is not None and names_money(trigger, set(parsed.money))
+        if (frame.money_only or handed) and money is not None and not bought:
             # "will spend €200 million on ammunition": what the money goes on
             heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
             bought = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
                       for g in c.children if g.dep_ == "pobj" and g.i not in parsed.actors]
         if fund is not None and money is None and not bought and fund.lemma_.lower() in refers_back:
             return None  # "join the effort": the frame's own reference back reads it
-        if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) or (
+        if kind not in (ClaimKind.FUNDING, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and not handed or (
                 fund is None and not (money and (bought or frame.money_only))):
             return None
         if fund is None and money is None and kind is not ClaimKind.FUNDING:

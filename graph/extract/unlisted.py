@@ -100,6 +100,9 @@ class UnlistedFinder:
         # a run must not start with a hyphen or "and", nor with a hyphenated word that does not
         # name the equipment ("shoulder-fired anti-tank weapons" are anti-tank weapons)
         while start < head:
+            if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+                start += 1  # "Latvian-led drones", "US-made radars": the rest of a word whose first part is no modifier
+                continue
             if doc[start].text == "-" or doc[start].lower_ == "and":
                 start += 1
                 continue

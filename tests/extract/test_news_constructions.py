@@ -210,3 +210,18 @@ def test_ending_a_hand_over_suspends_it_and_ending_a_stoppage_lets_it_go_on(voca
     ended = rows(vocabulary, "Oslo says it will end its deliveries of NASAMS missiles to Kyiv.")
     assert {row[:2] for row in ended} == {("suspension", "Norway")}
     assert not any(row[0] == "funding" for row in rows(vocabulary, "Trump ordered a pause on all US military aid to Ukraine."))
+
+
+def test_a_sum_handed_to_a_fund_or_for_equipment_is_paid(vocabulary: Vocabulary) -> None:
+    assert ("funding", "", "Sweden", "artillery shells", None, "") in rows(vocabulary, "Sweden has given Ukraine 100 million euros for artillery shells.")
+    assert ("funding", "", "Netherlands", "Leopard 2", 18, "") in rows(vocabulary, "The Netherlands is footing the bill for 18 Leopard 2 tanks for Kyiv.")
+
+
+def test_a_fund_led_by_a_state_written_with_a_hyphen_is_run_by_it(vocabulary: Vocabulary) -> None:
+    article = Article(id="case", text="Finland handed 60 million euros to the Czech-led ammunition initiative.", published=date(2025, 7, 18))
+    claims = extract(article, vocabulary).claims
+    assert [(c.kind.value, vocabulary.label(c.funder), vocabulary.label(c.via)) for c in claims] == [("funding", "Finland", "Czech Republic")]
+
+
+def test_the_second_half_of_a_hyphenated_word_is_no_equipment_name_of_its_own(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "Norway", "", "anti-aircraft guns", 4, "") in rows(vocabulary, "Oslo sent four German-built anti-aircraft guns to Kyiv.")
