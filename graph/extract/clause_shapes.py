@@ -22,9 +22,14 @@ _AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
 def background(trigger: Token, inventory: Inventory) -> bool:
     """A participle on the subject of another claim verb ("tanks promised by Germany have been
     handed over", "the guns bought by Oslo arrived"): what the item was, not a claim of its own."""
-    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
-    verb = trigger.head.head
+    noun = trigger.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "the last of the tanks promised by Washington were delivered"
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
     return bool(inventory.frames_for(verb.lemma_.lower()))
 
 

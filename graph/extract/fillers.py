@@ -54,7 +54,10 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     agent_role = frame.roles.get("agent") or ("provider" if "provider" in roles else None)
     if agent_role is not None and agent_role not in fillers:
         # "18 tanks promised by Germany have been handed over": the participle's agent gave them
-        fillers[agent_role] = [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        # ("the last of the tanks promised by Washington": the noun of the part)
+        nouns = [n for w in fillers.get("item", []) for n in [w, *(g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                                  for g in c.children if g.dep_ == "pobj")]]
+        fillers[agent_role] = [g for w in nouns for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
                                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         # "the 2,700 missiles Germany promised were held up": the relative clause's giver
         fillers[agent_role] += [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "relcl" and inventory.frames_for(c.lemma_.lower())

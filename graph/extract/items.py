@@ -90,8 +90,7 @@ class ItemFinder:
         if not items and count is not None and told:
             # "Norway has committed six": a bare count of the item named last; "Denmark will pay
             # for a third": one more of it
-            value = _ORDINAL.get(count.lower_) or self.numbers.get(count.lower_) or (
-                int(count.text.replace(",", "")) if count.text.replace(",", "").isdigit() else None)
+            value = _ORDINAL.get(count.lower_) or self._count(count)
             return [replace(told[-1], quantity=value)]
         if not items and hand_overs and any(self._anaphoric_hand_over(w) for w in words):
             # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
@@ -151,6 +150,9 @@ class ItemFinder:
         # "30 of the tanks": a count of some of the items meant
         partitive = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
         pointing = (self.definite(parsed, mention) or owned) and (mention.quantity is None or partitive) or possessed
+        if partitive and self._count(head.head.head) is not None:
+            # "sent 300 of the vehicles", "sent 20 of its 32 jets": the part is what was sent
+            mention = replace(mention, quantity=self._count(head.head.head))
         if described and not possessed:
             return mention  # "the Swedish jets" after F-16s: another state's jets
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
@@ -167,6 +169,11 @@ class ItemFinder:
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
         return mention
+
+    def _count(self, word: Token) -> int | None:
+        """"six", "300", "1,200": the number a count word says, if it is one."""
+        digits = word.text.replace(",", "")
+        return self.numbers.get(word.lower_) or (int(digits) if digits.isdigit() else None)
 
     def _anaphoric_hand_over(self, word: Token) -> bool:
         """A hand-over noun without its own "of ...": "its transfer", "the shipment", "deliveries"."""

@@ -225,3 +225,19 @@ def test_a_fund_led_by_a_state_written_with_a_hyphen_is_run_by_it(vocabulary: Vo
 
 def test_the_second_half_of_a_hyphenated_word_is_no_equipment_name_of_its_own(vocabulary: Vocabulary) -> None:
     assert ("delivery", "Norway", "", "anti-aircraft guns", 4, "") in rows(vocabulary, "Oslo sent four German-built anti-aircraft guns to Kyiv.")
+
+
+def test_a_part_of_the_items_counts_what_the_part_says(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Berlin promised 30 Gepard guns. It has now sent 20 of the vehicles.")
+    assert {("pledge", "Germany", "", "Gepard", 30, ""), ("delivery", "Germany", "", "Gepard", 20, "")} <= found
+    assert ("delivery", "Norway", "", "F-16", 20, "") in rows(vocabulary, "Oslo sent 20 of its 32 F-16 jets to Kyiv.")
+
+
+def test_the_promise_a_delivered_part_was_made_under_is_background(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The last of the 31 Abrams tanks promised by Washington were delivered in September.")
+    assert {row[:2] for row in found} == {("delivery", "United States")}
+
+
+def test_finishing_a_hand_over_is_one_done(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The Dutch government has finished delivering all 24 F-16 jets to Ukraine.")
+    assert ("delivery", "Netherlands", "", "F-16", 24, "") in found
