@@ -39,12 +39,20 @@ class Counts:
                 return None
             if token.lower_ in self.lexicon.multipliers:
                 if index > lo and doc[index - 1].lower_ in ("a", "an"):
-                    return self.lexicon.multipliers[token.lower_]  # "a thousand rounds"
+                    # "a thousand rounds", "half a million", "a quarter of a million"
+                    return int(self.lexicon.multipliers[token.lower_] * self._fraction(doc, index - 2, lo))
                 index -= 1
                 continue
             skipped += 1
             index -= 1
         return None
+
+    def _fraction(self, doc: Doc, index: int, lo: int) -> float:
+        """The part of "a million" the words ending at `index` name: "half" (a million), "a
+        quarter of" (a million); 1 for none."""
+        if index >= lo and doc[index].lower_ == "of":
+            index -= 1
+        return self.lexicon.fractions.get(doc[index].lower_, 1.0) if index >= lo else 1.0
 
     def _spelled(self, doc: Doc, index: int, lo: int, end: int) -> int | None:
         """The number a run of number words around `index` (and before `end`) spells, read left to

@@ -3,7 +3,7 @@ titles, and the words that end an equipment phrase. Claim verbs are frames (fram
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class Lexicon:
     organisation_heads: frozenset[str]
     personnel_nouns: frozenset[str]
     civil_words: frozenset[str] = frozenset()
+    fractions: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +55,5 @@ def load_lexicon() -> Lexicon:
         organisation_heads=frozenset(data["organisation_heads"]),
         personnel_nouns=frozenset(data["personnel_nouns"]),
         civil_words=frozenset(data.get("civil_words") or ()),
+        fractions={str(k): float(v) for k, v in (data.get("fractions") or {}).items()},
     )

@@ -22,7 +22,7 @@ _SHORT_MULT = {"m": "million", "b": "billion", "mn": "million", "bn": "billion"}
 # What every match of MoneyFinder.pattern holds, searched first because the pattern is slow
 # (~70 us a sentence) and most sentences hold no amount: a digit, or "-illions" of a vague
 # amount. A branch of the pattern without either needs its word here.
-_MONEY_HINT = re.compile(r"\d|illions", re.IGNORECASE)
+_MONEY_HINT = re.compile(r"\d|illion", re.IGNORECASE)
 AMBIGUOUS = "KR"  # kroner, kronor: Danish, Norwegian or Swedish, by who pays
 
 
@@ -34,10 +34,13 @@ class MoneyFinder:
         currencies = sorted(lexicon.currencies, key=len, reverse=True)
         signs = "|".join(re.escape(c) for c in currencies if not c.isalpha())
         words = "|".join(re.escape(c) for c in currencies if c.isalpha())
+        fractions = "|".join(re.escape(f) for f in lexicon.fractions)
         self.pattern = re.compile(
             rf"(?P<sign>{signs})\s?(?P<num>{_NUMBER})\s*(?P<mult>{_MULTIPLIER})?\b"
             rf"|\b(?P<code>{words})\s(?P<num3>{_NUMBER})\s*(?P<mult3>{_MULTIPLIER})?\b"
             rf"|(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULTIPLIER})?\s*(?P<word>{words})\b"
+            # "a billion euros", "half a billion dollars", "a quarter of a million pounds"
+            rf"|\b(?:(?:a\s+)?(?P<frac>{fractions or 'half'})\s+(?:of\s+)?)?an?\s+(?P<mult4>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word4>{words})\b"
             rf"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>{words}))",
             re.IGNORECASE,
         )
@@ -57,6 +60,11 @@ class MoneyFinder:
             token = token_at(sentence, match.start())
             if match.group("vague"):
                 result.append((token, Money(None, self.currency(match.group("vword")), span)))
+                continue
+            if match.group("mult4"):
+                part = self.lexicon.fractions.get(match.group("frac").lower(), 1.0) if match.group("frac") else 1.0
+                amount = part * self.lexicon.multipliers[match.group("mult4").lower()]
+                result.append((token, Money(int(round(amount)), self.currency(match.group("word4")), span)))
                 continue
             groups = next((g for g in (("sign", "num", "mult"), ("code", "num3", "mult3"), ("word", "num2", "mult2")) if match.group(g[0])))
             word, number, multiplier = (match.group(g) for g in groups)

@@ -241,3 +241,15 @@ def test_the_promise_a_delivered_part_was_made_under_is_background(vocabulary: V
 def test_finishing_a_hand_over_is_one_done(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "The Dutch government has finished delivering all 24 F-16 jets to Ukraine.")
     assert ("delivery", "Netherlands", "", "F-16", 24, "") in found
+
+
+def test_a_part_of_a_million_is_counted_and_paid_as_that_part(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Rome will send a quarter of a million rounds of ammunition to Kyiv.")
+    assert ("pledge", "Italy", "", "unspecified ammunition", 250000, "") in found
+    article = Article(id="case", text="Rome pledged half a billion euros in military aid to Kyiv.", published=date(2025, 7, 18))
+    assert [(c.value, c.currency) for c in extract(article, vocabulary).claims] == [(500000000, "EUR")]
+
+
+def test_engineering_vehicles_are_equipment(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo will send 20 bulldozers and 12 excavators to Kyiv to build defences.")
+    assert {("pledge", "Norway", "", "bulldozers", 20, ""), ("pledge", "Norway", "", "excavators", 12, "")} <= found
