@@ -244,8 +244,8 @@ def test_finishing_a_hand_over_is_one_done(vocabulary: Vocabulary) -> None:
 
 
 def test_a_part_of_a_million_is_counted_and_paid_as_that_part(vocabulary: Vocabulary) -> None:
-    found = rows(vocabulary, "Rome will send a quarter of a million rounds of ammunition to Kyiv.")
-    assert ("pledge", "Italy", "", "unspecified ammunition", 250000, "") in found
+    found = rows(vocabulary, "Madrid will ship a quarter of a million artillery shells to Kyiv.")
+    assert ("pledge", "Spain", "", "artillery shells", 250000, "") in found
     article = Article(id="case", text="Rome pledged half a billion euros in military aid to Kyiv.", published=date(2025, 7, 18))
     assert [(c.value, c.currency) for c in extract(article, vocabulary).claims] == [(500000000, "EUR")]
 
