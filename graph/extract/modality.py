@@ -20,6 +20,8 @@ from graph.extract.grammar import particles, path_up
 _PERFECT_AUX = frozenset({"have"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
 _PAST_TAGS = frozenset({"VBD"})
+# governors a verb further up may still overrule ("refused to approve", "weighing whether to send")
+_OPEN_GOVERNORS = frozenset({"pledge", "aspectual", "effort"})
 _TOPIC_PREPOSITIONS = frozenset({"to", "about", "regarding", "toward", "towards"})
 
 
@@ -144,7 +146,7 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             continue
         if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.hedge_nouns for c in word.children):
             hedged = True  # "held talks about possible deliveries"
-        if word.pos_ not in ("VERB", "AUX") or governing_kind:
+        if word.pos_ not in ("VERB", "AUX") or governing_kind and governing_kind not in _OPEN_GOVERNORS:
             continue
         if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):
             governing_kind, governor = "suspension", word  # "hit pause on shipments", "put a freeze on"
@@ -160,6 +162,10 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         kinds = ("refusal", "suspension", "consideration", "request", "pledge", "aspectual", "effort")
         if frame.roles.get("nsubj") == "recipient":
             kinds = ("refusal", "suspension", "effort", "consideration", "request", "pledge", "aspectual")
+        if governing_kind:
+            # "refused to approve the transfer", "is considering whether to announce": a verb
+            # of refusing, weighing or stopping above a pledge decides
+            kinds = tuple(k for k in kinds if k in ("refusal", "consideration", "suspension"))
         for kind in kinds:
             if lemma in inventory.governors.get(kind, ()):
                 if kind == "effort" and (step > 0 or arrived_by not in ("xcomp", "advcl")):

@@ -253,3 +253,14 @@ def test_a_part_of_a_million_is_counted_and_paid_as_that_part(vocabulary: Vocabu
 def test_engineering_vehicles_are_equipment(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Oslo will send 20 bulldozers and 12 excavators to Kyiv to build defences.")
     assert {("pledge", "Norway", "", "bulldozers", 20, ""), ("pledge", "Norway", "", "excavators", 12, "")} <= found
+
+
+def test_refusing_or_weighing_above_a_verb_of_pledging_decides(vocabulary: Vocabulary) -> None:
+    assert not rows(vocabulary, "Berlin refused to approve the transfer of Leopard 2 tanks to Kyiv.")
+    found = rows(vocabulary, "The US administration is considering whether to approve the transfer of ATACMS to Kyiv.")
+    assert {row[:2] for row in found} == {("consideration", "United States")}
+
+
+def test_ways_and_options_to_give_are_their_seekers_acts(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Canada is exploring ways to provide more air defence systems to Ukraine.")
+    assert ("consideration", "Canada", "", "air defence systems", None, "") in found
