@@ -111,8 +111,9 @@ class ActorResolver:
         for word in words:
             if word.i < dateline:
                 continue  # "SEOUL, Nov. 28 (Yonhap) -- ...": the place of the dateline acts in nothing
+            # ("Italy, like Spain, has sent": a named actor is itself, not its comparison)
             examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
-                        for g in c.children if g.dep_ == "pobj"]
+                        for g in c.children if g.dep_ == "pobj"] if word.i not in parsed.actors else []
             for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
                 if head.i < dateline:
                     continue

@@ -264,3 +264,8 @@ def test_refusing_or_weighing_above_a_verb_of_pledging_decides(vocabulary: Vocab
 def test_ways_and_options_to_give_are_their_seekers_acts(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Canada is exploring ways to provide more air defence systems to Ukraine.")
     assert ("consideration", "Canada", "", "air defence systems", None, "") in found
+
+
+def test_a_named_actor_compared_with_another_is_itself(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Italy, like Spain, has sent air defence systems to Kyiv.")
+    assert {row[:2] for row in found} == {("delivery", "Italy")}
