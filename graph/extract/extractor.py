@@ -41,7 +41,7 @@ from graph.read.sentences import (
 )
 from graph.vocabulary import Vocabulary
 
-_ITEM_PRONOUNS = frozenset({"them", "it", "what"})
+_ITEM_PRONOUNS = frozenset({"them", "it", "they", "what"})
 # an interview's headline quotes the interviewee: "Jane Doe: we stand by Kyiv", "Jane Doe - ..."
 _SPEAKER_HEADLINE = re.compile(r"^((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'.-]+)\s*(?::|\s[-\u2013\u2014]\s)")
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)

@@ -76,15 +76,16 @@ class ItemFinder:
             if colon is not None:
                 return [m for i, m in sorted(parsed.systems.items()) if i > colon and self.support_item(parsed, m)
                         and (i == 0 or parsed.systems.get(i - 1) is not m) and not _in_clause(parsed.parse[i], colon)]
-        if not items and any(w.lower_ in ("them", "it") for w in words):
-            # "refurbish 100 Leopard 1 tanks and send them": the items named before it
-            pronoun = min(w.i for w in words if w.lower_ in ("them", "it"))
+        if not items and any(w.lower_ in _ITEM_PRONOUNS for w in words):
+            # "refurbish 100 Leopard 1 tanks and send them", "they were delivered in March": the
+            # items named before it
+            pronoun = min(w.i for w in words if w.lower_ in _ITEM_PRONOUNS)
             before = [m for i, m in sorted(parsed.systems.items()) if i < pronoun and not m.generic]
             if before:
                 return [before[-1]]
             latest = [*discourse.claims, *discourse.sentence_claims]
             return [_as_mention(latest[-1])] if latest else []
-        count = next((c for w in words if w.dep_ in ("dobj", "nsubjpass", "pobj") and not any(c.dep_ == "prep" for c in w.children)
+        count = next((c for w in words if w.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and not any(c.dep_ == "prep" for c in w.children)
                       for c in [_counted_more(w)] if c.pos_ == "NUM" and not _year(c) or _ORDINAL.get(c.lower_) and _indefinite(c)), None)
         told = [m for i, m in sorted(parsed.systems.items()) if count is not None and i < count.i and not m.generic] or discourse.items
         if not items and count is not None and told:
@@ -233,6 +234,8 @@ class ItemFinder:
 
 
 
+# pronouns in an item role ("send them"; "they", "it" as a passive or arrival subject)
+_ITEM_PRONOUNS = frozenset({"them", "it", "they"})
 # "a second", "a third": one more of the item named last
 _ORDINAL = {word: 1 for word in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
 

@@ -269,3 +269,8 @@ def test_ways_and_options_to_give_are_their_seekers_acts(vocabulary: Vocabulary)
 def test_a_named_actor_compared_with_another_is_itself(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Italy, like Spain, has sent air defence systems to Kyiv.")
     assert {row[:2] for row in found} == {("delivery", "Italy")}
+
+
+def test_they_as_the_subject_of_a_passive_hand_over_are_the_items_told_before(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Norway bought two NASAMS systems for Ukraine. They were delivered in March.")
+    assert {("funding", "", "Norway", "NASAMS", 2, ""), ("delivery", "", "Norway", "NASAMS", 2, "")} <= found
