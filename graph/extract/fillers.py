@@ -40,6 +40,13 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             # "launchers are to be supplied by Norway": a passive verb's subject is its object
             passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles
             fillers.setdefault(frame.roles["nsubjpass" if passive else "nsubj"], []).append(controller)
+    objects = [w for rel, w in found if rel == "dobj" and frame.roles.get("dobj") == "item"]
+    if objects:
+        # "have provided helicopters; coastal vessels, and counter-UAV systems": nouns the parser
+        # hung on the verb past a semicolon after its object list more objects
+        last = max(w.i for w in objects)
+        fillers["item"] += [c for c in trigger.children if c.dep_ in ("conj", "npadvmod", "appos") and c.pos_ in ("NOUN", "PROPN")
+                            and c.i > last and any(t.text == ";" for t in trigger.doc[last:c.i])]
     for role in ("provider", "funder"):
         for word in list(fillers.get(role, [])):
             if word.lemma_.lower() in inventory.nominal_lemmas and word.i not in parsed.actors:

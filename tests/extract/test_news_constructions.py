@@ -274,3 +274,9 @@ def test_a_named_actor_compared_with_another_is_itself(vocabulary: Vocabulary) -
 def test_they_as_the_subject_of_a_passive_hand_over_are_the_items_told_before(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Norway bought two NASAMS systems for Ukraine. They were delivered in March.")
     assert {("funding", "", "Norway", "NASAMS", 2, ""), ("delivery", "", "Norway", "NASAMS", 2, "")} <= found
+
+
+def test_objects_listed_past_a_semicolon_are_objects_of_the_verb(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo has supplied NASAMS launchers; 40 M113 carriers; and 2,000 shells of 155mm calibre.")
+    assert {row[3] for row in found if row[:2] == ("delivery", "Norway")} >= {"NASAMS", "M113"}
+    assert ("delivery", "Norway", "", "M113", 40, "") in found
