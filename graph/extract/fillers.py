@@ -75,6 +75,11 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
     if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
         fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
+        # "the systems we provided—like the 8,000 Javelins—": examples the clause gives are the items
+        examples = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
+                    for g in c.children if g.dep_ == "pobj"]
+        if any(i in parsed.systems for w in examples for i in phrase_tokens(w)):
+            fillers["item"] = examples
     # the speech verb that reports the trigger hosts the list as often as the trigger does
     hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in inventory.speech_verbs else []),
              *(c for c in trigger.children if c.dep_ == "parataxis" and c.lemma_.lower() in inventory.speech_verbs)]

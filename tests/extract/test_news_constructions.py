@@ -280,3 +280,8 @@ def test_objects_listed_past_a_semicolon_are_objects_of_the_verb(vocabulary: Voc
     found = rows(vocabulary, "Oslo has supplied NASAMS launchers; 40 M113 carriers; and 2,000 shells of 155mm calibre.")
     assert {row[3] for row in found if row[:2] == ("delivery", "Norway")} >= {"NASAMS", "M113"}
     assert ("delivery", "Norway", "", "M113", 40, "") in found
+
+
+def test_examples_a_relative_clause_gives_are_its_items(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The air defence systems Berlin has delivered—like the three IRIS-T units and 30 Gepard guns—protect Kyiv every night.")
+    assert {("delivery", "Germany", "", "IRIS-T", 3, ""), ("delivery", "Germany", "", "Gepard", 30, "")} == found
