@@ -81,6 +81,8 @@ def purchases(fund: Token | None, trigger: Token) -> list[Token]:
              if g.dep_ == "pobj" and g.lemma_.lower() in _PURCHASE_NOUNS]
     for clause in clauses:
         found.extend(c for c in clause.children if c.dep_ in ("dobj", "nsubjpass"))
+        # "an initiative to supply Ukraine with artillery ammunition"
+        found.extend(g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj")
     return found
 
 
@@ -127,6 +129,12 @@ class FundPayments:
         if not payers or self.ukraine in payers:
             return None
         via = organiser(parsed, fund) if fund is not None else None
+        if via is None and money is not None:
+            # "approved €1bn from the European Peace Facility for ...": the fund the sum comes out of
+            holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # ("euros from the Facility")
+            via = next((parsed.actors[g.i].iri for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in c.children if g.dep_ == "pobj" and g.i in parsed.actors and is_fund(g)
+                        and not any(o.dep_ == "poss" for o in g.children)), None)  # ("its Ukraine Fund": the payer's own budget)
         remembered = fund is not None and via is None and discourse.last_fund is not None and _definite(fund)
         if remembered:
             via = discourse.last_fund[0]  # "have paid into the initiative": the one the article named with its organiser

@@ -285,3 +285,11 @@ def test_objects_listed_past_a_semicolon_are_objects_of_the_verb(vocabulary: Voc
 def test_examples_a_relative_clause_gives_are_its_items(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "The air defence systems Berlin has delivered—like the three IRIS-T units and 30 Gepard guns—protect Kyiv every night.")
     assert {("delivery", "Germany", "", "IRIS-T", 3, ""), ("delivery", "Germany", "", "Gepard", 30, "")} == found
+
+
+def test_a_sum_approved_out_of_a_fund_for_a_scheme_is_paid_through_the_fund_for_what_the_scheme_supplies(vocabulary: Vocabulary) -> None:
+    text = "EU ministers approved 500 million euros from the European Peace Facility for a scheme to supply Kyiv with air defence missiles."
+    article = Article(id="case", text=text, published=date(2025, 7, 18))
+    found = [(c.kind.value, vocabulary.label(c.funder), vocabulary.label(c.via), vocabulary.label(c.system), c.value)
+             for c in extract(article, vocabulary).claims]
+    assert found == [("funding", "European Union", "European Peace Facility", "air defence missiles", 500000000)]
