@@ -68,6 +68,10 @@ class PackageContents:
             # "there is a new package that includes ...", said by someone who speaks for a state
             speaker = self.roles.speaker(parsed, speech_source(verb, self.inventory), discourse) or discourse.author
             provider = (self.roles.acting(self.roles.item_providers(parsed, [whole], discourse), discourse) or self.roles.acting([speaker] if speaker else [], discourse) or [None])[0]
+            if provider is None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in whole.children):
+                # "Norway announced a new donation. The donation consists of ...": the package told
+                # before, of the state named last
+                provider = discourse.last_state if discourse.last_state != self.ukraine else None
             if provider is None:
                 return []
             source = Claim(article.id, ClaimKind.PLEDGE, "", (parsed.sentence.span,), recipient=self.ukraine, provider=provider,

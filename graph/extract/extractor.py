@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
 from graph.extract.clause_shapes import HAND_OVER_NOUNS
+from graph.extract.contents import CONTENT_VERBS
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory, inventory
 from graph.extract.funds import remember_funds
@@ -66,7 +67,7 @@ class Extractor:
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns, self.lexicon.numbers)
         # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
-        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | {"include", "contain", "comprise"}
+        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | CONTENT_VERBS
         if self.inventory.agent_nouns is not None:
             claim_words |= self.inventory.agent_nouns.lemmas
         self.trigger_forms = word_forms(claim_words)

@@ -293,3 +293,8 @@ def test_a_sum_approved_out_of_a_fund_for_a_scheme_is_paid_through_the_fund_for_
     found = [(c.kind.value, vocabulary.label(c.funder), vocabulary.label(c.via), vocabulary.label(c.system), c.value)
              for c in extract(article, vocabulary).claims]
     assert found == [("funding", "European Union", "European Peace Facility", "air defence missiles", 500000000)]
+
+
+def test_the_contents_of_a_package_told_before_without_items_are_given_by_the_state_named_last(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo announced a fresh donation to Kyiv. The donation includes 10,000 155mm shells.")
+    assert ("pledge", "Norway", "", "155 mm shells", 10000, "") in found
