@@ -12,8 +12,8 @@ from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
 
 # Floors at the scores the parse-based extractor measures (README, "Extraction quality"); they
-# guard against regressions. The targets of the extraction issue are higher: news F1 0.80, seeds
-# 0.95, devset 0.85 (not yet met; see README "Known limits").
+# guard against regressions. The White House devset meets its target (0.85); the others of the
+# extraction issue are higher: news F1 0.80, seeds precision 0.95 (not yet met; README "Known limits").
 
 
 def test_seed_claims_table_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
@@ -74,11 +74,11 @@ def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
 
 
 def test_devset_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
-    """Real White House texts: F1 >= 0.84 and field accuracy >= 0.85."""
+    """Real White House texts: F1 >= 0.85 (the issue's target; 0.920 measured) and field accuracy >= 0.85."""
     evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
     total = evaluation.total()
     assert total.gold == 69
-    assert total.f1 >= 0.84, evaluation.report()
+    assert total.f1 >= 0.88, evaluation.report()
     for name in ("quantity", "funder"):
         assert total.accuracy(name) >= 0.85, (name, evaluation.report())
     assert total.accuracy("said_by") >= 0.75, evaluation.report()
@@ -109,8 +109,8 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.66, evaluation.report()
-    assert total.precision >= 0.75, evaluation.report()
+    assert total.f1 >= 0.69, evaluation.report()
+    assert total.precision >= 0.77, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
     assert total.accuracy("said_by") >= 0.85 and total.accuracy("quantity") >= 0.85, evaluation.report()
     by_kind = evaluation.by_kind()
