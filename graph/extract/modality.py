@@ -123,6 +123,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             break  # reported speech: the speech verb attributes, it does not govern
         if arrived_by == "conj":
             continue  # a sibling verb: "announced X and sent Y"
+        if word.lower_ == "without" and word.dep_ == "prep":
+            return None  # "ended without any decision on whether Berlin will allow tanks to be sent"
         lemma = word.lemma_.lower()
         if (negated(word) or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "nothing" for c in word.children)) and lemma in inventory.governors.get(
                 "refusal", ()) and word.pos_ in ("VERB", "AUX"):

@@ -298,3 +298,8 @@ def test_a_sum_approved_out_of_a_fund_for_a_scheme_is_paid_through_the_fund_for_
 def test_the_contents_of_a_package_told_before_without_items_are_given_by_the_state_named_last(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Oslo announced a fresh donation to Kyiv. The donation includes 10,000 155mm shells.")
     assert ("pledge", "Norway", "", "155 mm shells", 10000, "") in found
+
+
+def test_an_act_under_without_is_no_claim(vocabulary: Vocabulary) -> None:
+    # (the meeting that ended stops nothing)
+    assert not rows(vocabulary, "Talks in Oslo ended without a decision on whether Washington would let Norway send NASAMS missiles to Ukraine.")
