@@ -15,13 +15,13 @@ from spacy.tokens import Token
 from graph.extract.actors import PACKAGE_WORDS, ActorResolver
 from graph.extract.attribution import speech_source
 from graph.extract.discourse import Discourse
+from graph.extract.fillers import CONTENT_VERBS
 from graph.extract.frames import Inventory
 from graph.extract.items import ItemFinder
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
 from graph.vocabulary import Vocabulary
 
-CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
 # participles that say an item changed hands ("offered", "sold" or "lent in 2023" do not)
 _HANDED_OVER = frozenset({"deliver", "hand", "send", "ship", "transfer", "donate", "give", "supply", "provide"})
 _PACKAGE_REACH = 8  # how many words back a misattached "which includes" looks for its package

@@ -20,6 +20,8 @@ from graph.vocabulary import Vocabulary
 
 # participles that list more items of the claim: "..., listing rocket launchers and Gepard guns"
 LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
+# verbs that say what a package holds: "The package includes ...", "aid which contains ..."
+CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
 
 
 def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory: Inventory, vocabulary: Vocabulary) -> dict[str, list[Token]]:
@@ -101,6 +103,11 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         wanted = [o for v in infinitive_verbs(trigger) for o in v.children if o.dep_ == "dobj"]
         if wanted:
             fillers.setdefault("item", []).extend(wanted)
+    for word in list(fillers.get("item", [])):
+        listed = [o for c in word.children if c.dep_ == "relcl" and c.lemma_.lower() in CONTENT_VERBS for o in c.children if o.dep_ == "dobj"]
+        if any(i in parsed.systems for o in listed for i in phrase_tokens(o)) and not any(i in parsed.systems and not parsed.systems[i].generic for i in phrase_tokens(word)):
+            # "The aid, which includes 20 Leopard 1 tanks, will be delivered by Denmark": what it holds
+            fillers["item"] = [w for w in fillers["item"] if w is not word] + listed
     if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and agent_role is not None:
         # "the US-supplied launchers", "British-donated tanks": the participle describes its noun,
         # and the actor joined to it by the hyphen gave it

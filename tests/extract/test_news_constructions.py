@@ -303,3 +303,7 @@ def test_the_contents_of_a_package_told_before_without_items_are_given_by_the_st
 def test_an_act_under_without_is_no_claim(vocabulary: Vocabulary) -> None:
     # (the meeting that ended stops nothing)
     assert not rows(vocabulary, "Talks in Oslo ended without a decision on whether Washington would let Norway send NASAMS missiles to Ukraine.")
+
+
+def test_what_a_relative_clause_says_the_aid_holds_is_the_item(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Denmark", "", "Leopard 1", 20, "") in rows(vocabulary, "The aid, which contains 20 Leopard 1 tanks, will be handed over by Copenhagen in the spring.")
