@@ -307,3 +307,8 @@ def test_an_act_under_without_is_no_claim(vocabulary: Vocabulary) -> None:
 
 def test_what_a_relative_clause_says_the_aid_holds_is_the_item(vocabulary: Vocabulary) -> None:
     assert ("pledge", "Denmark", "", "Leopard 1", 20, "") in rows(vocabulary, "The aid, which contains 20 Leopard 1 tanks, will be handed over by Copenhagen in the spring.")
+
+
+def test_a_sum_before_equipment_is_no_count_of_it(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Rome has committed 300 million euros for artillery shells for Kyiv.")
+    assert found and all(row[4] is None for row in found)
