@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import infinitive_verbs, phrase_tokens, relations, subject
+from graph.extract.grammar import infinitive_verbs, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -22,6 +22,9 @@ from graph.vocabulary import Vocabulary
 LISTING_VERBS = frozenset({"list", "include", "name", "cite", "mention"})
 # verbs that say what a package holds: "The package includes ...", "aid which contains ..."
 CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
 
 
 def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory: Inventory, vocabulary: Vocabulary) -> dict[str, list[Token]]:
@@ -42,6 +45,11 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             # "launchers are to be supplied by Norway": a passive verb's subject is its object
             passive = any(c.dep_ == "auxpass" for c in trigger.children) and "nsubjpass" in frame.roles
             fillers.setdefault(frame.roles["nsubjpass" if passive else "nsubj"], []).append(controller)
+    thanked = thanked_for(trigger)
+    if thanked is not None and frame.roles.get("poss") and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in trigger.children):
+        # "thanked Denmark, Norway and the Netherlands for their deliveries of F-16s": theirs are
+        # the thanked (each of them: the role word's conjuncts count)
+        fillers[frame.roles["poss"]] = [thanked]
     objects = [w for rel, w in found if rel == "dobj" and frame.roles.get("dobj") == "item"]
     if objects:
         # "have provided helicopters; coastal vessels, and counter-UAV systems": nouns the parser

@@ -203,6 +203,18 @@ def inquiry(verb: Token) -> bool:
                for c in verb.children)
 
 
+# verbs of thanks: "thanked X for their deliveries" names X as the ones who delivered
+_THANKING_VERBS = frozenset({"thank", "praise", "commend", "applaud", "hail"})
+
+
+def thanked_for(noun: Token) -> Token | None:
+    """The object of "thank" when `noun` is what it is thanked for ("thanked Oslo for its
+    deliveries"), else None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.lemma_.lower() not in _THANKING_VERBS:
+        return None
+    return next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+
+
 def hypothetical(verb: Token) -> bool:
     """"if Kyiv asks", "before Kyiv ever needs them", "should Kyiv ask for them": a clause of
     condition or time about a verb, or the inverted "should" of a condition."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.frames import Frame, Inventory
-from graph.extract.grammar import particles, path_up
+from graph.extract.grammar import particles, path_up, thanked_for
 
 _PERFECT_AUX = frozenset({"have"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
@@ -94,6 +94,8 @@ def _done_with(noun: Token, inventory: Inventory) -> bool:
     """"Ukraine has taken delivery of F-16s", "Kyiv received the first shipment": a hand-over noun
     is done when the verb it is the object of reports a completed act, or an arrival it is the
     subject of ("a shipment of shells reached Kyiv")."""
+    if thanked_for(noun) is not None:
+        return True  # "thanked Oslo for its deliveries of shells": they took place
     arriving = noun.dep_ == "nsubj" and any(f.kind == "delivery" and f.roles.get("nsubj") == "item"
                                             for f in inventory.frames_for(noun.head.lemma_.lower()))
     if noun.dep_ not in ("dobj", "nsubjpass") and not arriving or noun.head.pos_ not in ("VERB", "AUX"):

@@ -312,3 +312,8 @@ def test_what_a_relative_clause_says_the_aid_holds_is_the_item(vocabulary: Vocab
 def test_a_sum_before_equipment_is_no_count_of_it(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Rome has committed 300 million euros for artillery shells for Kyiv.")
     assert found and all(row[4] is None for row in found)
+
+
+def test_those_thanked_for_their_hand_overs_made_them(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv thanked Oslo and Copenhagen for their deliveries of NASAMS launchers.")
+    assert {("delivery", "Norway", "", "NASAMS", None, ""), ("delivery", "Denmark", "", "NASAMS", None, "")} <= found
