@@ -270,8 +270,9 @@ class ActorResolver:
         return None if state == actor and self.vocabulary.actor_type(actor) is ActorType.PERSON or unlisted_kind(state) == "person" else state
 
     def destination(self, recipients: list[str], vias: list[str]) -> tuple[str | None, str | None, bool]:
-        """(recipient, via, in scope): an alliance or fund as destination is the channel."""
-        via = vias[0] if vias else None
+        """(recipient, via, in scope): an alliance or fund as destination is the channel;
+        Ukraine named as a channel ("paid for ... to Ukraine") is the recipient."""
+        via = next((v for v in vias if self.vocabulary.acting_state(v) != self.ukraine), None)
         for actor in recipients:
             kind = self.vocabulary.actor_type(actor)
             state = self.vocabulary.acting_state(actor)

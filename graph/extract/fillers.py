@@ -27,6 +27,20 @@ CONTENT_VERBS = frozenset({"include", "contain", "comprise"})
 _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
 
 
+def _closing_participle_verb(parsed: ParsedSentence, trigger: Token) -> Token | None:
+    """The verb of the clause a past participle closes (", paid for by Denmark"): its head when
+    the parser made it an adverbial clause, the verb of the preposition whose actor it was hung
+    on ("to Kyiv, paid for by Denmark"); None for any other word."""
+    if trigger.tag_ != "VBN" or not any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    if trigger.dep_ == "advcl":
+        return trigger.head
+    head = trigger.head
+    if trigger.dep_ == "acl" and head.i in parsed.actors and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    return None
+
+
 def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory: Inventory, vocabulary: Vocabulary) -> dict[str, list[Token]]:
     """Role -> the words filling it, from the trigger's relations and its controller."""
     roles = set(frame.roles.values())
@@ -39,7 +53,11 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
                         and vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
             fillers.setdefault(role, []).append(trigger.head if relative else word)
-    if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles:
+    # (a past participle closing a clause, "..., paid for by the Netherlands", has no subject of
+    # its own; the parser hangs it on the verb or on the actor the clause ends with)
+    clause_verb = _closing_participle_verb(parsed, trigger)
+    participle_clause = clause_verb is not None
+    if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles and not participle_clause:
         controller = subject(trigger, inventory.control_nouns, inventory.governors.get("request", frozenset()))
         if controller is not None:
             # "launchers are to be supplied by Norway": a passive verb's subject is its object
@@ -122,6 +140,12 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         givers = [c for c in trigger.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod") and c.i in parsed.actors]
         if givers:
             fillers["item"], fillers[agent_role] = [trigger.head], givers
+    if clause_verb is not None and "item" in roles and not any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w)):
+        # "will supply 25 tanks to Ukraine, paid for by the Netherlands": the participle closing
+        # the clause is about the main verb's object
+        objects = [c for c in clause_verb.children if c.dep_ == "dobj"]
+        if objects:
+            fillers["item"] = objects
     if trigger.dep_ == "acl" and "item" not in fillers:
         fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
     # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item

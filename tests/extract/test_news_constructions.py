@@ -317,3 +317,13 @@ def test_a_sum_before_equipment_is_no_count_of_it(vocabulary: Vocabulary) -> Non
 def test_those_thanked_for_their_hand_overs_made_them(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Kyiv thanked Oslo and Copenhagen for their deliveries of NASAMS launchers.")
     assert {("delivery", "Norway", "", "NASAMS", None, ""), ("delivery", "Denmark", "", "NASAMS", None, "")} <= found
+
+
+def test_a_participle_closing_the_clause_is_about_the_main_verbs_object(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo will ship 30 M113 carriers to Kyiv, paid for by Denmark.")
+    assert {("pledge", "Norway", "", "M113", 30, ""), ("funding", "", "Denmark", "M113", 30, "")} == found
+
+
+def test_ukraine_named_as_a_channel_is_the_recipient(vocabulary: Vocabulary) -> None:
+    article = Article(id="case", text="Rheinmetall will supply 25 Leopard 1 tanks, paid for by the Netherlands, to Ukraine.", published=date(2025, 7, 18))
+    assert all(c.via is None for c in extract(article, vocabulary).claims)
