@@ -25,6 +25,7 @@ _NOUN_LINKS = frozenset({"dobj", "pobj"})
 _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 # subordinators of a clause about what may happen, not what is said or asked
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
+_PREDICATE_ADJECTIVES = frozenset({"available"})
 _PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "agreed on Wednesday to add": a day or month after "on" is a time, never whom a verb calls on
@@ -68,6 +69,10 @@ def infinitive_verbs(trigger: Token) -> list[Token]:
 def particles(trigger: Token) -> frozenset[str]:
     """Particles of a phrasal verb ("hold up", "hand over") and "on hold" ("put on hold")."""
     found = {child.lower_ for child in trigger.children if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES}
+    # "make 18 tanks available", "make available another system": the predicate adjective of a
+    # light verb, wherever the parser hangs it (its complement, or a modifier of the object)
+    found.update(word.lower_ for word in [*trigger.children, *(g for c in trigger.children if c.dep_ == "dobj" for g in c.children)]
+                 if word.lower_ in _PREDICATE_ADJECTIVES and word.dep_ in ("ccomp", "acomp", "oprd", "xcomp", "amod"))
     for child in trigger.children:
         if child.dep_ == "prep":
             found.add(child.lower_)  # "put 600 million into the fund"
