@@ -256,8 +256,9 @@ class FrameClaims:
             providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
         funders = self.roles.acting(actors.get("funder", []), discourse)
         if not providers:  # "a package of American weapons": whose they are, also when another pays
+            # (not Kyiv: "Ukraine has received the first batch of ..." is its own hand-over noun's subject)
             providers = [p for p in self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
-                         if kind is not ClaimKind.FUNDING or p not in funders]
+                         if (kind is not ClaimKind.FUNDING or p not in funders) and p != self.ukraine]
         if kind is ClaimKind.FUNDING and funders == [self.ukraine]:
             # "Ukraine is ready to buy ten Patriot systems from US makers": Kyiv asks to acquire them
             kind, funders = ClaimKind.REQUEST, []

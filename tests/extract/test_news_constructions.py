@@ -327,3 +327,8 @@ def test_a_participle_closing_the_clause_is_about_the_main_verbs_object(vocabula
 def test_ukraine_named_as_a_channel_is_the_recipient(vocabulary: Vocabulary) -> None:
     article = Article(id="case", text="Rheinmetall will supply 25 Leopard 1 tanks, paid for by the Netherlands, to Ukraine.", published=date(2025, 7, 18))
     assert all(c.via is None for c in extract(article, vocabulary).claims)
+
+
+def test_kyiv_receiving_a_batch_is_no_giver_and_the_reporting_state_gave_it(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv got the second batch of CV90 vehicles this week, Stockholm said on Monday.")
+    assert {row[:2] for row in found} == {("delivery", "Sweden")}
