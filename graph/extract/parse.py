@@ -67,7 +67,7 @@ def _with_openblas_products(nlp: Language) -> Language:
 
     Why: the products of tok2vec (4 layers of 288 x 288 per token) are half of all extraction
     time, and blis picks its slow generic kernels on CPUs it does not know (it does on the AMD
-    EPYC of the benchmarks), while OpenBLAS picks an AVX2 one: some 1.35 times the articles per
+    EPYC of the benchmarks), while OpenBLAS picks an AVX2 one: some 1.3 times the articles per
     CPU-second of `make bench-extraction`. The products differ from blis's in the last bits of
     some floats, as blis's own kernels differ from one CPU to the next; the parses (tags, heads,
     labels, lemmas, morphology) stay the same for every sentence of tests/data, seeds/ and
