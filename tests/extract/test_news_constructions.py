@@ -332,3 +332,8 @@ def test_ukraine_named_as_a_channel_is_the_recipient(vocabulary: Vocabulary) -> 
 def test_kyiv_receiving_a_batch_is_no_giver_and_the_reporting_state_gave_it(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Kyiv got the second batch of CV90 vehicles this week, Stockholm said on Monday.")
     assert {row[:2] for row in found} == {("delivery", "Sweden")}
+
+
+def test_a_letter_of_intent_to_buy_is_its_signers_request(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv signed a letter of intent to buy 40 Caesar howitzers from France.")
+    assert ("request", "France", "", "CAESAR", 40, "") in found
