@@ -337,3 +337,8 @@ def test_kyiv_receiving_a_batch_is_no_giver_and_the_reporting_state_gave_it(voca
 def test_a_letter_of_intent_to_buy_is_its_signers_request(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Kyiv signed a letter of intent to buy 40 Caesar howitzers from France.")
     assert ("request", "France", "", "CAESAR", 40, "") in found
+
+
+def test_reviewing_a_request_for_equipment_weighs_giving_it(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Ottawa is reviewing a request from Kyiv for more LAV armoured vehicles.")
+    assert {row[:2] for row in found} == {("consideration", "Canada")}
