@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.attribution import Source, speech_source
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Inventory
-from graph.extract.grammar import path_up, phrase_heads, phrase_tokens, subject
+from graph.extract.grammar import examples, path_up, phrase_heads, phrase_tokens, subject
 from graph.extract.parsed import ParsedSentence
 from graph.iris import unlisted_kind, unlisted_label
 from graph.model import ActorType
@@ -112,9 +112,8 @@ class ActorResolver:
             if word.i < dateline:
                 continue  # "SEOUL, Nov. 28 (Yonhap) -- ...": the place of the dateline acts in nothing
             # ("Italy, like Spain, has sent": a named actor is itself, not its comparison)
-            examples = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
-                        for g in c.children if g.dep_ == "pobj"] if word.i not in parsed.actors else []
-            for head in [h for example in examples for h in phrase_heads(example)] or phrase_heads(word):
+            named = examples(word) if word.i not in parsed.actors else []
+            for head in [h for example in named for h in phrase_heads(example)] or phrase_heads(word):
                 if head.i < dateline:
                     continue
                 group = self._speaking_group(parsed, head, discourse)

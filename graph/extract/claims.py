@@ -26,10 +26,10 @@ from graph.extract.clause_shapes import (
     passive,
     refers_back,
 )
-from graph.extract.contents import CONTENT_VERBS, PackageContents
+from graph.extract.contents import PackageContents
 from graph.extract.discourse import Discourse
 from graph.extract.ellipsis import ellipsis_claims
-from graph.extract.fillers import role_fillers
+from graph.extract.fillers import CONTENT_VERBS, role_fillers
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments, purchases
 from graph.extract.grammar import (

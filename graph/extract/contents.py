@@ -69,7 +69,7 @@ class PackageContents:
             speaker = self.roles.speaker(parsed, speech_source(verb, self.inventory), discourse) or discourse.author
             provider = (self.roles.acting(self.roles.item_providers(parsed, [whole], discourse), discourse) or self.roles.acting([speaker] if speaker else [], discourse) or [None])[0]
             if provider is None and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in whole.children):
-                # "Norway announced a new donation. The donation consists of ...": the package told
+                # "Norway announced a new donation. The donation includes ...": the package told
                 # before, of the state named last
                 provider = discourse.last_state if discourse.last_state != self.ukraine else None
             if provider is None:

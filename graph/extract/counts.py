@@ -27,7 +27,7 @@ class Counts:
             token = doc[index]
             value = self.number_at(doc, index, lo)
             if value is not None:
-                if any(self._currency(doc[j]) for j in range(index + 1, start)):
+                if any(self.lexicon.currency(doc[j].text) for j in range(index + 1, start)):
                     return None  # "400 million euros for ammunition": a sum, not a count
                 if token.is_alpha or doc[index + 1].lower_ in self.lexicon.multipliers:
                     value = self._spelled(doc, index, lo, start) or value  # "three hundred and twenty thousand"
@@ -48,11 +48,6 @@ class Counts:
             skipped += 1
             index -= 1
         return None
-
-    def _currency(self, token) -> bool:
-        """A currency word or sign ("euros", "kroner", "$")."""
-        currencies = self.lexicon.currencies
-        return token.text in currencies or token.lower_ in currencies or token.text.upper() in currencies
 
     def _fraction(self, doc: Doc, index: int, lo: int) -> float:
         """The part of "a million" the words ending at `index` name: "half" (a million), "a

@@ -18,10 +18,11 @@ from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
 from graph.extract.clause_shapes import HAND_OVER_NOUNS
-from graph.extract.contents import CONTENT_VERBS
 from graph.extract.discourse import Discourse
+from graph.extract.fillers import CONTENT_VERBS
 from graph.extract.frames import Inventory, inventory
 from graph.extract.funds import remember_funds
+from graph.extract.items import ITEM_PRONOUNS
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
@@ -42,7 +43,7 @@ from graph.read.sentences import (
 )
 from graph.vocabulary import Vocabulary
 
-_ITEM_PRONOUNS = frozenset({"them", "it", "they", "what"})
+_ITEM_PRONOUNS = ITEM_PRONOUNS | {"what"}  # ("listed what is being withheld: ...")
 # an interview's headline quotes the interviewee: "Jane Doe: we stand by Kyiv", "Jane Doe - ..."
 _SPEAKER_HEADLINE = re.compile(r"^((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'.-]+)\s*(?::|\s[-\u2013\u2014]\s)")
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)

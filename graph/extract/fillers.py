@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import infinitive_verbs, phrase_tokens, relations, subject, thanked_for
+from graph.extract.grammar import examples, infinitive_verbs, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -56,8 +56,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     # (a past participle closing a clause, "..., paid for by the Netherlands", has no subject of
     # its own; the parser hangs it on the verb or on the actor the clause ends with)
     clause_verb = _closing_participle_verb(parsed, trigger)
-    participle_clause = clause_verb is not None
-    if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles and not participle_clause:
+    if not any(rel in ("nsubj", "nsubjpass") for rel, _ in found) and "nsubj" in frame.roles and clause_verb is None:
         controller = subject(trigger, inventory.control_nouns, inventory.governors.get("request", frozenset()))
         if controller is not None:
             # "launchers are to be supplied by Norway": a passive verb's subject is its object
@@ -104,10 +103,9 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
         fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         # "the systems we provided—like the 8,000 Javelins—": examples the clause gives are the items
-        examples = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")
-                    for g in c.children if g.dep_ == "pobj"]
-        if any(i in parsed.systems for w in examples for i in phrase_tokens(w)):
-            fillers["item"] = examples
+        given = examples(trigger)
+        if any(i in parsed.systems for w in given for i in phrase_tokens(w)):
+            fillers["item"] = given
     # the speech verb that reports the trigger hosts the list as often as the trigger does
     hosts = [trigger, *([trigger.head] if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in inventory.speech_verbs else []),
              *(c for c in trigger.children if c.dep_ == "parataxis" and c.lemma_.lower() in inventory.speech_verbs)]
@@ -143,9 +141,9 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     if clause_verb is not None and "item" in roles and not any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w)):
         # "will supply 25 tanks to Ukraine, paid for by the Netherlands": the participle closing
         # the clause is about the main verb's object
-        objects = [c for c in clause_verb.children if c.dep_ == "dobj"]
-        if objects:
-            fillers["item"] = objects
+        main_objects = [c for c in clause_verb.children if c.dep_ == "dobj"]
+        if main_objects:
+            fillers["item"] = main_objects
     if trigger.dep_ == "acl" and "item" not in fillers:
         fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
     # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item

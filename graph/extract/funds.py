@@ -108,9 +108,9 @@ class FundPayments:
         # "gave €100 million to the initiative", "has given Kyiv €50 million for shells": a sum
         # handed over is paid
         handed = frame.kind == "transfer" and money is not None and names_money(trigger, set(parsed.money))
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # the verb and its object ("euros for shells")
         if (frame.money_only or handed) and money is not None and not bought:
             # "will spend €200 million on ammunition": what the money goes on
-            heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
             bought = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
                       for g in c.children if g.dep_ == "pobj" and g.i not in parsed.actors]
         if fund is not None and money is None and not bought and fund.lemma_.lower() in refers_back:
@@ -131,8 +131,7 @@ class FundPayments:
         via = organiser(parsed, fund) if fund is not None else None
         if via is None and money is not None:
             # "approved €1bn from the European Peace Facility for ...": the fund the sum comes out of
-            holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]  # ("euros from the Facility")
-            via = next((parsed.actors[g.i].iri for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            via = next((parsed.actors[g.i].iri for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                         for g in c.children if g.dep_ == "pobj" and g.i in parsed.actors and is_fund(g)
                         and not any(o.dep_ == "poss" for o in g.children)), None)  # ("its Ukraine Fund": the payer's own budget)
         remembered = fund is not None and via is None and discourse.last_fund is not None and _definite(fund)

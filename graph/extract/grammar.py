@@ -27,6 +27,7 @@ _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
 _PREDICATE_ADJECTIVES = frozenset({"available"})
 _PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
+_EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "as"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "agreed on Wednesday to add": a day or month after "on" is a time, never whom a verb calls on
 _TIME_WORDS = TIME_NAMES | {"day", "date", "occasion"}
@@ -80,9 +81,20 @@ def particles(trigger: Token) -> frozenset[str]:
     return frozenset(found)
 
 
+def to_infinitive(clause: Token) -> bool:
+    """A clause whose verb takes "to": "to send", "(urged Berlin) to send"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def infinitival(clause: Token) -> bool:
     """A clause of "to" and a verb without its own subject: "a position to send", "agreed to send"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not any(c.dep_ in SUBJECTS for c in clause.children)
+    return to_infinitive(clause) and not any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def examples(word: Token) -> list[Token]:
+    """The nouns a word gives as examples: "countries like Germany", "the systems we provided,
+    including 8,000 Javelins", "such as the 160 howitzers"."""
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ in _EXAMPLE_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
 
 
 def subject(trigger: Token, control_nouns: frozenset[str] = frozenset(), asking: frozenset[str] = frozenset()) -> Token | None:

@@ -76,10 +76,10 @@ class ItemFinder:
             if colon is not None:
                 return [m for i, m in sorted(parsed.systems.items()) if i > colon and self.support_item(parsed, m)
                         and (i == 0 or parsed.systems.get(i - 1) is not m) and not _in_clause(parsed.parse[i], colon)]
-        if not items and any(w.lower_ in _ITEM_PRONOUNS for w in words):
+        if not items and any(w.lower_ in ITEM_PRONOUNS for w in words):
             # "refurbish 100 Leopard 1 tanks and send them", "they were delivered in March": the
             # items named before it
-            pronoun = min(w.i for w in words if w.lower_ in _ITEM_PRONOUNS)
+            pronoun = min(w.i for w in words if w.lower_ in ITEM_PRONOUNS)
             before = [m for i, m in sorted(parsed.systems.items()) if i < pronoun and not m.generic]
             if before:
                 return [before[-1]]
@@ -87,8 +87,9 @@ class ItemFinder:
             return [_as_mention(latest[-1])] if latest else []
         count = next((c for w in words if w.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") and not any(c.dep_ == "prep" for c in w.children)
                       for c in [_counted_more(w)] if c.pos_ == "NUM" and not _year(c) or _ORDINAL.get(c.lower_) and _indefinite(c)), None)
-        told = [m for i, m in sorted(parsed.systems.items()) if count is not None and i < count.i and not m.generic] or discourse.items
-        if not items and count is not None and told:
+        told = ([m for i, m in sorted(parsed.systems.items()) if i < count.i and not m.generic] or discourse.items
+                ) if not items and count is not None else []
+        if told:
             # "Norway has committed six": a bare count of the item named last; "Denmark will pay
             # for a third": one more of it
             value = _ORDINAL.get(count.lower_) or self._count(count)
@@ -151,9 +152,10 @@ class ItemFinder:
         # "30 of the tanks": a count of some of the items meant
         partitive = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
         pointing = (self.definite(parsed, mention) or owned) and (mention.quantity is None or partitive) or possessed
-        if partitive and self._count(head.head.head) is not None:
+        part = self._count(head.head.head) if partitive else None
+        if part is not None:
             # "sent 300 of the vehicles", "sent 20 of its 32 jets": the part is what was sent
-            mention = replace(mention, quantity=self._count(head.head.head))
+            mention = replace(mention, quantity=part)
         if described and not possessed:
             return mention  # "the Swedish jets" after F-16s: another state's jets
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
@@ -235,7 +237,7 @@ class ItemFinder:
 
 
 # pronouns in an item role ("send them"; "they", "it" as a passive or arrival subject)
-_ITEM_PRONOUNS = frozenset({"them", "it", "they"})
+ITEM_PRONOUNS = frozenset({"them", "it", "they"})
 # "a second", "a third": one more of the item named last
 _ORDINAL = {word: 1 for word in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
 

@@ -33,6 +33,10 @@ class Lexicon:
     civil_words: frozenset[str] = frozenset()
     fractions: dict[str, float] = field(default_factory=dict)
 
+    def currency(self, word: str) -> str | None:
+        """The currency code of a currency word or sign ("euros", "EUR", "$"), else None."""
+        return self.currencies.get(word) or self.currencies.get(word.lower()) or self.currencies.get(word.upper())
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.frames import Frame, Inventory
-from graph.extract.grammar import particles, path_up, thanked_for
+from graph.extract.grammar import particles, path_up, thanked_for, to_infinitive
 
 _PERFECT_AUX = frozenset({"have"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
@@ -76,7 +76,7 @@ def completed(word: Token) -> bool:
 def _asked_of_another(clause: Token, wanting: Token) -> bool:
     """"(wants) Berlin to supply", "(needs) Europe to deliver": an infinitive whose doer is a
     subject of its own or the wanting verb's object, someone else's act."""
-    if clause.dep_ not in ("ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("ccomp", "xcomp") or not to_infinitive(clause):
         return False
     return any(c.dep_ == "nsubj" for c in clause.children) or any(c.dep_ == "dobj" and c.i < clause.i for c in wanting.children)
 

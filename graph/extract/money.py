@@ -46,7 +46,7 @@ class MoneyFinder:
         )
 
     def currency(self, word: str) -> str | None:
-        return self.lexicon.currencies.get(word) or self.lexicon.currencies.get(word.lower()) or self.lexicon.currencies.get(word.upper())
+        return self.lexicon.currency(word)
 
     def find(self, sentence: Sentence, token_at) -> list[tuple[int, Money]]:
         """(token index, Money) for each amount in the sentence; `token_at` maps a character

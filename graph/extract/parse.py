@@ -14,11 +14,9 @@ numpy has one (_with_openblas_products).
 
 from __future__ import annotations
 
-import ctypes
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy
@@ -28,6 +26,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from graph.errors import PledgeGraphError
 
@@ -88,30 +87,14 @@ def _with_openblas_products(nlp: Language) -> Language:
     return nlp
 
 
-# (set, get) of the thread count of numpy's bundled OpenBLAS, by the names its builds export
-_OPENBLAS_THREADS = (
-    ("scipy_openblas_set_num_threads64_", "scipy_openblas_get_num_threads64_"),
-    ("scipy_openblas_set_num_threads", "scipy_openblas_get_num_threads"),
-    ("openblas_set_num_threads64_", "openblas_get_num_threads64_"),
-    ("openblas_set_num_threads", "openblas_get_num_threads"),
-)
-
-
 def _openblas_single_threaded() -> bool:
-    """Hold the OpenBLAS bundled with numpy (its wheels' numpy.libs/ or .dylibs/) to one
-    thread; False when there is none or it does not take the setting."""
-    package = Path(numpy.__file__).parent
-    for path in sorted([*package.parent.glob("numpy.libs/*openblas*"), *package.glob(".dylibs/*openblas*")]):
-        try:
-            library = ctypes.CDLL(str(path))  # the copy numpy has loaded already
-        except OSError:
-            continue
-        for setter, getter in _OPENBLAS_THREADS:
-            if hasattr(library, setter) and hasattr(library, getter):
-                getattr(library, setter)(1)
-                if getattr(library, getter)() == 1:
-                    return True
-    return False
+    """Hold the OpenBLAS numpy has loaded to one thread (threadpoolctl finds it among the
+    process's libraries); False when there is none or it does not take the setting."""
+    openblas = ThreadpoolController().select(internal_api="openblas")
+    if not openblas:
+        return False
+    openblas.limit(limits=1)
+    return all(library["num_threads"] == 1 for library in ThreadpoolController().select(internal_api="openblas").info())
 
 
 def parse(token_lists: Sequence[Sequence[tuple[str, bool]]]) -> list[Doc]:
