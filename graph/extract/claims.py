@@ -319,6 +319,9 @@ class FrameClaims:
         day = discourse.day(parsed)
         distinct = funders if kind is ClaimKind.FUNDING or (funders and not providers) else providers
         others = providers if distinct is funders else funders
+        # "Denmark and the Netherlands will send 14 tanks": a total the givers share says what
+        # none of them gives alone ("will each send 14 tanks" says it)
+        shared = len(set(distinct)) > 1 and not any(t.lower_ == "each" for t in parsed.parse)
         claims = []
         for item in items:
             for actor in distinct or [None]:
@@ -331,7 +334,7 @@ class FrameClaims:
                     provider=actor if distinct is providers else (others[0] if others else None),
                     funder=actor if distinct is funders else (others[0] if others else None),
                     via=via,
-                    quantity=item.quantity,
+                    quantity=None if shared else item.quantity,
                     unit=item.unit,
                     said_by=said_by,
                     date=day,

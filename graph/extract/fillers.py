@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import examples, infinitive_verbs, phrase_tokens, relations, subject, thanked_for
+from graph.extract.grammar import examples, infinitive_verbs, partners, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -74,6 +74,16 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         last = max(w.i for w in objects)
         fillers["item"] += [c for c in trigger.children if c.dep_ in ("conj", "npadvmod", "appos") and c.pos_ in ("NOUN", "PROPN")
                             and c.i > last and any(t.text == ";" for t in trigger.doc[last:c.i])]
+    giver = frame.roles.get("nsubj")
+    if giver in ("provider", "funder"):
+        # "delivered the launchers together with the United States": the partner gives too
+        # (and is no item, though "with" names items of "supply Kyiv with shells")
+        joined = [w for w in partners([trigger, *fillers.get(giver, []), *fillers.get("item", [])]) 
+                  if w.i in parsed.actors and vocabulary.actor_type(parsed.actors[w.i].iri) is ActorType.STATE]
+        if joined:
+            if "item" in fillers:
+                fillers["item"] = [w for w in fillers["item"] if w not in joined]
+            fillers.setdefault(giver, []).extend(joined)
     for role in ("provider", "funder"):
         for word in list(fillers.get(role, [])):
             if word.lemma_.lower() in inventory.nominal_lemmas and word.i not in parsed.actors:

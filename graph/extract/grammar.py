@@ -28,6 +28,9 @@ _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whe
 _PREDICATE_ADJECTIVES = frozenset({"available"})
 _PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "as"})
+# words that make a "with" name a partner in the act, not a thing: "together with Norway",
+# "jointly with Denmark", "in cooperation with the United States"
+_PARTNERSHIP_WORDS = frozenset({"together", "jointly", "along", "alongside", "cooperation", "partnership", "conjunction", "tandem"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # "agreed on Wednesday to add": a day or month after "on" is a time, never whom a verb calls on
 _TIME_WORDS = TIME_NAMES | {"day", "date", "occasion"}
@@ -222,6 +225,28 @@ def inquiry(verb: Token) -> bool:
 
 # verbs of thanks: "thanked X for their deliveries" names X as the ones who delivered
 _THANKING_VERBS = frozenset({"thank", "praise", "commend", "applaud", "hail"})
+
+
+def partners(words: list[Token]) -> list[Token]:
+    """The nouns named as partners of the act a verb, its subject or its object stands in:
+    "Norway delivered the launchers together with the United States", "pledged 100 tanks jointly
+    with Denmark", "Germany, together with the Czech Republic, paid", "in cooperation with Oslo",
+    "alongside Washington". The parser hangs the "with" on any of these words, or on the adverb
+    before it; callers keep the nouns that are actors (a "with" names equipment too)."""
+    found: list[Token] = []
+    for word in words:
+        for child in word.children:
+            links = [child, *(g for g in child.children if g.dep_ in ("prep", "pobj"))] if child.lower_ in _PARTNERSHIP_WORDS else [child]
+            for link in links:
+                if link.dep_ == "prep" and link.lower_ == "alongside":
+                    found += [g for g in link.children if g.dep_ == "pobj"]
+                elif link.dep_ == "prep" and link.lower_ == "with" and (link.head.lower_ in _PARTNERSHIP_WORDS or link.i > 0 and link.nbor(-1).lower_ in _PARTNERSHIP_WORDS):
+                    found += [g for g in link.children if g.dep_ == "pobj"]
+                elif link.dep_ == "prep" and link.lower_ == "in":
+                    # "in cooperation with the United States"
+                    found += [g for n in link.children if n.dep_ == "pobj" and n.lower_ in _PARTNERSHIP_WORDS
+                              for w in n.children if w.dep_ == "prep" and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+    return found
 
 
 def thanked_for(noun: Token) -> Token | None:

@@ -333,3 +333,25 @@ def test_a_letter_of_intent_to_buy_is_its_signers_request(vocabulary: Vocabulary
 def test_reviewing_a_request_for_equipment_weighs_giving_it(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Ottawa is reviewing a request from Kyiv for more LAV armoured vehicles.")
     assert {row[:2] for row in found} == {("consideration", "Canada")}
+
+
+def test_a_partner_named_with_together_or_jointly_gives_too(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Oslo handed over two NASAMS fire units to Kyiv jointly with Washington.")
+    # the two units are the pair's together: neither gave two alone
+    assert {row[:2] for row in found} == {("delivery", "Norway"), ("delivery", "United States")}
+    assert all(row[4] is None for row in found)
+
+
+def test_a_partner_beside_the_subject_pays_too(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Belgium, together with Luxembourg, has paid for the mortar rounds sent to Kyiv.")
+    assert {(row[0], row[2]) for row in found} == {("funding", "Belgium"), ("funding", "Luxembourg")}
+
+
+def test_an_alliance_consulted_is_no_partner_in_giving(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Prague might hand its L-159 jets to Kyiv, but only in coordination with NATO.")
+    assert {row[1] for row in found} == {"Czech Republic"}
+
+
+def test_each_of_two_givers_gives_the_whole_number(vocabulary: Vocabulary) -> None:
+    assert {row[4] for row in rows(vocabulary, "Finland and Estonia will each send eight Patria vehicles to Ukraine.")} == {8}
+    assert {row[4] for row in rows(vocabulary, "Finland and Estonia will send eight Patria vehicles to Ukraine.")} == {None}
