@@ -355,3 +355,9 @@ def test_an_alliance_consulted_is_no_partner_in_giving(vocabulary: Vocabulary) -
 def test_each_of_two_givers_gives_the_whole_number(vocabulary: Vocabulary) -> None:
     assert {row[4] for row in rows(vocabulary, "Finland and Estonia will each send eight Patria vehicles to Ukraine.")} == {8}
     assert {row[4] for row in rows(vocabulary, "Finland and Estonia will send eight Patria vehicles to Ukraine.")} == {None}
+
+
+def test_the_seller_a_purchase_is_made_from_supplies_it(vocabulary: Vocabulary) -> None:
+    # a maker the vocabulary knows is the provider of what is bought from it
+    found = rows(vocabulary, "Stockholm has reserved 900 million kronor to buy Archer guns for Kyiv from BAE Systems.")
+    assert {row[:3] for row in found} == {("funding", "BAE Systems", "Sweden")}
