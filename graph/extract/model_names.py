@@ -68,9 +68,9 @@ def model_name(doc: Doc, start: int, end: int, lo: int) -> str | None:
         return None
     before = doc[start - 1] if start > lo else None
     cut = start
-    while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text == "-"):
-        cut += 1
-    if cut == end or doc[cut - 1].text == "-" or not any(doc[i].text[:1].islower() for i in range(cut, end)):
+    while cut < end and (doc[cut].text[:1].isupper() or doc[cut].like_num or doc[cut].text in ("-", "/")):
+        cut += 1  # ("F/A-18 Hornet jets": a slash joins the parts of a designation)
+    if cut == end or doc[cut - 1].text in ("-", "/") or not any(doc[i].text[:1].islower() for i in range(cut, end)):
         return None
     # "M270 launchers were pledged", "give Kyiv Piranha III carriers": a designation (a number
     # in it) is a name wherever it stands; other capitalised words only after a count or a

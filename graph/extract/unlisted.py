@@ -75,8 +75,8 @@ class UnlistedFinder:
         while index >= lo and index not in covered:
             token = doc[index]
             lower = token.lower_
-            if token.text == "-" and self._hyphen_joins(doc, index, lo):
-                index -= 1  # "counter-mortar", "air-to-ground": the hyphen joins two words
+            if token.text in ("-", "/") and self._hyphen_joins(doc, index, lo):
+                index -= 1  # "counter-mortar", "air-to-ground", "F/A-18": the mark joins two words
                 continue
             if token.is_stop and index + 1 < len(doc) and doc[index + 1].text == "-" and self._hyphen_joins(doc, index + 1, lo) and doc[index - 1].text == "-":
                 index -= 1  # the "to" of "air-to-ground"

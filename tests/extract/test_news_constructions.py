@@ -361,3 +361,14 @@ def test_the_seller_a_purchase_is_made_from_supplies_it(vocabulary: Vocabulary) 
     # a maker the vocabulary knows is the provider of what is bought from it
     found = rows(vocabulary, "Stockholm has reserved 900 million kronor to buy Archer guns for Kyiv from BAE Systems.")
     assert {row[:3] for row in found} == {("funding", "BAE Systems", "Sweden")}
+
+
+def test_bombs_are_equipment_and_a_name_before_them_is_the_model(vocabulary: Vocabulary) -> None:
+    text = "Rome will deliver 40 Paveway guided bombs to Kyiv each month."
+    assert ("pledge", "Italy", "", "paveway", 40, "") in rows(vocabulary, text)
+    assert {c.unit for c in claims(vocabulary, text)} == {"munition"}
+
+
+def test_a_slash_joins_the_parts_of_a_designation(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv has again asked Madrid for its old EF/A-18 fighters.")
+    assert {row[3] for row in found} == {"ef/a-18"}
