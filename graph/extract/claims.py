@@ -99,6 +99,8 @@ class FrameClaims:
                     if frame.kind == "funding" and any(c.dep_ == "dobj" and (n := self.inventory.nominal_frame(c.lemma_.lower())) is not None
                                                        and n.kind == "suspension" for c in token.children):
                         continue  # "ordered a pause on aid": the stoppage noun reads it, nothing is bought
+                    if frame.objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in frame.objects for c in token.children):
+                        continue  # "raised its output of shells" gives nothing; "raised its aid" does
                     if frame.money_only and not names_money(token, money):
                         continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
                     if lemma in _NEEDS_PREPOSITION and not any(

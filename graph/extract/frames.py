@@ -44,6 +44,9 @@ class Frame:
     refers_back: frozenset[str] = frozenset()
     refers_to: str = ""
     money_only: bool = False  # "set aside", "put into": a claim only as a payment (graph/extract/funds.py)
+    # "doubled its aid", not "doubled its output of shells": the object nouns the frame reads
+    # (empty: any object)
+    objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ def _frame(record: dict[str, Any]) -> Frame:
         refers_back=frozenset((record.get("refers_back") or {}).get("nouns") or ()),
         refers_to=str((record.get("refers_back") or {}).get("to") or ""),
         money_only=bool(record.get("money_only", False)),
+        objects=frozenset(str(o) for o in record.get("objects") or ()),
     )
 
 

@@ -9,6 +9,7 @@ item word is military aid; "listed what is withheld: ..." takes the list after t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -64,8 +65,7 @@ class ItemFinder:
         if not items and self.military_aid is not None and any(
             parsed.parse[i].lemma_.lower() in PACKAGE_WORDS | self.inventory.nominal_lemmas or i in parsed.money
             for w in words for i in phrase_tokens(w)
-        ) and any(i in parsed.money for w in words for i in [*phrase_tokens(w), *(c.i for c in w.head.children), *(t.i for c in trigger.children if c.dep_ in _MONEY_LINKS for t in c.subtree)]
-                  ) and not any(self._civil(w) for w in words):
+        ) and any(i in parsed.money for i in self._money_places(trigger, words)) and not any(self._civil(w) for w in words):
             # "a package worth 1.5 billion euros", "pledged €1.2bn": money without a named item
             # ("$300 million in humanitarian aid" is no military help)
             first = parsed.sentence.tokens.start + words[0].i
@@ -217,6 +217,19 @@ class ItemFinder:
                 if owner is not None and self.adversary is not None and owner.iri == self.adversary:
                     return False
         return True
+
+    def _money_places(self, trigger: Token, words: list[Token]) -> Iterator[int]:
+        """Where the sum of an item phrase may stand: in the phrase, beside it, on the trigger
+        ("promised Ukraine £2bn"), or in a valuation clause on either ("announced a package on
+        Friday, valued at $800 million")."""
+        valuation = self.inventory.valuation_words
+        for word in words:
+            yield from phrase_tokens(word)
+            yield from (c.i for c in word.head.children)
+            yield from (t.i for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in valuation for t in c.subtree)
+        for child in trigger.children:
+            if child.dep_ in _MONEY_LINKS or child.dep_ in ("advcl", "acl") and child.lemma_.lower() in valuation:
+                yield from (t.i for t in child.subtree)
 
     @staticmethod
     def money(parsed: ParsedSentence, trigger: Token) -> Money | None:

@@ -373,3 +373,14 @@ def test_bombs_are_equipment_and_a_name_before_them_is_the_model(vocabulary: Voc
 def test_a_slash_joins_the_parts_of_a_designation(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Kyiv has again asked Madrid for its old EF/A-18 fighters.")
     assert {row[3] for row in found} == {"ef/a-18"}
+
+
+def test_a_valuation_clause_on_the_verb_gives_the_package_its_sum(vocabulary: Vocabulary) -> None:
+    found = claims(vocabulary, "Ottawa unveiled another aid package for Kyiv on Monday, valued at C$500 million.")
+    assert [(c.kind.value, c.value, c.currency) for c in found] == [("pledge", 500000000, "CAD")]
+
+
+def test_raising_aid_pledges_the_new_sum_and_raising_output_pledges_nothing(vocabulary: Vocabulary) -> None:
+    found = claims(vocabulary, "Helsinki has doubled its military aid for Kyiv to 400 million euros this year.")
+    assert [(c.kind.value, c.value) for c in found] == [("pledge", 400000000)]
+    assert rows(vocabulary, "Nammo will raise its output of artillery rounds next year.") == set()
