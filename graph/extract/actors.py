@@ -32,6 +32,10 @@ _OFFICE_NOUNS = frozenset({"official", "authority", "government", "administratio
 _FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # nouns of a whole that holds items: "a package that includes", "the assistance committed"
 PACKAGE_WORDS = frozenset({"capability", "assistance", "aid", "support", "tranche", "list"})
+# nouns of a pool of money that buys for Ukraine, or a joint purchase ("the Czech-led initiative",
+# "the effort"; graph/extract/funds.py)
+FUND_NOUNS = frozenset({"fund", "initiative", "scheme", "coalition", "facility", "mechanism", "programme", "program",
+                        "model", "pool", "instrument", "account", "effort", "drive", "plan"})
 
 
 class ActorResolver:
@@ -183,6 +187,11 @@ class ActorResolver:
             described = discourse.description(token)
             if described is not None:
                 return described  # "members of this group"
+        if (head.lemma_.lower() in FUND_NOUNS and head.dep_ in ("nsubj", "nsubjpass") and discourse.last_fund is not None
+                and [c.lower_ for c in head.children if c.dep_ == "det"] == ["the"]):
+            # "the effort could bring 1.5 million rounds": the initiative named before with its
+            # organiser, who runs it
+            return discourse.last_fund[0]
         if lower in _GOVERNMENT_NOUNS and sorted(c.lower_ for c in head.children) == ["the", "there"]:
             return discourse.last_state  # "the government there is weighing ...": the place told before
         # (not as the asker: "the defence ministry has asked for Patriots" may well be Kyiv's)

@@ -7,9 +7,13 @@ Used by the mention stage (graph/extract/mentions.py); number words and multipli
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from graph.extract.lexicon import Lexicon
+
+_DECIMAL = re.compile(r"\d+\.\d+")  # "1.5" of "1.5 million"
 
 
 class Counts:
@@ -26,10 +30,13 @@ class Counts:
         while index >= lo and skipped < 3:
             token = doc[index]
             value = self.number_at(doc, index, lo)
+            decimal = value is None and _DECIMAL.fullmatch(token.text) is not None and index + 1 < start and doc[index + 1].lower_ in self.lexicon.multipliers
+            if decimal:
+                value = round(float(token.text) * self.lexicon.multipliers[doc[index + 1].lower_])  # "1.5 million rounds"
             if value is not None:
                 if any(self.lexicon.currency(doc[j].text) for j in range(index + 1, start)):
                     return None  # "400 million euros for ammunition": a sum, not a count
-                if token.is_alpha or doc[index + 1].lower_ in self.lexicon.multipliers:
+                if not decimal and (token.is_alpha or doc[index + 1].lower_ in self.lexicon.multipliers):
                     value = self._spelled(doc, index, lo, start) or value  # "three hundred and twenty thousand"
                 if index > lo and doc[index - 1].text in self.lexicon.currencies:
                     return None

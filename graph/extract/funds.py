@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.attrs import LEMMA, POS
 from spacy.tokens import Token
 
-from graph.extract.actors import ActorResolver
+from graph.extract.actors import FUND_NOUNS, ActorResolver
 from graph.extract.attribution import speech_source
 from graph.extract.clause_shapes import names_money
 from graph.extract.discourse import Discourse
@@ -25,9 +25,6 @@ from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
 from graph.read.sentences import token_strings
 
-# nouns of a pool of money that buys for Ukraine
-FUND_NOUNS = frozenset({"fund", "initiative", "scheme", "coalition", "facility", "mechanism", "programme", "program",
-                        "model", "pool", "instrument", "account", "effort", "drive", "plan"})
 # verbs of what a fund or a payment does with the money
 PURCHASE_VERBS = frozenset({"buy", "purchase", "procure", "acquire", "build", "produce", "make", "manufacture", "order"})
 # what a fund itself may be said to do: "a fund that supplies drones"

@@ -384,3 +384,12 @@ def test_raising_aid_pledges_the_new_sum_and_raising_output_pledges_nothing(voca
     found = claims(vocabulary, "Helsinki has doubled its military aid for Kyiv to 400 million euros this year.")
     assert [(c.kind.value, c.value) for c in found] == [("pledge", 400000000)]
     assert rows(vocabulary, "Nammo will raise its output of artillery rounds next year.") == set()
+
+
+def test_a_decimal_before_a_multiplier_is_the_count(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Romania", "", "artillery shells", 1200000, "") in rows(vocabulary, "Bucharest will deliver 1.2 million shells to Kyiv by spring.")
+
+
+def test_the_initiative_named_before_with_its_organiser_gives_through_it(vocabulary: Vocabulary) -> None:
+    text = "Allies have paid into an initiative led by Lithuania that buys drones for Ukraine. The initiative has already handed 3,000 drones to Kyiv."
+    assert ("delivery", "Lithuania", "", "unmanned aerial systems", 3000, "") in rows(vocabulary, text)
