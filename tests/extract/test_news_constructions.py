@@ -393,3 +393,8 @@ def test_a_decimal_before_a_multiplier_is_the_count(vocabulary: Vocabulary) -> N
 def test_the_initiative_named_before_with_its_organiser_gives_through_it(vocabulary: Vocabulary) -> None:
     text = "Allies have paid into an initiative led by Lithuania that buys drones for Ukraine. The initiative has already handed 3,000 drones to Kyiv."
     assert ("delivery", "Lithuania", "", "unmanned aerial systems", 3000, "") in rows(vocabulary, text)
+
+
+def test_rockets_named_by_a_model_are_equipment(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Ottawa may give Kyiv its stock of Zuni rockets, officials said.")
+    assert {row[:4] for row in found} == {("consideration", "Canada", "", "zuni")}
