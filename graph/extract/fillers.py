@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import examples, infinitive_verbs, partners, phrase_tokens, relations, subject, thanked_for
+from graph.extract.grammar import examples, infinitive_verbs, modified_noun, partners, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -111,7 +111,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     named = any(i in parsed.systems for w in fillers.get("item", []) for i in phrase_tokens(w))
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
     if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
-        fillers["item"] = [trigger.head]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
+        fillers["item"] = [modified_noun(trigger)]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
         # "the systems we provided—like the 8,000 Javelins—": examples the clause gives are the items
         given = examples(trigger)
         if any(i in parsed.systems for w in given for i in phrase_tokens(w)):
@@ -155,7 +155,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         if main_objects:
             fillers["item"] = main_objects
     if trigger.dep_ == "acl" and "item" not in fillers:
-        fillers["item"] = [trigger.head]  # "the Patriot systems sent by Germany"
+        fillers["item"] = [modified_noun(trigger)]  # "the Patriot systems sent by Germany"
     # "shipments of Patriot interceptors to Ukraine", "a battery from Germany": the item
     # phrase's own origin and destination count
     for word in list(fillers.get("item", [])):

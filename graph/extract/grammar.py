@@ -249,6 +249,17 @@ def partners(words: list[Token]) -> list[Token]:
     return found
 
 
+def modified_noun(clause: Token) -> Token:
+    """The noun a participle or relative clause describes. Set off by a comma after a
+    coordination, it describes every conjunct ("4,000 rifles and 900 grenades, delivered in
+    March": the rifles too), so the first conjunct stands for the list."""
+    noun = clause.head
+    if clause.i > 0 and clause.nbor(-1).text == "," and clause.head.i < clause.i:
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+    return noun
+
+
 def thanked_for(noun: Token) -> Token | None:
     """The object of "thank" when `noun` is what it is thanked for ("thanked Oslo for its
     deliveries"), else None."""

@@ -398,3 +398,9 @@ def test_the_initiative_named_before_with_its_organiser_gives_through_it(vocabul
 def test_rockets_named_by_a_model_are_equipment(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Ottawa may give Kyiv its stock of Zuni rockets, officials said.")
     assert {row[:4] for row in found} == {("consideration", "Canada", "", "zuni")}
+
+
+def test_a_participle_after_a_comma_describes_every_conjunct_before_it(vocabulary: Vocabulary) -> None:
+    text = "Riga has pledged Kyiv the following:\n\n- 60 Stinger launchers and 14 M113 carriers, handed over in March;\n- 5 Piorun launchers."
+    found = {row[:4] for row in rows(vocabulary, text)}
+    assert found == {("delivery", "Latvia", "", "Stinger"), ("delivery", "Latvia", "", "M113"), ("pledge", "Latvia", "", "Piorun")}
