@@ -44,6 +44,16 @@ def negated(word: Token) -> bool:
     return False
 
 
+_NOTHING = frozenset({"none", "nothing", "neither"})
+
+
+def denied_argument(word: Token) -> bool:
+    """"No tanks were sent", "none of the shells went to Kyiv", "has sent nothing": a subject or
+    object that names no quantity of anything denies the act as a negation would."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in _NOTHING or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+               for c in word.children)
+
+
 def no_longer(word: Token, inventory: Inventory) -> bool:
     """"no longer transferring": an adverb of stopping on the verb."""
     return any(child.dep_ == "advmod" and child.lower_ in inventory.stopping_adverbs
@@ -113,7 +123,7 @@ def _participle_of_past(trigger: Token) -> bool:
 
 def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | None:
     """The kind `trigger` reports under `frame`, or None when its context denies it."""
-    if negated(trigger):
+    if negated(trigger) or denied_argument(trigger):
         return None
     if frame.kind in ("transfer", "pledge") and no_longer(trigger, inventory):
         return Modality("suspension", None, "no-longer")  # "no longer sending", "will no longer be approved"

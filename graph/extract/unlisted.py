@@ -29,7 +29,7 @@ from graph.read.sentences import lower_words, token_texts
 
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who"})
 # hyphenated designations, spaCy keeps some as one token: "T-72", "BMP-1", "MiG-29", "F-16C"
-HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]?")
+HYPHEN_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z]{0,2}")  # "AMX-10RC" too
 # a model designation inside an equipment phrase: "CV90", "M777", or a hyphenated one
 _MODEL_NAME = re.compile(rf"[A-Z]{{1,4}}\d{{1,4}}[A-Za-z]?|{HYPHEN_MODEL.pattern}")
 

@@ -404,3 +404,14 @@ def test_a_participle_after_a_comma_describes_every_conjunct_before_it(vocabular
     text = "Riga has pledged Kyiv the following:\n\n- 60 Stinger launchers and 14 M113 carriers, handed over in March;\n- 5 Piorun launchers."
     found = {row[:4] for row in rows(vocabulary, text)}
     assert found == {("delivery", "Latvia", "", "Stinger"), ("delivery", "Latvia", "", "M113"), ("pledge", "Latvia", "", "Piorun")}
+
+
+def test_a_subject_or_object_naming_nothing_denies_the_act(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Lisbon stresses that none of its Leopard tanks were sent to Kyiv through third countries.") == set()
+    assert rows(vocabulary, "Vienna has shipped no Pandur vehicles to Kyiv.") == set()
+    # "no fewer than" still counts
+    assert ("delivery", "Slovakia", "", "bvp-2", 30, "") in rows(vocabulary, "Bratislava handed no fewer than 30 BVP-2 vehicles to Kyiv.")
+
+
+def test_a_designation_may_end_in_two_letters(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "France", "", "vab-2rc", 12, "") in rows(vocabulary, "Paris has delivered 12 VAB-2RC carriers to Kyiv.")
