@@ -33,6 +33,7 @@ from graph.extract.fillers import CONTENT_VERBS, role_fillers
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
 from graph.extract.funds import FundPayments, purchases
 from graph.extract.grammar import (
+    has_relation,
     hypothetical,
     infinitive_verbs,
     inquiry,
@@ -54,9 +55,6 @@ _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUN
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
 # verbs that ask only with their preposition or an infinitive
-_NEEDS_PREPOSITION = {"call": frozenset({"for", "on", "upon"})}
-
-
 class FrameClaims:
     """Builds claims from the frames of parsed sentences; one per vocabulary and inventory."""
 
@@ -103,8 +101,7 @@ class FrameClaims:
                         continue  # "raised its output of shells" gives nothing; "raised its aid" does
                     if frame.money_only and not names_money(token, money):
                         continue  # "add M113 carriers to the package" pays nothing; "add €5bn to the fund" does
-                    if lemma in _NEEDS_PREPOSITION and not any(
-                            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _NEEDS_PREPOSITION[lemma] for c in token.children):
+                    if lemma in self.inventory.needs_relation and not has_relation(token, self.inventory.needs_relation[lemma]):
                         continue  # "called the decision a step" names; "called for", "called on X to" ask
                     yield token, frame
                     break

@@ -66,6 +66,9 @@ class Inventory:
     control_nouns: frozenset[str] = frozenset()  # "in a position to send": the infinitive's subject is the noun's holder
     licence_verbs: frozenset[str] = frozenset()  # "approved their transfer": a licence, no claim of the approver
     more_words: frozenset[str] = frozenset()  # "could send further tanks": more than was promised
+    # "called for", "flown into Ukraine": verbs that trigger only with one of these relations
+    # (a preposition's lemma or a dependency label); "called the decision a step", "pilots could fly them" do not
+    needs_relation: Mapping[str, frozenset[str]] = field(default_factory=dict)
     demonyms: Mapping[str, str] = field(default_factory=dict)  # "British" -> "United Kingdom"
     # "The package is worth 300 million euros": the words that value, and what they may value
     valuation_words: frozenset[str] = frozenset()
@@ -162,6 +165,7 @@ def load_inventory(path: Path = FRAMES_FILE) -> Inventory:
         control_nouns=frozenset(data.get("control_nouns") or ()),
         licence_verbs=frozenset(data.get("licence_verbs") or ()),
         more_words=frozenset(data.get("more_words") or ()),
+        needs_relation=MappingProxyType({lemma: frozenset(relations) for lemma, relations in (data.get("needs_relation") or {}).items()}),
         demonyms=MappingProxyType(dict(data.get("demonyms") or {})),
         valuation_words=frozenset(valuation.get("words") or ()),
         valuation_subjects=frozenset(valuation.get("subjects") or ()),

@@ -249,6 +249,15 @@ def partners(words: list[Token]) -> list[Token]:
     return found
 
 
+def has_relation(word: Token, relations_wanted: frozenset[str]) -> bool:
+    """True when `word` has a dependent in one of the relations: a dependency label, a
+    preposition's lemma ("called for jets"), or the subordinator of a clause it governs
+    ("called for Berlin to send")."""
+    return any(c.dep_ in relations_wanted or c.dep_ == "prep" and c.lower_ in relations_wanted
+               or c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in relations_wanted for m in c.children)
+               for c in word.children)
+
+
 def modified_noun(clause: Token) -> Token:
     """The noun a participle or relative clause describes. Set off by a comma after a
     coordination, it describes every conjunct ("4,000 rifles and 900 grenades, delivered in

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph.extract.frames import Frame, Inventory
-from graph.extract.grammar import particles, path_up, thanked_for, to_infinitive
+from graph.extract.grammar import has_relation, particles, path_up, thanked_for, to_infinitive
 
 _PERFECT_AUX = frozenset({"have"})
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "going"})
@@ -180,6 +180,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             # "refused to approve the transfer", "is considering whether to announce": a verb
             # of refusing, weighing or stopping above a pledge decides
             kinds = tuple(k for k in kinds if k in ("refusal", "consideration", "suspension"))
+        if lemma in inventory.needs_relation and not has_relation(word, inventory.needs_relation[lemma]):
+            continue  # "called the vote to approve the package inspiring": no call for it
         for kind in kinds:
             if lemma in inventory.governors.get(kind, ()):
                 if kind == "effort" and (step > 0 or arrived_by not in ("xcomp", "advcl")):

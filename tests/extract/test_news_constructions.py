@@ -415,3 +415,14 @@ def test_a_subject_or_object_naming_nothing_denies_the_act(vocabulary: Vocabular
 
 def test_a_designation_may_end_in_two_letters(vocabulary: Vocabulary) -> None:
     assert ("delivery", "France", "", "vab-2rc", 12, "") in rows(vocabulary, "Paris has delivered 12 VAB-2RC carriers to Kyiv.")
+
+
+def test_flying_is_a_hand_over_only_with_a_destination(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "Norway", "", "NASAMS", 2, "") in rows(vocabulary, "Oslo flew a pair of NASAMS launchers into Ukraine aboard a cargo plane.")
+    assert rows(vocabulary, "Danish instructors will fly the F-16 jets alongside Ukrainian trainees.") == set()
+
+
+def test_calling_a_decision_good_asks_for_nothing(vocabulary: Vocabulary) -> None:
+    text = "Tusk termed it a relief, and called the ballot of Czech senators to authorise fresh military aid for Kyiv wise."
+    assert not any(row[0] == "request" for row in rows(vocabulary, text))
+    assert ("request", "Italy", "", "SAMP/T", None, "Volodymyr Zelensky") in rows(vocabulary, "Zelensky called for Rome to hand over SAMP/T batteries.")
