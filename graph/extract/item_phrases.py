@@ -15,6 +15,10 @@ from dataclasses import replace
 
 from graph.model import Mention
 
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "your"})
+# words that join items, never a name's head word ("for heavy artillery and for armoured vehicles")
+_JOINERS = frozenset({"and", "or", "nor", "but", "plus", "then", "as", "also"})
+
 
 def without_purposes(systems: list[Mention], word_at: Callable[[int], str], is_model: Callable[[Mention], bool]) -> list[Mention]:
     """"A for B" names one item, and B is what it serves: "Stinger missiles for air defence" is
@@ -25,8 +29,19 @@ def without_purposes(systems: list[Mention], word_at: Callable[[int], str], is_m
     dropped: set[int] = set()
     replaced: dict[int, Mention] = {}
     for served in systems:
-        serving = by_start.get(served.token_end + 1)
-        if serving is None or word_at(served.token_end).lower() != "for":
+        at = served.token_end
+        if word_at(at).isalpha() and word_at(at).islower() and word_at(at) not in _JOINERS and word_at(at + 1) == "for":
+            at += 1  # "GMLRS rockets for ...": the name's own head word before "for"
+        if word_at(at).lower() != "for":
+            continue
+        # "rockets for Ukraine's launchers", "spare parts for its tanks": whose they are may stand between
+        after = at + 1
+        if word_at(after).lower() in _POSSESSIVES:
+            after += 1
+        elif word_at(after + 1) in ("'s", "’s"):
+            after += 2
+        serving = by_start.get(after)
+        if serving is None:
             continue
         if is_model(served) or not is_model(serving):
             dropped.add(id(serving))

@@ -426,3 +426,8 @@ def test_calling_a_decision_good_asks_for_nothing(vocabulary: Vocabulary) -> Non
     text = "Tusk termed it a relief, and called the ballot of Czech senators to authorise fresh military aid for Kyiv wise."
     assert not any(row[0] == "request" for row in rows(vocabulary, text))
     assert ("request", "Italy", "", "SAMP/T", None, "Volodymyr Zelensky") in rows(vocabulary, "Zelensky called for Rome to hand over SAMP/T batteries.")
+
+
+def test_equipment_for_the_recipients_own_weapons_is_one_item(vocabulary: Vocabulary) -> None:
+    text = "Ottawa has committed the following:\n\n- 8 LAV vehicles;\n- further Excalibur shells for Ukraine's M777 howitzers."
+    assert {row[3] for row in rows(vocabulary, text)} == {"lav", "Excalibur"}
