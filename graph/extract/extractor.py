@@ -134,7 +134,7 @@ class Extractor:
                     # "Read more:" lists links; only an intro with a claim word of its own passes a frame on
                     list_frame = discourse.intro_frame or (frame_from_claims(claims or discourse.claims) if index in parses else None)
                 discourse.intro_frame = None
-            self._remember(sentence_mentions, discourse)
+            self._remember(sentence_mentions, discourse, parsed)
         return ExtractionResult(
             article=article,
             claims=tuple(settle_crowns(c, self.vocabulary, self.lexicon.crowns)
@@ -196,7 +196,10 @@ class Extractor:
         """A listed system is an item unless it names people ("training for F-16 pilots")."""
         return item.token_end >= len(doc) or doc[item.token_end].lower_ not in self.lexicon.personnel_nouns
 
-    def _remember(self, mentions: SentenceMentions, discourse: Discourse) -> None:
+    def _remember(self, mentions: SentenceMentions, discourse: Discourse, parsed: ParsedSentence | None = None) -> None:
+        """Note what a sentence names for the sentences after it. "He" continues the person who
+        was the subject ("Pistorius raised it in a call with Hegseth. He asked ...": Pistorius):
+        the person the parse makes a subject, else the first person named."""
         discourse.items.extend(m for m in mentions.systems if not m.generic)
         states = [m.iri for m in mentions.actors if self.vocabulary.actor_type(m.iri) is ActorType.STATE and m.iri != self.ukraine]
         if states:
@@ -205,12 +208,14 @@ class Extractor:
             kind = self.vocabulary.actor_type(mention.iri)
             if kind is ActorType.PERSON or unlisted_kind(mention.iri) == "person":
                 discourse.people[(mention.label or self.vocabulary.label(mention.iri)).split()[-1].lower()] = mention.iri
-            if kind is ActorType.PERSON:
-                discourse.last_person = mention.iri
-            elif kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
+            if kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
                 discourse.last_organisation = mention.iri
                 if mention.iri in self.vocabulary.international_bodies:
                     discourse.last_body = mention.iri  # the EU, NATO: bodies of their own, not a company
+        people = [m for m in mentions.actors if self.vocabulary.actor_type(m.iri) is ActorType.PERSON]
+        if people:
+            subjects = [parsed.actors[t.i] for t in parsed.parse if t.dep_ in ("nsubj", "nsubjpass") and t.i in parsed.actors] if parsed else []
+            discourse.last_person = next((m.iri for m in subjects if m in people), people[0].iri)
 
     def _author(self, article: Article, publisher: str | None) -> str | None:
         """The person a statement, remarks or readout is by, read from its title."""

@@ -431,3 +431,8 @@ def test_calling_a_decision_good_asks_for_nothing(vocabulary: Vocabulary) -> Non
 def test_equipment_for_the_recipients_own_weapons_is_one_item(vocabulary: Vocabulary) -> None:
     text = "Ottawa has committed the following:\n\n- 8 LAV vehicles;\n- further Excalibur shells for Ukraine's M777 howitzers."
     assert {row[3] for row in rows(vocabulary, text)} == {"lav", "Excalibur"}
+
+
+def test_he_continues_the_subject_not_the_person_met(vocabulary: Vocabulary) -> None:
+    text = "Kristersson held a call with Mark Rutte late on Friday. He said Sweden will send three Archer guns to Kyiv."
+    assert ("pledge", "Sweden", "", "Archer", 3, "Ulf Kristersson") in rows(vocabulary, text)
