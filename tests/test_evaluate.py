@@ -12,15 +12,15 @@ from graph.store.local import GraphStore
 from graph.vocabulary import Vocabulary
 
 # Floors at the scores the parse-based extractor measures (README, "Extraction quality"); they
-# guard against regressions. The White House devset meets its target (0.85); the others of the
-# extraction issue are higher: news F1 0.80, seeds precision 0.95 (not yet met; README "Known limits").
+# guard against regressions. The White House devset (0.85) and the seeds (precision and recall
+# 0.95) meet their targets; the news target (F1 0.80) is not yet met (README "Known limits").
 
 
 def test_seed_claims_table_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
     evaluation = evaluate(GOLD, [SEEDS], vocabulary)
     total = evaluation.total()
     assert total.gold == 23
-    assert total.precision >= 0.85, evaluation.report()
+    assert total.precision >= 0.95, evaluation.report()  # 0.958 measured
     assert total.recall >= 0.95, evaluation.report()
     # units, money and dates of the matched claims
     assert total.detail_accuracy >= 0.90, evaluation.report()
@@ -74,7 +74,7 @@ def test_evaluator_counts_misses_and_extras(vocabulary: Vocabulary) -> None:
 
 
 def test_devset_meets_the_quality_bar(vocabulary: Vocabulary) -> None:
-    """Real White House texts: F1 >= 0.85 (the issue's target; 0.920 measured) and field accuracy >= 0.85."""
+    """Real White House texts: F1 >= 0.85 (the issue's target; 0.926 measured) and field accuracy >= 0.85."""
     evaluation = evaluate(DEVSET / "gold", [DEVSET / "articles"], vocabulary)
     total = evaluation.total()
     assert total.gold == 69
@@ -109,8 +109,8 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.69, evaluation.report()
-    assert total.precision >= 0.77, evaluation.report()
+    assert total.f1 >= 0.70, evaluation.report()  # 0.728 measured
+    assert total.precision >= 0.78, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
     assert total.accuracy("said_by") >= 0.85 and total.accuracy("quantity") >= 0.85, evaluation.report()
     by_kind = evaluation.by_kind()
@@ -121,13 +121,13 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
 
 def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
     """26 articles written by team members who did not read the extractor
-    (tests/data/news-heldout/README.md): F1 >= 0.70, every kind found at least once."""
+    (tests/data/news-heldout/README.md): F1 >= 0.72 (0.742 measured), every kind found at least once."""
     articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
     assert len(articles) == 26
     evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
     total = evaluation.total()
     assert total.gold == 201
-    assert total.f1 >= 0.70, evaluation.report()
+    assert total.f1 >= 0.72, evaluation.report()
     assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
 
 

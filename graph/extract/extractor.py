@@ -26,7 +26,7 @@ from graph.extract.items import ITEM_PRONOUNS
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
 from graph.extract.mentions import MentionFinder, SentenceMentions, mention_finder
-from graph.extract.merge import merge_repeated, without_vague_aid
+from graph.extract.merge import bought_to_hand_over, merge_repeated, without_vague_aid
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
@@ -138,7 +138,7 @@ class Extractor:
         return ExtractionResult(
             article=article,
             claims=tuple(settle_crowns(c, self.vocabulary, self.lexicon.crowns)
-                         for c in without_vague_aid(merge_repeated([self._attributed(c) for c in discourse.claims]),
+                         for c in without_vague_aid(merge_repeated(bought_to_hand_over([self._attributed(c) for c in discourse.claims])),
                                                     self.frames.items.military_aid)),
             publisher=publisher,
             author=author,

@@ -62,6 +62,25 @@ def merge_repeated(claims: list[Claim]) -> list[Claim]:
     return merged
 
 
+def bought_to_hand_over(claims: list[Claim]) -> list[Claim]:
+    """"weighing whether Germany would buy two Patriots from the US and deliver them to Ukraine":
+    one thing is weighed, by the buyer who hands them over. A weighed purchase from a seller and
+    the buyer's weighed hand-over of the same system, told in one sentence, become one claim: the
+    buyer gives and pays. (A purchase and a pledged hand-over stay two claims of two kinds.)"""
+    dropped: set[int] = set()
+    updated: dict[int, Claim] = {}
+    for index, bought in enumerate(claims):
+        if bought.kind is not ClaimKind.CONSIDERATION or bought.funder is None or bought.provider in (None, bought.funder):
+            continue
+        handing = next((i for i, c in enumerate(claims) if i != index and c.kind is bought.kind and c.system == bought.system
+                        and c.provider == bought.funder and set(c.evidence) & set(bought.evidence)), None)
+        if handing is not None:
+            dropped.add(index)
+            given = updated.get(handing, claims[handing])
+            updated[handing] = replace(given, funder=given.funder or bought.funder, quantity=given.quantity or bought.quantity)
+    return [updated.get(i, c) for i, c in enumerate(claims) if i not in dropped]
+
+
 def without_vague_aid(claims: list[Claim], aid: str | None) -> list[Claim]:
     """"Sweden is sending weapons ... 5,000 anti-tank weapons, 5,000 helmets": a claim of
     unnamed aid without money says nothing the named items of the same kind and actor do not

@@ -61,9 +61,12 @@ def no_longer(word: Token, inventory: Inventory) -> bool:
 
 
 def _aux(word: Token) -> set[str]:
-    return {child.lemma_.lower() for child in word.children if child.dep_ in ("aux", "auxpass")} | {
-        child.lower_ for child in word.children if child.dep_ in ("aux", "auxpass")
-    }
+    """The auxiliaries of a verb (lemmas and forms). A verb joined to another without any of its
+    own shares the first's: "could buy the launchers and ship them" (ship: could)."""
+    own = [child for child in word.children if child.dep_ in ("aux", "auxpass")]
+    if not own and word.dep_ == "conj" and word.head.pos_ in ("VERB", "AUX") and word.tag_ == "VB":
+        return _aux(word.head)
+    return {child.lemma_.lower() for child in own} | {child.lower_ for child in own}
 
 
 def completed(word: Token) -> bool:

@@ -436,3 +436,9 @@ def test_equipment_for_the_recipients_own_weapons_is_one_item(vocabulary: Vocabu
 def test_he_continues_the_subject_not_the_person_met(vocabulary: Vocabulary) -> None:
     text = "Kristersson held a call with Mark Rutte late on Friday. He said Sweden will send three Archer guns to Kyiv."
     assert ("pledge", "Sweden", "", "Archer", 3, "Ulf Kristersson") in rows(vocabulary, text)
+
+
+def test_weighing_a_purchase_to_hand_over_is_one_claim_of_the_buyer(vocabulary: Vocabulary) -> None:
+    text = "Merz wondered aloud whether Berlin could buy three HIMARS launchers from Washington and ship them to Kyiv."
+    found = {row[:5] for row in rows(vocabulary, text)}
+    assert found == {("consideration", "Germany", "Germany", "HIMARS", 3)}
