@@ -313,7 +313,7 @@ class FrameClaims:
                 via = via or transfer.via
         money = self.items.money(parsed, trigger)
         named_recipient = any(self.vocabulary.acting_state(a) == self.ukraine for a in actors.get("recipient", []))
-        if money is None and not named_recipient and kind not in (ClaimKind.SUSPENSION, ClaimKind.REQUEST):
+        if money is None and not named_recipient and kind not in (ClaimKind.SUSPENSION, ClaimKind.REQUEST, ClaimKind.CONSIDERATION):
             items = [m for m in items if not m.generic]  # "weapons" alone says too little
         day = discourse.day(parsed)
         distinct = funders if kind is ClaimKind.FUNDING or (funders and not providers) else providers

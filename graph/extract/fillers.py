@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import examples, infinitive_verbs, modified_noun, partners, phrase_tokens, relations, subject, thanked_for
+from graph.extract.grammar import examples, infinitive_verbs, misread_gerund, modified_noun, partners, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -53,6 +53,13 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
                         and vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
             fillers.setdefault(role, []).append(trigger.head if relative else word)
+    if not found and misread_gerund(trigger):
+        # "would not rule out supplying weapons", read by the parser as weapons that supply: the
+        # gerund's object is the noun, its subject the verb's
+        found = [("dobj", trigger.head), *(("nsubj", s) for s in trigger.head.head.children if s.dep_ == "nsubj")]
+        for relation, word in found:
+            if frame.roles.get(relation) is not None:
+                fillers.setdefault(frame.roles[relation], []).append(word)
     # (a past participle closing a clause, "..., paid for by the Netherlands", has no subject of
     # its own; the parser hangs it on the verb or on the actor the clause ends with)
     clause_verb = _closing_participle_verb(parsed, trigger)

@@ -195,6 +195,17 @@ def phrase_tokens(word: Token) -> list[int]:
     return sorted(found)
 
 
+def misread_gerund(word: Token) -> bool:
+    """"would not rule out supplying weapons": a gerund right after a verb (or its particle) that
+    the parser read as an adjective of the verb's object; it is the verb's complement, and the
+    noun its object. ("sent mine-clearing tanks" is an adjective: the verb does not touch it.)"""
+    if word.dep_ != "amod" or word.tag_ != "VBG" or word.head.dep_ != "dobj" or word.i == 0:
+        return False
+    before = word.nbor(-1)
+    verb = word.head.head
+    return before.i == verb.i or before.dep_ == "prt" and before.head.i == verb.i
+
+
 def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
     """The words the trigger hangs under, each with the relation the path arrived by.
 
@@ -206,8 +217,9 @@ def path_up(trigger: Token, limit: int = 8) -> list[tuple[Token, str]]:
     path: list[tuple[Token, str]] = []
     word = trigger
     for _ in range(limit):
+        gerund = word.i == trigger.i and misread_gerund(word)
         if word.dep_ not in (*_CONTROL, "pobj", "dobj", "nsubjpass", "nsubj", "attr", "acl") and not (
-                word.dep_ == "relcl" and infinitival(word)) or word.head.i == word.i:
+                word.dep_ == "relcl" and infinitival(word)) and not gerund or word.head.i == word.i:
             break
         path.append((word.head, word.dep_))
         word = word.head

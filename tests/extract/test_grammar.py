@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from graph.extract.attribution import speech_source
 from graph.extract.frames import inventory
 from graph.extract.grammar import (
+    misread_gerund,
     object_controller,
     phrase_heads,
     phrase_tokens,
@@ -117,3 +118,28 @@ def test_a_noun_phrase_stops_at_its_clauses() -> None:
         ["the", "tank", "Germany", "send"], ["DT", "NNS", "NNP", "VBD"], ["DET", "NOUN", "PROPN", "VERB"],
     )
     assert phrase_tokens(doc[1]) == [0, 1]
+
+
+def test_a_gerund_read_as_the_objects_adjective_is_the_verbs_complement() -> None:
+    # Oslo would not rule out donating arms (the parser hangs "donating" on "arms" as amod)
+    doc = parse(
+        ["Oslo", "would", "not", "rule", "out", "donating", "arms"],
+        [3, 3, 3, 3, 3, 6, 3],
+        ["nsubj", "aux", "neg", "ROOT", "prt", "amod", "dobj"],
+        ["Oslo", "would", "not", "rule", "out", "donate", "arm"],
+        ["NNP", "MD", "RB", "VB", "RP", "VBG", "NNS"],
+        ["PROPN", "AUX", "PART", "VERB", "ADP", "VERB", "NOUN"],
+    )
+    assert misread_gerund(doc[5])
+    give = inventory().frames_for("donate")[0]
+    assert modality(doc[5], give, inventory()).kind == "consideration"  # "not rule out": left open
+    # Oslo sent mine-clearing vehicles: an adjective the verb does not touch
+    doc = parse(
+        ["Oslo", "sent", "mine", "-", "clearing", "vehicles"],
+        [1, 1, 4, 4, 5, 1],
+        ["nsubj", "ROOT", "npadvmod", "punct", "amod", "dobj"],
+        ["Oslo", "send", "mine", "-", "clear", "vehicle"],
+        ["NNP", "VBD", "NN", "HYPH", "VBG", "NNS"],
+        ["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "NOUN"],
+    )
+    assert not misread_gerund(doc[4])

@@ -442,3 +442,8 @@ def test_weighing_a_purchase_to_hand_over_is_one_claim_of_the_buyer(vocabulary: 
     text = "Merz wondered aloud whether Berlin could buy three HIMARS launchers from Washington and ship them to Kyiv."
     found = {row[:5] for row in rows(vocabulary, text)}
     assert found == {("consideration", "Germany", "Germany", "HIMARS", 3)}
+
+
+def test_weighing_arms_without_naming_a_recipient_is_a_consideration(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Tokyo will not exclude providing arms, a spokesman said.")
+    assert {row[:4] for row in found} == {("consideration", "Japan", "", "military aid")}
