@@ -163,7 +163,8 @@ class ItemFinder:
         count = mention.quantity if possessed or partitive else None
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
-        for earlier in [*reversed(before), *reversed(discourse.items[-_RECENT_ITEMS:])]:
+        named = [m for m in discourse.items if m.span.text[:1].isupper() or self.is_model(m)]  # the recent named ones
+        for earlier in [*reversed(before), *reversed(named[-_RECENT_ITEMS:])]:
             if earlier.iri == mention.iri or not (earlier.span.text[:1].isupper() or self.is_model(earlier)):
                 continue
             # "jets" after "F-16s"; "30 of the tanks" after Gepard anti-aircraft guns (a part of

@@ -318,8 +318,8 @@ def test_a_blocked_plan_of_a_state_is_its_suspension(vocabulary: Vocabulary) -> 
 
 
 def test_a_part_of_the_items_named_before_is_those_items(vocabulary: Vocabulary) -> None:
-    text = "The Czech army handed Kyiv several Dana howitzers. Prague has by now sent 12 of the artillery pieces, officials said."
-    assert {row[3] for row in rows(vocabulary, text)} == {"dana"}
+    text = "The Czech army handed Kyiv several Morana howitzers. Prague has by now sent 12 of the artillery pieces, officials said."
+    assert {row[3] for row in rows(vocabulary, text)} == {"morana"}
 
 
 def test_the_person_an_interview_title_names_answers_in_it(vocabulary: Vocabulary) -> None:
@@ -358,7 +358,7 @@ def test_officials_in_a_capital_act_for_its_state_and_more_of_an_item_is_a_new_d
 
 
 def test_a_model_name_after_lower_case_words_of_what_it_is_is_the_model(vocabulary: Vocabulary) -> None:
-    assert {row[3] for row in rows(vocabulary, "Prague is sending tracked Dana howitzers to Kyiv.")} == {"dana"}
+    assert {row[3] for row in rows(vocabulary, "Prague is sending tracked Morana howitzers to Kyiv.")} == {"morana"}
 
 
 def test_we_in_a_quote_said_by_she_is_her_side(vocabulary: Vocabulary) -> None:

@@ -118,7 +118,7 @@ def test_more_of_the_same_counts_again_with_the_earlier_provider(vocabulary: Voc
 
 @pytest.mark.parametrize("text, expected", [
     ("Oslo will give Kyiv three ASC 890 airborne surveillance aircraft.", ("pledge", "Norway", "", "asc 890", 3, "")),
-    ("Prague has sent forty T-72 tanks to Ukraine.", ("delivery", "Czech Republic", "", "t-72", 40, "")),
+    ("Prague has sent forty T-72 tanks to Ukraine.", ("delivery", "Czech Republic", "", "T-72", 40, "")),
     ("London will send 600 Brimstone precision missiles to Ukraine.", ("pledge", "United Kingdom", "", "Brimstone", 600, "")),
 ])
 def test_model_designations_name_the_item_and_are_no_count(vocabulary: Vocabulary, text: str, expected: tuple) -> None:

@@ -22,7 +22,7 @@ def test_a_state_named_where_aid_is_held_up_is_no_giver(vocabulary: Vocabulary) 
 
 def test_a_hyphenated_designation_before_a_plain_equipment_word_is_the_model(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Greece will hand 40 BMP-1 vehicles to Kyiv's brigades.")
-    assert ("pledge", "Greece", "", "bmp-1", 40, "") in found
+    assert ("pledge", "Greece", "", "BMP-1", 40, "") in found
 
 
 def test_a_definite_category_word_is_the_named_system_of_its_class_told_before(vocabulary: Vocabulary) -> None:
@@ -410,7 +410,7 @@ def test_a_subject_or_object_naming_nothing_denies_the_act(vocabulary: Vocabular
     assert rows(vocabulary, "Lisbon stresses that none of its Leopard tanks were sent to Kyiv through third countries.") == set()
     assert rows(vocabulary, "Vienna has shipped no Pandur vehicles to Kyiv.") == set()
     # "no fewer than" still counts
-    assert ("delivery", "Slovakia", "", "bvp-2", 30, "") in rows(vocabulary, "Bratislava handed no fewer than 30 BVP-2 vehicles to Kyiv.")
+    assert ("delivery", "Slovakia", "", "BMP-2", 30, "") in rows(vocabulary, "Bratislava handed no fewer than 30 BVP-2 vehicles to Kyiv.")
 
 
 def test_a_designation_may_end_in_two_letters(vocabulary: Vocabulary) -> None:
@@ -447,3 +447,13 @@ def test_weighing_a_purchase_to_hand_over_is_one_claim_of_the_buyer(vocabulary: 
 def test_weighing_arms_without_naming_a_recipient_is_a_consideration(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Tokyo will not exclude providing arms, a spokesman said.")
     assert {row[:4] for row in found} == {("consideration", "Japan", "", "military aid")}
+
+
+def test_a_variant_of_a_soviet_era_tank_is_the_tank(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "Czech Republic", "", "T-72", 20, "") in rows(vocabulary, "Prague has quietly shipped 20 T-72B tanks to Kyiv.")
+
+
+def test_the_category_word_points_past_categories_to_the_model_named_before(vocabulary: Vocabulary) -> None:
+    text = ("Sofia has sent Soviet-era T-72 tanks and BMP-1 carriers to Kyiv. Few allies had sent tanks before. "
+            "Rail footage showed tanks heading north. The tanks were handed over from reserve depots, officials said.")
+    assert {row[3] for row in rows(vocabulary, text)} == {"T-72", "BMP-1"}
