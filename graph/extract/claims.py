@@ -228,6 +228,8 @@ class FrameClaims:
         recipient, via, in_scope = self.roles.destination(actors.get("recipient", []), actors.get("via", []))
         if not in_scope:
             return []
+        if any(w.i in parsed.systems or w.lower_ in self.vocabulary.unit_words for w in fillers.get("requester", [])):
+            return []  # "the aircraft need spare parts": equipment that needs things asks for nothing
         requester = [self.vocabulary.acting_state(a) for a in actors.get("requester", [])]
         if kind is ClaimKind.REQUEST and any(r not in (self.ukraine, None) for r in requester):
             return []  # another state asking for something: out of scope

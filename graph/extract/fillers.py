@@ -108,7 +108,9 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
         # ("the last of the tanks promised by Washington": the noun of the part)
         nouns = [n for w in fillers.get("item", []) for n in [w, *(g for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
                                                                   for g in c.children if g.dep_ == "pobj")]]
+        # ("drones built by Baykar": a maker is no giver)
         fillers[agent_role] = [g for w in nouns for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                               and any(not f.particles for f in inventory.frames_for(c.lemma_.lower()))
                                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         # "the 2,700 missiles Germany promised were held up": the relative clause's giver
         fillers[agent_role] += [g for w in fillers.get("item", []) for c in w.children if c.dep_ == "relcl" and inventory.frames_for(c.lemma_.lower())

@@ -457,3 +457,17 @@ def test_the_category_word_points_past_categories_to_the_model_named_before(voca
     text = ("Sofia has sent Soviet-era T-72 tanks and BMP-1 carriers to Kyiv. Few allies had sent tanks before. "
             "Rail footage showed tanks heading north. The tanks were handed over from reserve depots, officials said.")
     assert {row[3] for row in rows(vocabulary, text)} == {"T-72", "BMP-1"}
+
+
+def test_a_calibre_is_no_count_and_rounds_of_it_are(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Canada", "", "unspecified ammunition", 12000, "") in rows(vocabulary, "Ottawa will ship 12,000 rounds of 76mm ammunition to Kyiv.")
+    assert ("pledge", "Canada", "", "unspecified ammunition", None, "") in rows(vocabulary, "Ottawa will ship 76mm ammunition to Kyiv.")
+
+
+def test_equipment_that_needs_parts_asks_for_nothing(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Jets are costly: the aircraft need crews, hangars and spare parts.") == set()
+
+
+def test_a_maker_named_by_a_participle_is_no_giver(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "In May, Ankara said Bayraktar TB2 drones made by Baykar had been handed over to Kyiv.")
+    assert not any(row[1] == "Baykar" for row in found)
