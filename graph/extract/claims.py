@@ -204,7 +204,10 @@ class FrameClaims:
             actors[governing_role] = self.roles.actors(parsed, [partner], discourse)  # "talks with Sweden about deliveries"
         if governing_role is not None and not actors.get(governing_role):
             # "Germany announced the transfer of ...", "Canada is considering a purchase of ..."
-            actors[governing_role] = self.roles.actors(parsed, [w for w in [governing_subject(trigger)] if w is not None], discourse)
+            # ("Bern blocked the transfer of German shells": whoever blocks stays a blocker)
+            holder = governing_subject(trigger)
+            blocking = holder is not None and any(f.roles.get("nsubj") == "blocker" for f in self.inventory.frames_for(holder.head.lemma_.lower()))
+            actors["blocker" if blocking else governing_role] = self.roles.actors(parsed, [w for w in [holder] if w is not None], discourse)
         # "pay for the transfer": the frame's own reference back reads it, with its payer
         refers = any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", []))
         items = self.items.items(parsed, trigger, fillers.get("item", []), discourse, hand_overs=not refers)
@@ -260,6 +263,10 @@ class FrameClaims:
             # (not Kyiv: "Ukraine has received the first batch of ..." is its own hand-over noun's subject)
             providers = [p for p in self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)
                          if (kind is not ClaimKind.FUNDING or p not in funders) and p != self.ukraine]
+        blockers = self.roles.acting(actors.get("blocker", []), discourse)
+        if blockers:
+            # "Bern blocked the re-export of German shells": the item's giver, else the blocker's own
+            providers = [p for p in providers if p not in blockers and p != self.ukraine] or blockers
         if kind is ClaimKind.FUNDING and funders == [self.ukraine]:
             # "Ukraine is ready to buy ten Patriot systems from US makers": Kyiv asks to acquire them
             kind, funders = ClaimKind.REQUEST, []

@@ -21,7 +21,7 @@ from graph.errors import PledgeGraphError
 
 FRAMES_FILE = Path(__file__).with_name("frames.yaml")
 KINDS = frozenset({"request", "pledge", "funding", "delivery", "suspension", "consideration", "transfer"})
-ROLES = frozenset({"provider", "recipient", "funder", "via", "item", "asked", "requester", "holder"})
+ROLES = frozenset({"provider", "recipient", "funder", "via", "item", "asked", "requester", "holder", "blocker"})
 GOVERNING_SUBJECT = "governing_subject"  # a noun frame's relation: the subject of the verb above it
 
 
