@@ -44,8 +44,9 @@ from graph.extract.items import ItemFinder
 from graph.extract.lists import ListFrame
 from graph.extract.mentions import SentenceMentions
 from graph.extract.modality import Modality, modality
+from graph.extract.money import with_money
 from graph.extract.parsed import ParsedSentence
-from graph.model import ActorType, Article, Claim, ClaimKind, Money
+from graph.model import ActorType, Article, Claim, ClaimKind
 from graph.read.sentences import Sentence, token_strings
 from graph.vocabulary import Vocabulary
 
@@ -348,7 +349,7 @@ class FrameClaims:
                     date=day,
                     pattern=f"{frame.name}:{kind.value}" + (f":{context.cue}" if context.cue else ""),
                 )
-                claim = _with_money(claim, money, self.vocabulary)
+                claim = with_money(claim, money, self.vocabulary)
                 if claim.kind is ClaimKind.FUNDING and claim.provider == claim.funder:
                     claim = replace(claim, provider=None)  # a state paying for its own package: no supplier named
                 if kind is not ClaimKind.REQUEST and not (claim.provider or claim.funder):
@@ -393,18 +394,3 @@ class FrameClaims:
         if frame.refers_to == "transfer" and source.funder is None:
             discourse.set_funder(source, funders[0])
         return claims
-
-    # ------------------------------------------------------------------ roles
-
-
-def _with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:
-    """Money goes to generic aid claims; a known figure makes the provider its funder too."""
-    if money is None or vocabulary.system_classes.get(claim.system, "").rsplit("#", 1)[-1] != "MilitaryAid":
-        return claim
-    funder = claim.funder
-    if money.value is not None and funder is None and claim.kind is not ClaimKind.REQUEST:
-        funder = claim.provider
-    return replace(
-        claim, unit=money.currency, quantity=None, value=money.value,
-        currency=money.currency if money.value is not None else None, funder=funder,
-    )

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from graph.extract.lexicon import Lexicon
-from graph.model import Claim, Money
+from graph.model import Claim, ClaimKind, Money
 from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
 
@@ -84,3 +84,16 @@ def settle_crowns(claim: Claim, vocabulary: Vocabulary, crowns: dict[str, str]) 
     code = crowns.get(vocabulary.label(vocabulary.acting_state(payer))) if payer else None
     return replace(claim, currency=code if claim.currency == AMBIGUOUS else claim.currency,
                    unit=code if claim.unit == AMBIGUOUS else claim.unit)
+
+
+def with_money(claim: Claim, money: Money | None, vocabulary: Vocabulary) -> Claim:
+    """Money goes to generic aid claims; a known figure makes the provider its funder too."""
+    if money is None or vocabulary.system_classes.get(claim.system, "").rsplit("#", 1)[-1] != "MilitaryAid":
+        return claim
+    funder = claim.funder
+    if money.value is not None and funder is None and claim.kind is not ClaimKind.REQUEST:
+        funder = claim.provider
+    return replace(
+        claim, unit=money.currency, quantity=None, value=money.value,
+        currency=money.currency if money.value is not None else None, funder=funder,
+    )
