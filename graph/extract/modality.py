@@ -163,6 +163,8 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
             continue
         if word.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.hedge_nouns for c in word.children):
             hedged = True  # "held talks about possible deliveries"
+        if governing_kind and arrived_by == "xcomp" and word.pos_ in ("VERB", "AUX") and lemma in inventory.governors.get("refusal", ()):
+            return None  # "refuses to consider sending": a refusal above any governor denies it
         if word.pos_ not in ("VERB", "AUX") or governing_kind and governing_kind not in _OPEN_GOVERNORS:
             continue
         if any(c.dep_ == "dobj" and c.lemma_.lower() in inventory.governors.get("suspension", ()) for c in word.children):

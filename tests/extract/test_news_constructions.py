@@ -471,3 +471,8 @@ def test_equipment_that_needs_parts_asks_for_nothing(vocabulary: Vocabulary) -> 
 def test_a_maker_named_by_a_participle_is_no_giver(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "In May, Ankara said Bayraktar TB2 drones made by Baykar had been handed over to Kyiv.")
     assert not any(row[1] == "Baykar" for row in found)
+
+
+def test_refusing_to_weigh_a_transfer_is_no_claim(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Vienna refuses to consider sending Pandur vehicles to Kyiv.") == set()
+    assert ("consideration", "Austria", "", "pandur", None, "") in rows(vocabulary, "Vienna is considering sending Pandur vehicles to Kyiv.")
