@@ -154,6 +154,10 @@ def modality(trigger: Token, frame: Frame, inventory: Inventory) -> Modality | N
         if word.pos_ in ("NOUN", "PROPN") and (lemma in inventory.hedge_nouns or any(
                 c.dep_ == "amod" and c.lemma_.lower() in inventory.hedge_adjectives for c in word.children)):
             hedged = True  # "held talks about", "had an open mind about"
+        if (word.pos_ == "NOUN" and not governing_kind and frame.roles.get("nsubj") == "recipient" and arrived_by == "prep"
+                and lemma in inventory.governors.get("effort", ())):
+            governing_kind, governor = "effort", word  # "has begun work on obtaining Gripen jets": striving to get
+            continue
         if arrived_by in ("ccomp", "attr", "xcomp") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in inventory.proposal_nouns for c in word.children
         ):

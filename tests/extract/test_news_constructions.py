@@ -476,3 +476,8 @@ def test_a_maker_named_by_a_participle_is_no_giver(vocabulary: Vocabulary) -> No
 def test_refusing_to_weigh_a_transfer_is_no_claim(vocabulary: Vocabulary) -> None:
     assert rows(vocabulary, "Vienna refuses to consider sending Pandur vehicles to Kyiv.") == set()
     assert ("consideration", "Austria", "", "pandur", None, "") in rows(vocabulary, "Vienna is considering sending Pandur vehicles to Kyiv.")
+
+
+def test_work_on_obtaining_is_striving_to_get(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Kyiv has started work on acquiring Gripen fighters from Stockholm, the president said.")
+    assert {row[:4] for row in found} == {("request", "Sweden", "", "Gripen")}
