@@ -55,7 +55,8 @@ _SELF_ATTRIBUTED = frozenset({ClaimKind.REQUEST, ClaimKind.PLEDGE, ClaimKind.FUN
 
 # verbs that are claim words only with their particle: "hold up", "cut off", "put on hold"
 _PHRASAL_ONLY = frozenset({"hold", "cut", "put"})
-# verbs that ask only with their preposition or an infinitive
+
+
 class FrameClaims:
     """Builds claims from the frames of parsed sentences; one per vocabulary and inventory."""
 

@@ -14,8 +14,6 @@ from spacy.tokens import Doc
 from graph.extract.lexicon import Lexicon
 
 _DECIMAL = re.compile(r"\d+\.\d+")  # "1.5" of "1.5 million"
-_CALIBRE = frozenset({"mm", "millimetre", "millimeter", "cm", "calibre", "caliber"})  # "105 mm", "155mm"
-_COUNTED_IN = frozenset({"rounds", "units", "sets", "pieces", "pairs", "cartridges"})  # "36,000 rounds of"
 
 
 class Counts:
@@ -35,7 +33,7 @@ class Counts:
             decimal = value is None and _DECIMAL.fullmatch(token.text) is not None and index + 1 < start and doc[index + 1].lower_ in self.lexicon.multipliers
             if decimal:
                 value = round(float(token.text) * self.lexicon.multipliers[doc[index + 1].lower_])  # "1.5 million rounds"
-            if value is not None and index + 1 < start and doc[index + 1].lower_ in _CALIBRE:
+            if value is not None and index + 1 < start and doc[index + 1].lower_ in self.lexicon.calibre_words:
                 index -= 1  # "105mm ammunition": a calibre, no count
                 skipped += 1
                 continue
@@ -50,7 +48,7 @@ class Counts:
             if token.text == "-" and index > lo and not doc[index - 1].whitespace_ and not token.whitespace_:
                 index -= 1  # the hyphen inside "shoulder-fired"
                 continue
-            if token.lower_ == "of" and index > lo and doc[index - 1].lower_ in _COUNTED_IN:
+            if token.lower_ == "of" and index > lo and doc[index - 1].lower_ in self.lexicon.counted_in:
                 index -= 2  # "36,000 rounds of 105mm ammunition": the count of rounds
                 continue
             if not token.is_alpha or token.lower_ in ("and", "or", "of", "to", "for", "the", "with") and skipped:

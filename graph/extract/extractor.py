@@ -204,17 +204,20 @@ class Extractor:
         states = [m.iri for m in mentions.actors if self.vocabulary.actor_type(m.iri) is ActorType.STATE and m.iri != self.ukraine]
         if states:
             discourse.last_state = states[0]  # the first named is most often the subject: what "it" continues
+        people = []
         for mention in mentions.actors:
             kind = self.vocabulary.actor_type(mention.iri)
+            if kind is ActorType.PERSON:
+                people.append(mention)
             if kind is ActorType.PERSON or unlisted_kind(mention.iri) == "person":
                 discourse.people[(mention.label or self.vocabulary.label(mention.iri)).split()[-1].lower()] = mention.iri
             if kind is ActorType.ORGANISATION and not self.vocabulary.is_outlet(mention.iri):
                 discourse.last_organisation = mention.iri
                 if mention.iri in self.vocabulary.international_bodies:
                     discourse.last_body = mention.iri  # the EU, NATO: bodies of their own, not a company
-        people = [m for m in mentions.actors if self.vocabulary.actor_type(m.iri) is ActorType.PERSON]
         if people:
-            subjects = [parsed.actors[t.i] for t in parsed.parse if t.dep_ in ("nsubj", "nsubjpass") and t.i in parsed.actors] if parsed else []
+            subjects = [parsed.actors[t.i] for t in parsed.parse if t.dep_ in ("nsubj", "nsubjpass") and t.i in parsed.actors
+                        ] if parsed is not None and len(people) > 1 else []
             discourse.last_person = next((m.iri for m in subjects if m in people), people[0].iri)
 
     def _author(self, article: Article, publisher: str | None) -> str | None:

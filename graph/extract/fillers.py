@@ -46,6 +46,10 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     roles = set(frame.roles.values())
     fillers: dict[str, list[Token]] = {}
     found = list(relations(trigger))
+    if not found and misread_gerund(trigger):
+        # "would not rule out supplying weapons", read by the parser as weapons that supply: the
+        # gerund's object is the noun, its subject the verb's
+        found = [("dobj", trigger.head), *(("nsubj", s) for s in trigger.head.head.children if s.dep_ == "nsubj")]
     for relation, word in found:
         role = frame.roles.get(relation)
         if role is not None:
@@ -53,13 +57,6 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
             relative = (trigger.dep_ == "relcl" and word.lower_ in ("which", "who") and role != "item"
                         and vocabulary.actor_type(parsed.actors[trigger.head.i].iri if trigger.head.i in parsed.actors else "") is ActorType.STATE)
             fillers.setdefault(role, []).append(trigger.head if relative else word)
-    if not found and misread_gerund(trigger):
-        # "would not rule out supplying weapons", read by the parser as weapons that supply: the
-        # gerund's object is the noun, its subject the verb's
-        found = [("dobj", trigger.head), *(("nsubj", s) for s in trigger.head.head.children if s.dep_ == "nsubj")]
-        for relation, word in found:
-            if frame.roles.get(relation) is not None:
-                fillers.setdefault(frame.roles[relation], []).append(word)
     # (a past participle closing a clause, "..., paid for by the Netherlands", has no subject of
     # its own; the parser hangs it on the verb or on the actor the clause ends with)
     clause_verb = _closing_participle_verb(parsed, trigger)
@@ -85,7 +82,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     if giver in ("provider", "funder"):
         # "delivered the launchers together with the United States": the partner gives too
         # (and is no item, though "with" names items of "supply Kyiv with shells")
-        joined = [w for w in partners([trigger, *fillers.get(giver, []), *fillers.get("item", [])]) 
+        joined = [w for w in partners([trigger, *fillers.get(giver, []), *fillers.get("item", [])])
                   if w.i in parsed.actors and vocabulary.actor_type(parsed.actors[w.i].iri) is ActorType.STATE]
         if joined:
             if "item" in fillers:

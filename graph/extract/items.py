@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -163,8 +164,9 @@ class ItemFinder:
         count = mention.quantity if possessed or partitive else None
         before = [m for m in parsed.mentions.systems if m.token_end <= mention.token_start and not m.generic]
         classes = self.vocabulary.system_classes
-        named = [m for m in discourse.items if m.span.text[:1].isupper() or self.is_model(m)]  # the recent named ones
-        for earlier in [*reversed(before), *reversed(named[-_RECENT_ITEMS:])]:
+        # the last few named ones told before, latest first
+        named = islice((m for m in reversed(discourse.items) if m.span.text[:1].isupper() or self.is_model(m)), _RECENT_ITEMS)
+        for earlier in [*reversed(before), *named]:
             if earlier.iri == mention.iri or not (earlier.span.text[:1].isupper() or self.is_model(earlier)):
                 continue
             # "jets" after "F-16s"; "30 of the tanks" after Gepard anti-aircraft guns (a part of

@@ -32,6 +32,8 @@ class Lexicon:
     personnel_nouns: frozenset[str]
     civil_words: frozenset[str] = frozenset()
     fractions: dict[str, float] = field(default_factory=dict)
+    calibre_words: frozenset[str] = frozenset()  # "105 mm": a calibre after a number, no count
+    counted_in: frozenset[str] = frozenset()  # "36,000 rounds of": what a count before "of" counts in
 
     def currency(self, word: str) -> str | None:
         """The currency code of a currency word or sign ("euros", "EUR", "$"), else None."""
@@ -60,4 +62,6 @@ def load_lexicon() -> Lexicon:
         personnel_nouns=frozenset(data["personnel_nouns"]),
         civil_words=frozenset(data.get("civil_words") or ()),
         fractions={str(k): float(v) for k, v in (data.get("fractions") or {}).items()},
+        calibre_words=frozenset(data.get("calibre_words") or ()),
+        counted_in=frozenset(data.get("counted_in") or ()),
     )
