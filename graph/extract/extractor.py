@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.attrs import LEMMA, TAG
 from spacy.tokens import Doc
 
 from graph.extract.claims import FrameClaims
@@ -30,7 +30,7 @@ from graph.extract.merge import bought_to_hand_over, merge_repeated, without_vag
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
-from graph.extract.valuation import stated_value, valued_package
+from graph.extract.valuation import tells_running_total, stated_value, valued_package
 from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, Claim, ExtractionResult, Mention, Span
 from graph.read.sentences import (
@@ -173,7 +173,7 @@ class Extractor:
         """"The package is worth 300 million euros": the amount goes to the package told before,
         unless a claim of this sentence already carries it."""
         aid = self.frames.items.military_aid
-        if any(word in self.inventory.valuation_running_total for word in token_strings(parsed.parse, LOWER)):
+        if tells_running_total(parsed, self.inventory.valuation_running_total):
             return  # "its support since 2022 amounts to ...": a running total, no package's value
         money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.lexicon.civil_words)
         if money is None or aid is None or any(c.value == money.value for c in discourse.claims[-8:]):

@@ -43,6 +43,22 @@ def stated_value(parsed: ParsedSentence, words: frozenset[str], subjects: frozen
     return None
 
 
+def tells_running_total(parsed: ParsedSentence, words: frozenset[str]) -> bool:
+    """True when the sentence's main clause says its amount is a running total: "its support
+    since 2022 amounts to ...", "the aid so far totals ...". A running-total word inside another
+    clause does not count: "the package, the largest Sweden has provided so far, is worth ..."
+    still values one package."""
+    for word in parsed.parse:
+        if word.lower_ not in words:
+            continue
+        clause = word.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if clause.head is clause:
+            return True
+    return False
+
+
 def _valued_noun(word: Token, subjects: frozenset[str]) -> Token | None:
     """"The package is worth", "It totals", "the tranche, valued at": the valued thing, when it
     is a package noun or a pronoun standing for one."""
@@ -50,6 +66,12 @@ def _valued_noun(word: Token, subjects: frozenset[str]) -> Token | None:
         return word.head
     verb = word.head if word.dep_ in ("acomp", "attr", "prep", "xcomp", "advmod", "oprd") else word
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        # "The package, which is the largest Sweden has sent, is worth ...": the parser may hang
+        # the subject on a clause it takes for a complement standing before the verb, where no
+        # complement stands
+        subject = next((g for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i), None)
     return subject if subject is not None and (subject.lower_ in subjects or subject.lemma_.lower() in subjects) else None
 
 

@@ -3,8 +3,12 @@ hyphenated model designations before a plain equipment word."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from extract.claim_rows import claims, rows
 
+from graph.extract.extractor import extract
+from graph.model import Article
 from graph.vocabulary import Vocabulary
 
 
@@ -481,3 +485,27 @@ def test_refusing_to_weigh_a_transfer_is_no_claim(vocabulary: Vocabulary) -> Non
 def test_work_on_obtaining_is_striving_to_get(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Kyiv has started work on acquiring Gripen fighters from Stockholm, the president said.")
     assert {row[:4] for row in found} == {("request", "Sweden", "", "Gripen")}
+
+
+def test_a_government_release_makes_its_state_the_government_that_acts(vocabulary: Vocabulary) -> None:
+    # the web host of a ministry's press release names the publisher, whose state acts as "the Government"
+    article = Article(id="release", title="New support for Kyiv", url="https://www.regjeringen.no/en/aktuelt/support/",
+                      text="The Government has chosen to dispatch a further six NASAMS launchers to Kyiv.", published=date(2024, 3, 1))
+    result = extract(article, vocabulary)
+    assert vocabulary.label(result.publisher) == "Government of Norway"
+    assert [(c.kind.value, vocabulary.label(c.provider), vocabulary.label(c.system)) for c in result.claims] == [
+        ("pledge", "Norway", "NASAMS")]
+
+
+def test_a_running_total_inside_a_relative_clause_leaves_the_package_its_value(vocabulary: Vocabulary) -> None:
+    # "so far" describes the earlier packages the new one is compared with, not the amount
+    text = ("Helsinki settled on a fresh aid package for Kyiv on Friday. "
+            "The package, which tops everything Finland has given so far, is now worth some 190 million euros.")
+    (claim,) = claims(vocabulary, text)
+    assert (claim.kind.value, vocabulary.label(claim.system), claim.value, claim.currency) == ("pledge", "military aid", 190_000_000, "EUR")
+
+
+def test_a_running_total_of_the_main_clause_is_no_package_value(vocabulary: Vocabulary) -> None:
+    text = ("Helsinki settled on a fresh aid package for Kyiv on Friday. "
+            "Its support since the invasion amounts to 2.9 billion euros.")
+    assert all(claim.value is None for claim in claims(vocabulary, text))
