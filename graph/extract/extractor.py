@@ -52,6 +52,8 @@ _LEDE_CHARS = 1200
 # comma, an office; no sentence punctuation), read among the first lines of the text.
 _SIGNATURE = re.compile(r"^\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3}),\s+[A-Za-z][\w ,'-]{2,80}$")
 _SIGNATURE_LINES = 6
+# verbs that rank equipment first on a package's list: "four HIMARS head the list"
+_RANKING_VERBS = frozenset({"head", "top", "lead"})
 # a turn of an interview transcript: a name and a colon at the start of a paragraph
 _TURN = re.compile(r"^([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
@@ -68,7 +70,7 @@ class Extractor:
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns, self.lexicon.numbers)
         # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
-        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | CONTENT_VERBS
+        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | CONTENT_VERBS | _RANKING_VERBS
         if self.inventory.agent_nouns is not None:
             claim_words |= self.inventory.agent_nouns.lemmas
         self.trigger_forms = word_forms(claim_words)
@@ -183,13 +185,18 @@ class Extractor:
             discourse.claims.append(new)
 
     def _lists_contents(self, parsed: ParsedSentence) -> bool:
-        """"These capabilities include ...": a sentence whose verb lists contents, with no actor subject."""
+        """"These capabilities include ...": a sentence whose verb lists contents, with no actor
+        subject; or "Three more IRIS-T launchers top the list": equipment heading the package's list."""
         tags = token_strings(parsed.parse, TAG)
         for index, lemma in enumerate(token_strings(parsed.parse, LEMMA)):
-            if lemma.lower() in ("include", "contain", "comprise") and tags[index] in ("VBZ", "VBP", "VBD"):
-                token = parsed.parse[index]
-                subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if tags[index] not in ("VBZ", "VBP", "VBD"):
+                continue
+            token = parsed.parse[index]
+            subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if lemma.lower() in CONTENT_VERBS:
                 return subject_word is None or subject_word.i not in parsed.actors
+            if lemma.lower() in _RANKING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "list" for c in token.children):
+                return subject_word is not None and any(word.i in parsed.systems for word in subject_word.subtree)
         return False
 
     def _listed_item(self, doc: Doc, item: Mention, lo: int) -> bool:

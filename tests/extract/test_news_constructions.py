@@ -509,3 +509,14 @@ def test_a_running_total_of_the_main_clause_is_no_package_value(vocabulary: Voca
     text = ("Helsinki settled on a fresh aid package for Kyiv on Friday. "
             "Its support since the invasion amounts to 2.9 billion euros.")
     assert all(claim.value is None for claim in claims(vocabulary, text))
+
+
+def test_equipment_heading_a_package_list_is_part_of_the_package(vocabulary: Vocabulary) -> None:
+    text = "Berlin unveiled a fresh aid package for Kyiv on Monday. A further three IRIS-T launchers top the list."
+    assert ("pledge", "Germany", "", "IRIS-T", 3, "") in rows(vocabulary, text)
+
+
+def test_a_state_heading_a_list_lists_no_contents(vocabulary: Vocabulary) -> None:
+    # a ranking of donors is no package's contents
+    text = "Berlin unveiled a fresh aid package for Kyiv on Monday. Estonia tops the list of donors by share of output."
+    assert not any(row[1] == "Estonia" for row in rows(vocabulary, text))
