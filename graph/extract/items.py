@@ -158,7 +158,9 @@ class ItemFinder:
             # "sent 300 of the vehicles", "sent 20 of its 32 jets": the part is what was sent
             mention = replace(mention, quantity=part)
         if described and not possessed:
-            return mention  # "the Swedish jets" after F-16s: another state's jets
+            # "the Swedish jets" after F-16s: another state's jets, the named ones of their class
+            # that state was said to give, if any ("Sweden may export Gripens ...")
+            return self._given_by_describer(parsed, head, mention, discourse) if pointing else mention
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
             return mention
         count = mention.quantity if possessed or partitive else None
@@ -175,6 +177,18 @@ class ItemFinder:
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
         return mention
+
+    def _given_by_describer(self, parsed: ParsedSentence, head: Token, mention: Mention, discourse: Discourse) -> Mention:
+        """The latest named system of the mention's class that the state describing it ("the
+        Swedish jets") was said to provide earlier in the article, else the mention itself."""
+        describer = next(parsed.actors[c.i].iri for c in head.children if c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors)
+        state = self.vocabulary.acting_state(describer) or describer
+        classes = self.vocabulary.system_classes
+        # a word the vocabulary lacks ("jets") is of the class of any system counted in its unit
+        given = next((c.system for c in reversed(discourse.claims) if c.provider == state and c.system != mention.iri
+                      and c.system is not None and (classes.get(c.system) == classes.get(mention.iri) if not mention.unlisted
+                                                    else mention.unit is not None and c.unit == mention.unit)), None)
+        return mention if given is None else replace(mention, iri=given, label=None, quantity=None)
 
     def _count(self, word: Token) -> int | None:
         """"six", "300", "1,200": the number a count word says, if it is one."""

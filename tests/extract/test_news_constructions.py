@@ -520,3 +520,15 @@ def test_a_state_heading_a_list_lists_no_contents(vocabulary: Vocabulary) -> Non
     # a ranking of donors is no package's contents
     text = "Berlin unveiled a fresh aid package for Kyiv on Monday. Estonia tops the list of donors by share of output."
     assert not any(row[1] == "Estonia" for row in rows(vocabulary, text))
+
+
+def test_jets_a_state_describes_are_the_ones_it_was_said_to_give(vocabulary: Vocabulary) -> None:
+    # "the Norwegian jets" are not the American F-16s named last but the Gripens Norway may export
+    text = ("Oslo may one day export 20 Gripen jets to Kyiv, its premier said. Kyiv already flies American F-16s. "
+            "Zelensky said Ukraine has started work on acquiring the Norwegian jets.")
+    assert ("request", "Norway", "", "Gripen", None, "Volodymyr Zelensky") in rows(vocabulary, text)
+
+
+def test_jets_a_state_describes_stay_jets_when_it_was_said_to_give_none(vocabulary: Vocabulary) -> None:
+    text = "Kyiv already flies American F-16s. Zelensky said Ukraine has started work on acquiring the Norwegian jets."
+    assert not any(row[3] == "F-16" and row[0] == "request" for row in rows(vocabulary, text))
