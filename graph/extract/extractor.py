@@ -30,7 +30,7 @@ from graph.extract.merge import bought_to_hand_over, merge_repeated, without_vag
 from graph.extract.money import settle_crowns
 from graph.extract.parse import parse, word_forms
 from graph.extract.parsed import ParsedSentence
-from graph.extract.valuation import tells_running_total, stated_value, valued_package
+from graph.extract.valuation import part_of_package, stated_value, tells_running_total, valued_package
 from graph.iris import unlisted_iri, unlisted_kind
 from graph.model import ActorType, Article, Claim, ExtractionResult, Mention, Span
 from graph.read.sentences import (
@@ -177,7 +177,8 @@ class Extractor:
         aid = self.frames.items.military_aid
         if tells_running_total(parsed, self.inventory.valuation_running_total):
             return  # "its support since 2022 amounts to ...": a running total, no package's value
-        money = stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.lexicon.civil_words)
+        money = (stated_value(parsed, self.inventory.valuation_words, self.inventory.valuation_subjects, self.lexicon.civil_words)
+                 or part_of_package(parsed, self.inventory.valuation_subjects))
         if money is None or aid is None or any(c.value == money.value for c in discourse.claims[-8:]):
             return
         new = valued_package(discourse.claims, money, parsed, aid)

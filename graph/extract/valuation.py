@@ -21,6 +21,8 @@ from graph.extract.parsed import ParsedSentence
 from graph.model import Claim, ClaimKind, Money
 
 _GIVING = (ClaimKind.PLEDGE, ClaimKind.DELIVERY)
+_AMOUNT_RELATIONS = ("nummod", "compound", "quantmod", "nmod", "amod")  # "a $1.85 billion package"
+_DENIALS = frozenset({"not", "n't", "never", "nor", "neither"})
 _UP_TO_THE_WORD = 5  # "valued at [about] [$] 300 million euros": steps from the amount to its valuation word
 
 
@@ -40,6 +42,22 @@ def stated_value(parsed: ParsedSentence, words: frozenset[str], subjects: frozen
             if word.head is word:
                 break
             word = word.head
+    return None
+
+
+def part_of_package(parsed: ParsedSentence, subjects: frozenset[str]) -> Money | None:
+    """"The battery is part of a $1.85 billion package": the amount of the package that an item
+    told before is part of, or None."""
+    for index, money in sorted(parsed.money.items()):
+        if money.value is None:
+            continue
+        word = parsed.parse[index]
+        while word.dep_ in _AMOUNT_RELATIONS and word.head is not word:
+            word = word.head  # from the amount to the noun it prices
+        if (word.lemma_.lower() in subjects and word.dep_ == "pobj" and word.head.lower_ == "of"
+                and word.head.head.lemma_.lower() == "part"):
+            verb = word.head.head.head  # "nor were they part of the tranche": not of it
+            return None if any(c.dep_ == "neg" or c.lower_ in _DENIALS for c in verb.children) else money
     return None
 
 

@@ -532,3 +532,15 @@ def test_jets_a_state_describes_are_the_ones_it_was_said_to_give(vocabulary: Voc
 def test_jets_a_state_describes_stay_jets_when_it_was_said_to_give_none(vocabulary: Vocabulary) -> None:
     text = "Kyiv already flies American F-16s. Zelensky said Ukraine has started work on acquiring the Norwegian jets."
     assert not any(row[3] == "F-16" and row[0] == "request" for row in rows(vocabulary, text))
+
+
+def test_an_item_forming_part_of_a_priced_package_prices_the_package(vocabulary: Vocabulary) -> None:
+    text = "Rome promised Kyiv a SAMP/T battery on Tuesday. These launchers form part of a 400 million euro aid tranche, Rome said."
+    found = claims(vocabulary, text)
+    assert any(vocabulary.label(c.system) == "military aid" and c.kind.value == "pledge" and vocabulary.label(c.provider) == "Italy"
+               and (c.value, c.currency) == (400_000_000, "EUR") for c in found)
+
+
+def test_items_said_not_to_be_part_of_a_package_leave_it_unpriced(vocabulary: Vocabulary) -> None:
+    text = "Berlin sent Kyiv two IRIS-T launchers in May. The launchers did not form part of the 500 million euro tranche it approved in June."
+    assert all(c.value is None for c in claims(vocabulary, text))
