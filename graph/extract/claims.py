@@ -18,7 +18,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorResolver, governing_subject
-from graph.extract.attribution import speech_source
+from graph.extract.attribution import speaking_state_of, speech_source
 from graph.extract.clause_shapes import (
     background,
     continues_hand_over,
@@ -298,10 +298,15 @@ class FrameClaims:
                             if c.provider and (c.kind is kind or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
+            speaking_state = speaking_state_of(self.vocabulary, said_by, self.ukraine)
             if deliberating:
                 providers = deliberating  # "Greece is looking at whether its tanks could be released"
             elif bought is not None and kind is ClaimKind.DELIVERY:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
+            elif speaking_state is not None:
+                # "500 rifles will be donated, Norway's defence minister said": by his state, even
+                # after another state's aid
+                providers = [speaking_state]
             elif earlier is not None:
                 providers = [earlier.provider]
                 said_by = said_by or earlier.said_by  # "the delivery of three more is planned": by the same account

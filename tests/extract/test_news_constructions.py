@@ -544,3 +544,18 @@ def test_an_item_forming_part_of_a_priced_package_prices_the_package(vocabulary:
 def test_items_said_not_to_be_part_of_a_package_leave_it_unpriced(vocabulary: Vocabulary) -> None:
     text = "Berlin sent Kyiv two IRIS-T launchers in May. The launchers did not form part of the 500 million euro tranche it approved in June."
     assert all(c.value is None for c in claims(vocabulary, text))
+
+
+def test_an_agentless_hand_over_is_by_the_state_of_the_minister_who_reports_it(vocabulary: Vocabulary) -> None:
+    # the minister's own state gives, not the state whose aid was told just before
+    text = ("Copenhagen pledged 20 trucks on Monday. Some 800 Carl Gustaf rounds are also to be donated, "
+            "Bjørn Arild Gram told Reuters.")
+    found = rows(vocabulary, text)
+    assert any(row[:2] == ("pledge", "Norway") and row[5] == "Bjørn Arild Gram" for row in found)
+
+
+def test_an_agentless_hand_over_reported_by_an_alliance_official_stays_with_the_giver_told_before(vocabulary: Vocabulary) -> None:
+    text = "Copenhagen pledged 20 trucks on Monday. Some 800 Carl Gustaf rounds are also to be donated, Mark Rutte told Reuters."
+    found = rows(vocabulary, text)
+    assert any(row[:2] == ("pledge", "Denmark") and row[5] == "Mark Rutte" for row in found)
+    assert not any(row[1] in ("NATO", "Netherlands") for row in found)
