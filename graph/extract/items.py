@@ -41,7 +41,9 @@ class ItemFinder:
         self.inventory = inventory
         self.ukraine = ukraine
         self.personnel_nouns = personnel_nouns
-        self.civil_words = load_lexicon().civil_words  # "humanitarian aid": no military help
+        lexicon = load_lexicon()
+        self.civil_words = lexicon.civil_words  # "humanitarian aid": no military help
+        self.bare_heads = lexicon.equipment_bare_heads  # "aircraft", "tanks": equipment named by its class word alone
         self.military_aid = vocabulary.resolve_name("military aid")
         self.adversary = vocabulary.resolve_name("Russia")  # "to stop Russian missiles": the enemy's arms are no aid
         self.military_aid_class = vocabulary.system_classes.get(self.military_aid) if self.military_aid else None
@@ -161,6 +163,10 @@ class ItemFinder:
             # "the Swedish jets" after F-16s: another state's jets, the named ones of their class
             # that state was said to give, if any ("Sweden may export Gripens ...")
             return self._given_by_describer(parsed, head, mention, discourse) if pointing else mention
+        if not pointing and mention.unlisted and mention.label.lower() in self.bare_heads and not described and not possessed:
+            # "we have promised 19 aircraft" in a report naming F-16s and no other aircraft: a bare
+            # unit word stands for the one named model counted in it
+            return self._sole_model_of_unit(mention, discourse)
         if not mention.span.text[:1].islower() or not pointing or self.restricted(parsed, mention):
             return mention
         count = mention.quantity if possessed or partitive else None
@@ -177,6 +183,13 @@ class ItemFinder:
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
         return mention
+
+    def _sole_model_of_unit(self, mention: Mention, discourse: Discourse) -> Mention:
+        """The one named model the article has counted in the mention's unit, else the mention."""
+        models = {m.iri for m in discourse.items if not m.generic and self.is_model(m) and m.unit == mention.unit and m.unit is not None}
+        if len(models) != 1:
+            return mention
+        return replace(mention, iri=models.pop(), label=None)
 
     def _given_by_describer(self, parsed: ParsedSentence, head: Token, mention: Mention, discourse: Discourse) -> Mention:
         """The latest named system of the mention's class that the state describing it ("the

@@ -559,3 +559,17 @@ def test_an_agentless_hand_over_reported_by_an_alliance_official_stays_with_the_
     found = rows(vocabulary, text)
     assert any(row[:2] == ("pledge", "Denmark") and row[5] == "Mark Rutte" for row in found)
     assert not any(row[1] in ("NATO", "Netherlands") for row in found)
+
+
+def test_aircraft_alone_are_equipment(vocabulary: Vocabulary) -> None:
+    assert ("request", "", "", "aircraft", None, "Volodymyr Zelensky") in rows(vocabulary, "Zelensky said his army needed aircraft most.")
+
+
+def test_a_bare_class_word_is_the_one_model_of_its_unit_the_article_named(vocabulary: Vocabulary) -> None:
+    text = "Oslo has sent Kyiv six F-16 jets. Oslo has now promised 14 aircraft in all, its minister said."
+    assert ("pledge", "Norway", "", "F-16", 14, "") in rows(vocabulary, text)
+
+
+def test_a_bare_class_word_stays_a_class_when_the_article_named_several_models(vocabulary: Vocabulary) -> None:
+    text = "Kyiv flies F-16s and Mirage 2000s. Oslo has now promised 14 aircraft in all."
+    assert ("pledge", "Norway", "", "aircraft", 14, "") in rows(vocabulary, text)
