@@ -23,6 +23,7 @@ from graph.extract.clause_shapes import (
     background,
     continues_hand_over,
     names_money,
+    partitive_whole,
     passive,
     refers_back,
 )
@@ -184,6 +185,9 @@ class FrameClaims:
         self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse
     ) -> list[Claim]:
         fillers = role_fillers(parsed, trigger, frame, self.inventory, self.vocabulary)
+        share = any(partitive_whole(w) is not w for w in fillers.get("item", []))
+        if share:
+            fillers["item"] = [partitive_whole(w) for w in fillers["item"]]  # "paying for most of it": for a share of it
         kind = ClaimKind(context.kind)
         # "provide Ukraine with air defence": an actor in the object slot is the recipient
         roles = set(frame.roles.values())
@@ -224,7 +228,7 @@ class FrameClaims:
                 discourse.intro_frame = ListFrame(kind, role.get("provider"), role.get("funder"), self.ukraine, None,
                                                   discourse.author, discourse.day(parsed))
         if not items and frame.refers_back and any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", [])):
-            return self._referring_claims(parsed, trigger, frame, context, actors, discourse)
+            return self.funds.referring_claims(parsed, trigger, frame, context, actors, discourse, share)
         if not items:
             return []
         source = speech_source(trigger, self.inventory)
@@ -375,28 +379,3 @@ class FrameClaims:
         holder = subject(context.governor)
         found = self.roles.acting(self.roles.actors(parsed, [holder] if holder is not None else [], discourse), discourse)
         return [actor for actor in found if actor != self.ukraine]
-
-    def _referring_claims(
-        self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse
-    ) -> list[Claim]:
-        """"NATO members would cover the costs": funding of the last transfer claim;
-        "Sweden plans to join the effort": the last funding claim again, with a new funder."""
-        wanted = ("pledge", "delivery", "consideration") if frame.refers_to == "transfer" else ("funding",)
-        funders = [self.vocabulary.acting_state(a) for a in actors.get("funder", [])]
-        earlier = [*discourse.claims, *discourse.sentence_claims]
-        source = next((c for c in reversed(earlier) if c.kind.value in wanted and (frame.refers_to != "transfer" or c.funder in (None, *funders))), None)
-        if source is None or not funders:
-            return []
-        kind = ClaimKind.CONSIDERATION if context.kind == "consideration" else ClaimKind.FUNDING
-        source_speech = speech_source(trigger, self.inventory)
-        said_by = self.roles.speaker(parsed, source_speech, discourse) or source.said_by
-        self.roles.note_source(said_by, discourse)
-        claims = [
-            replace(source, kind=kind, funder=funder, said_by=said_by, date=discourse.day(parsed),
-                    evidence=(parsed.sentence.span,), value=source.value if source.kind is ClaimKind.FUNDING else None,
-                    pattern=f"{frame.name}:refers-back")
-            for funder in funders
-        ]
-        if frame.refers_to == "transfer" and source.funder is None:
-            discourse.set_funder(source, funders[0])
-        return claims

@@ -17,6 +17,8 @@ from graph.extract.frames import Inventory
 HAND_OVER_NOUNS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 # the links inside an amount: "€" and "90" of "€90 million", "500,000" of "500,000 euros"
 _AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
+# words of a share of something told before: "paying for most of it"
+_SHARE_WORDS = frozenset({"most", "much", "part", "half", "bulk", "share", "portion", "majority", "remainder", "rest"})
 
 
 def background(trigger: Token, inventory: Inventory) -> bool:
@@ -53,6 +55,14 @@ def _number_words(head: Token) -> list[Token]:
                 found.append(child)
                 stack.append(child)
     return found
+
+
+def partitive_whole(word: Token) -> Token:
+    """"most of it", "part of the bill", "half of them": the whole a share is taken from, which
+    is what the share points back to; any other word is itself."""
+    if word.lemma_.lower() not in _SHARE_WORDS:
+        return word
+    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), word)
 
 
 def refers_back(word: Token) -> bool:

@@ -21,6 +21,7 @@ from graph.extract.clause_shapes import names_money
 from graph.extract.discourse import Discourse
 from graph.extract.frames import Frame, Inventory
 from graph.extract.items import ItemFinder
+from graph.extract.modality import Modality
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
 from graph.read.sentences import token_strings
@@ -174,6 +175,34 @@ class FundPayments:
                   said_by=said_by, date=discourse.day(parsed), pattern=f"{pattern}:fund")
             for item in items for payer in payers
         ]
+
+    def referring_claims(
+        self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse,
+        share: bool = False,
+    ) -> list[Claim]:
+        """"NATO members would cover the costs": funding of the last transfer claim;
+        "Sweden plans to join the effort": the last funding claim again, with a new funder. A
+        `share` of it ("cover part of the bill") pays for no count of it and leaves the transfer's
+        own payer unknown."""
+        wanted = ("pledge", "delivery", "consideration") if frame.refers_to == "transfer" else ("funding",)
+        funders = [self.roles.vocabulary.acting_state(a) for a in actors.get("funder", [])]
+        earlier = [*discourse.claims, *discourse.sentence_claims]
+        source = next((c for c in reversed(earlier) if c.kind.value in wanted and (frame.refers_to != "transfer" or c.funder in (None, *funders))), None)
+        if source is None or not funders:
+            return []
+        kind = ClaimKind.CONSIDERATION if context.kind == "consideration" else ClaimKind.FUNDING
+        source_speech = speech_source(trigger, self.inventory)
+        said_by = self.roles.speaker(parsed, source_speech, discourse) or source.said_by
+        self.roles.note_source(said_by, discourse)
+        claims = [
+            replace(source, kind=kind, funder=funder, said_by=said_by, date=discourse.day(parsed),
+                    evidence=(parsed.sentence.span,), value=source.value if source.kind is ClaimKind.FUNDING else None,
+                    quantity=None if share else source.quantity, pattern=f"{frame.name}:refers-back")
+            for funder in funders
+        ]
+        if frame.refers_to == "transfer" and source.funder is None and not share:
+            discourse.set_funder(source, funders[0])
+        return claims
 
 
 def remember_funds(parsed: ParsedSentence, discourse: Discourse) -> None:

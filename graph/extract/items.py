@@ -63,6 +63,8 @@ class ItemFinder:
                 if mention is None or id(mention) in seen:
                     continue
                 seen.add(id(mention))
+                if self._describes_named(parsed, mention, items):
+                    continue  # "900 ERAMs, air-launched missiles that fly far": the class of the named model
                 if self.support_item(parsed, mention):
                     items.append(mention)
         if not items and self.military_aid is not None and any(
@@ -183,6 +185,12 @@ class ItemFinder:
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
         return mention
+
+    def _describes_named(self, parsed: ParsedSentence, mention: Mention, items: list[Mention]) -> bool:
+        """True for a class word in apposition to a named model already taken as an item."""
+        head = parsed.parse[mention.token_end - 1 - parsed.sentence.tokens.start]
+        named = parsed.systems.get(head.head.i)
+        return head.dep_ == "appos" and named is not None and named in items and self.is_model(named) and not self.is_model(mention)
 
     def _sole_model_of_unit(self, mention: Mention, discourse: Discourse) -> Mention:
         """The one named model the article has counted in the mention's unit, else the mention."""

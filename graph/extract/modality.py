@@ -113,6 +113,8 @@ def _done_with(noun: Token, inventory: Inventory) -> bool:
                                             for f in inventory.frames_for(noun.head.lemma_.lower()))
     if noun.dep_ not in ("dobj", "nsubjpass") and not arriving or noun.head.pos_ not in ("VERB", "AUX"):
         return False  # "told the House, alongside a package of artillery": not the act itself
+    if noun.head.lemma_.lower() in inventory.licence_verbs:
+        return False  # "Washington cleared the sale of missiles": a licence for a hand-over still to come
     return completed(noun.head)
 
 

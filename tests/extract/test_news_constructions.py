@@ -573,3 +573,25 @@ def test_a_bare_class_word_is_the_one_model_of_its_unit_the_article_named(vocabu
 def test_a_bare_class_word_stays_a_class_when_the_article_named_several_models(vocabulary: Vocabulary) -> None:
     text = "Kyiv flies F-16s and Mirage 2000s. Oslo has now promised 14 aircraft in all."
     assert ("pledge", "Norway", "", "aircraft", 14, "") in rows(vocabulary, text)
+
+
+def test_paying_for_most_of_it_funds_the_sale_told_before(vocabulary: Vocabulary) -> None:
+    text = "Washington cleared a sale of 900 ERAM missiles to Kyiv. Sweden and Finland will fund the bulk of it."
+    found = rows(vocabulary, text)
+    assert {("funding", "United States", "Sweden", "ERAM", None, ""), ("funding", "United States", "Finland", "ERAM", None, "")} <= found
+
+
+def test_covering_part_of_the_bill_counts_none_of_it_and_leaves_the_giver_unpaid_for(vocabulary: Vocabulary) -> None:
+    found = claims(vocabulary, "Berlin will send Kyiv 12 Taurus missiles. Oslo will cover part of the bill.")
+    funding = [c for c in found if c.kind.value == "funding"]
+    assert [(vocabulary.label(c.funder), c.quantity) for c in funding] == [("Norway", None)]
+    assert all(c.funder is None for c in found if c.kind.value == "pledge")
+
+
+def test_a_class_word_in_apposition_to_a_named_model_is_no_item_of_its_own(vocabulary: Vocabulary) -> None:
+    text = "Washington cleared a sale of 900 ERAMs, cruise missiles fired from jets, to Kyiv."
+    assert [row[3] for row in rows(vocabulary, text)] == ["ERAM"]
+
+
+def test_clearing_a_sale_licenses_a_hand_over_still_to_come(vocabulary: Vocabulary) -> None:
+    assert rows(vocabulary, "Washington cleared the sale of 900 Taurus missiles to Kyiv.") == {("pledge", "United States", "", "Taurus", 900, "")}
