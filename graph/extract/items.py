@@ -111,7 +111,7 @@ class ItemFinder:
             hi = base + max(i for w in words for i in phrase_tokens(w)) + 1
             reference = resolve_reference(parsed.mentions, lo, hi, discourse.items)
             if reference is not None and not self.restricted(parsed, reference):
-                items.append(reference)
+                items.append(self._of_describing_state(parsed, reference, discourse))
         base = parsed.sentence.tokens.start
         items = without_purposes(items, lambda i: parsed.parse[i - base].text if 0 <= i - base < len(parsed.parse) else "", self.is_model)
         if any(not m.generic for m in items):
@@ -185,6 +185,16 @@ class ItemFinder:
             if earlier.unlisted or same_unit or classes.get(earlier.iri) == classes.get(mention.iri):
                 return replace(earlier, span=mention.span, token_start=mention.token_start, token_end=mention.token_end, quantity=count)
         return mention
+
+    def _of_describing_state(self, parsed: ParsedSentence, reference: Mention, discourse: Discourse) -> Mention:
+        """"The German systems" after German and British launchers: what the state its adjective
+        names was said to give last, else the item named last."""
+        base = parsed.sentence.tokens.start
+        state = next((self.vocabulary.acting_state(parsed.actors[i - base].iri) for i in range(reference.token_start, reference.token_end)
+                      if i - base in parsed.actors), None)
+        given = next((c.system for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                      if state is not None and c.provider == state and c.system not in (None, self.military_aid)), None)
+        return reference if given is None else replace(reference, iri=given, label=None)
 
     def _describes_named(self, parsed: ParsedSentence, mention: Mention, items: list[Mention]) -> bool:
         """True for a class word in apposition to a named model already taken as an item."""

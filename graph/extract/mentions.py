@@ -180,7 +180,8 @@ class MentionFinder:
                 continue
             before = index - 1
             additive = False
-            while before > lo and doc[before].lower_ in _ADDITIVE | {"same", "new"}:
+            # "the same systems", "the German systems": whose they are, not which
+            while before > lo and (doc[before].lower_ in _ADDITIVE | {"same", "new"} or doc[before].text in self.unlisted.demonyms):
                 additive = additive or doc[before].lower_ in _ADDITIVE
                 before -= 1
             last_word = index + 1 >= hi or not self.unlisted.is_head(doc[index + 1].lower_)

@@ -604,3 +604,10 @@ def test_a_state_s_armed_forces_give_for_their_state(vocabulary: Vocabulary) -> 
 
 def test_leopard_tanks_without_a_generation_are_leopard_2(vocabulary: Vocabulary) -> None:
     assert ("request", "Spain", "", "Leopard 2", None, "") in rows(vocabulary, "Kyiv asked Madrid in May for Leopard tanks.")
+
+
+def test_a_reference_with_a_state_s_adjective_is_what_that_state_gave(vocabulary: Vocabulary) -> None:
+    # "the German systems" are the launchers Berlin pledged, not the HIMARS named first
+    text = ("Washington will send Kyiv four HIMARS, and Berlin has pledged three MARS launchers it can spare. "
+            "The German systems have since been delayed to the autumn.")
+    assert ("suspension", "Germany", "", "mars", None, "") in rows(vocabulary, text)
