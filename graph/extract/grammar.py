@@ -26,7 +26,7 @@ _LIST_LINKS = frozenset({"conj", "appos", "npadvmod"})
 # subordinators of a clause about what may happen, not what is said or asked
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "before", "until", "once", "whether", "lest"})
 _PREDICATE_ADJECTIVES = frozenset({"available"})
-_PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away"})
+_PARTICLES = frozenset({"up", "off", "back", "over", "aside", "in", "out", "down", "away", "on"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "as"})
 # words that make a "with" name a partner in the act, not a thing: "together with Norway",
 # "jointly with Denmark", "in cooperation with the United States"

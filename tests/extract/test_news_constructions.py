@@ -611,3 +611,8 @@ def test_a_reference_with_a_state_s_adjective_is_what_that_state_gave(vocabulary
     text = ("Washington will send Kyiv four HIMARS, and Berlin has pledged three MARS launchers it can spare. "
             "The German systems have since been delayed to the autumn.")
     assert ("suspension", "Germany", "", "mars", None, "") in rows(vocabulary, text)
+
+
+def test_an_offer_to_give_that_got_stuck_is_suspended(vocabulary: Vocabulary) -> None:
+    text = "Riga's offer to send six M109 howitzers got stuck over the summer."
+    assert ("suspension", "Latvia", "", "M109", 6, "") in rows(vocabulary, text)
