@@ -38,6 +38,7 @@ from graph.extract.grammar import (
     hypothetical,
     infinitive_verbs,
     inquiry,
+    listed_among,
     particles,
     subject,
 )
@@ -292,8 +293,10 @@ class FrameClaims:
         # (an arrival, "the jets reached Ukraine", names no giver of its own)
         moving = (frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
                   and continues_hand_over(trigger, parsed.systems, self.inventory.more_words))
-        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (receiving or moving or passive(
-                trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
+        # "Among the shipments held back are ...": members of what a participle tells of
+        listing = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and bool(listed_among(trigger.head))
+        if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (
+                receiving or moving or listing or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
             # "Kyiv will also receive 31 Bradleys": whoever the article said does it
             named_items = {m.iri for m in items}

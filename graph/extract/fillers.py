@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import GOVERNING_SUBJECT, Frame, Inventory
-from graph.extract.grammar import examples, infinitive_verbs, misread_gerund, modified_noun, partners, phrase_tokens, relations, subject, thanked_for
+from graph.extract.grammar import examples, infinitive_verbs, listed_among, misread_gerund, modified_noun, partners, phrase_tokens, relations, subject, thanked_for
 from graph.extract.parsed import ParsedSentence
 from graph.model import ActorType
 from graph.vocabulary import Vocabulary
@@ -118,6 +118,7 @@ def role_fillers(parsed: ParsedSentence, trigger: Token, frame: Frame, inventory
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBN"  # "4,000 launchers, delivered in March"
     if (trigger.dep_ == "relcl" or participle) and (any(w.lower_ in ("which", "that") for w in fillers.get("item", [])) or not named):
         fillers["item"] = [modified_noun(trigger)]  # "the tanks, which Germany has pledged", "the weapons the US has provided"
+        fillers["item"] = listed_among(fillers["item"][0]) or fillers["item"]  # "Among the shipments held back are 40 Stingers"
         # "the systems we provided—like the 8,000 Javelins—": examples the clause gives are the items
         given = examples(trigger)
         if any(i in parsed.systems for w in given for i in phrase_tokens(w)):

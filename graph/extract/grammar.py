@@ -270,6 +270,14 @@ def has_relation(word: Token, relations_wanted: frozenset[str]) -> bool:
                for c in word.children)
 
 
+def listed_among(noun: Token) -> list[Token]:
+    """"Among the shipments held back are 40 Stinger missiles and 2,000 shells": the subject of
+    the copula a noun is "among" names members of it; none otherwise."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_.lower() != "be":
+        return []
+    return [c for c in noun.head.head.children if c.dep_ in ("nsubj", "attr") and c.i > noun.i]
+
+
 def modified_noun(clause: Token) -> Token:
     """The noun a participle or relative clause describes. Set off by a comma after a
     coordination, it describes every conjunct ("4,000 rifles and 900 grenades, delivered in

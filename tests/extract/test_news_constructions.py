@@ -616,3 +616,15 @@ def test_a_reference_with_a_state_s_adjective_is_what_that_state_gave(vocabulary
 def test_an_offer_to_give_that_got_stuck_is_suspended(vocabulary: Vocabulary) -> None:
     text = "Riga's offer to send six M109 howitzers got stuck over the summer."
     assert ("suspension", "Latvia", "", "M109", 6, "") in rows(vocabulary, text)
+
+
+def test_items_said_to_be_among_shipments_held_back_are_suspended(vocabulary: Vocabulary) -> None:
+    text = "Oslo has paused its aid to Kyiv. Among the shipments now held back are 40 Stinger missiles and 2,000 155mm shells."
+    found = rows(vocabulary, text)
+    assert {("suspension", "Norway", "", "Stinger", 40, ""), ("suspension", "Norway", "", "155 mm shells", 2000, "")} <= found
+
+
+def test_equipment_sent_earlier_in_a_passing_participle_is_no_new_claim(vocabulary: Vocabulary) -> None:
+    # only the members listed "among" a participle's noun take its claim
+    found = rows(vocabulary, "Rome said NATO would repay the cost of the weapons sent to Kyiv.")
+    assert not any(row[0] == "delivery" for row in found)
