@@ -62,6 +62,7 @@ class Vocabulary:
         self.graph = graph
         self.actors: dict[str, Actor] = {}
         self.government_bodies: set[str] = set()  # departments and armed forces: they act for their state
+        self.support_funds: frozenset[str] = frozenset()  # funds and schemes states pay into (pg:SupportFund)
         self.reporters: set[str] = set()  # news outlets and research institutes
         self.international_bodies: set[str] = set()  # the EU, NATO, the G7: what "the bloc" can name
         self.systems: dict[str, System] = {}
@@ -81,6 +82,8 @@ class Vocabulary:
         self.government_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in government}
         reporters = set(_subclasses_in(ontology, PG.NewsOutlet)) | set(_subclasses_in(ontology, PG.ResearchInstitute))
         self.reporters = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in reporters}
+        funds = set(_subclasses_in(ontology, PG.SupportFund))
+        self.support_funds = frozenset(str(s) for s, cls in graph.subject_objects(RDF.type) if cls in funds)  # EPF, PURL: paid into
         international = set(_subclasses_in(ontology, PG.InternationalOrganisation)) | set(_subclasses_in(ontology, PG.Alliance))
         self.international_bodies = {str(s) for s, cls in graph.subject_objects(RDF.type) if cls in international
                                      and graph.value(s, PG.affiliation) is None}

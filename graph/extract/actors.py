@@ -191,7 +191,7 @@ class ActorResolver:
                 and [c.lower_ for c in head.children if c.dep_ == "det"] == ["the"]):
             # "the effort could bring 1.5 million rounds": the initiative named before with its
             # organiser, who runs it
-            return discourse.last_fund[0]
+            return discourse.last_fund.runner
         if lower in _GOVERNMENT_NOUNS and sorted(c.lower_ for c in head.children) == ["the", "there"]:
             return discourse.last_state  # "the government there is weighing ...": the place told before
         # (not as the asker: "the defence ministry has asked for Patriots" may well be Kyiv's)

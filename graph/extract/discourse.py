@@ -23,6 +23,17 @@ _BODY_NOUNS = frozenset({"alliance", "bloc", "union"})  # what "the ..." alone n
 _QUOTES = frozenset({'"', "“", "”"})
 
 
+@dataclass(frozen=True)
+class FundMemory:
+    """A fund the article named: who runs it ("the Czech initiative": the Czech Republic; a named
+    fund such as PURL: the fund itself), what it buys and from whom ("the scheme under which allies
+    pay for American weapons": weapons, from the United States)."""
+
+    runner: str
+    purpose: Mention | None = None
+    seller: str | None = None
+
+
 @dataclass
 class Discourse:
     """The running state of one article."""
@@ -42,8 +53,8 @@ class Discourse:
     list_frame: ListFrame | None = None  # the frame of the list the current sentence is an item of
     affiliations: dict[str, str] = field(default_factory=dict)  # unlisted person -> state named in their title
     people: dict[str, str] = field(default_factory=dict)  # a person's surname, lower-case -> the person named so
-    # the organiser and purpose of the fund named last with an organiser: what "the initiative" is
-    last_fund: tuple[str, Mention | None] | None = None
+    # the fund named last with its organiser: what "the initiative" is
+    last_fund: FundMemory | None = None
     turn_speaker: str | None = None  # "Poulsen: We have paid ...": who speaks in this turn of an interview
 
     def first_person(self, parsed: ParsedSentence, word: Token, speaker: str | None = None) -> str | None:

@@ -21,7 +21,7 @@ from graph.extract.clause_shapes import HAND_OVER_NOUNS
 from graph.extract.discourse import Discourse
 from graph.extract.fillers import CONTENT_VERBS
 from graph.extract.frames import Inventory, inventory
-from graph.extract.funds import remember_funds
+from graph.extract.funds import CONTRIBUTION_NOUNS, remember_funds
 from graph.extract.items import ITEM_PRONOUNS
 from graph.extract.lexicon import Lexicon, load_lexicon
 from graph.extract.lists import ListFrame, frame_from_claims, list_item_claims
@@ -80,6 +80,7 @@ class Extractor:
         # "Their handover was pushed back": a noun of the hand-over itself can stand for the one
         # told before ("package", "sale" and the like are left out: they seldom do, and cost parses)
         self.item_words |= word_forms(HAND_OVER_NOUNS)
+        self.item_words |= word_forms(CONTRIBUTION_NOUNS)  # "thanked Oslo for its contribution": into the fund told before
 
     def extract(self, article: Article) -> ExtractionResult:
         """Read the claims and mentions of one article. Never raises on odd text."""
@@ -129,7 +130,7 @@ class Extractor:
                                                   is_model=self.frames.items.is_model)
                 discourse.claims.extend(claims)
                 if parsed is not None:
-                    remember_funds(parsed, discourse)
+                    remember_funds(parsed, discourse, self.vocabulary.support_funds)
                 if parsed is not None and parsed.money:
                     self._value_package(parsed, discourse)
                 if sentence.span.text.rstrip().endswith(":"):

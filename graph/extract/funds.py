@@ -18,26 +18,42 @@ from spacy.tokens import Token
 from graph.extract.actors import FUND_NOUNS, ActorResolver
 from graph.extract.attribution import speech_source
 from graph.extract.clause_shapes import names_money
-from graph.extract.discourse import Discourse
+from graph.extract.discourse import Discourse, FundMemory
 from graph.extract.frames import Frame, Inventory
+from graph.extract.grammar import phrase_tokens, subject, thanked_for
 from graph.extract.items import ItemFinder
 from graph.extract.modality import Modality
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
 from graph.read.sentences import token_strings
+from graph.vocabulary import Vocabulary
 
 # verbs of what a fund or a payment does with the money
 PURCHASE_VERBS = frozenset({"buy", "purchase", "procure", "acquire", "build", "produce", "make", "manufacture", "order"})
 # what a fund itself may be said to do: "a fund that supplies drones"
 FUND_VERBS = PURCHASE_VERBS | {"supply", "deliver", "finance", "fund", "provide"}
 _PURCHASE_NOUNS = frozenset({"purchase", "procurement", "acquisition", "production", "order"})
+# nouns of a share paid into a fund: "thanked Norway for its contribution"
+CONTRIBUTION_NOUNS = frozenset({"contribution"})
 # participles that name a fund's organiser: "a coalition led by Latvia"
 _ORGANISER_VERBS = frozenset({"lead", "run", "organise", "organize", "coordinate", "manage", "administer", "head"})
 
 
-def is_fund(word: Token) -> bool:
-    """"the initiative", "a NATO trust fund", "the Danish model": a pool of money."""
+def is_fund(word: Token, parsed: ParsedSentence | None = None, named: frozenset[str] = frozenset()) -> bool:
+    """"the initiative", "a NATO trust fund", "the Danish model": a pool of money; so is a fund
+    the vocabulary names (`named`: PURL, the European Peace Facility)."""
+    if parsed is not None and word.i in parsed.actors and parsed.actors[word.i].iri in named:
+        return True
     return word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in FUND_NOUNS
+
+
+def channel(runner: str, payers: list[str], vocabulary: Vocabulary) -> str:
+    """The `via` of money paid into a fund: the body that runs a named fund (NATO for PURL), unless
+    that body is the payer itself (the EU paying into its European Peace Facility: the fund)."""
+    runs = vocabulary.actors.get(runner)
+    if runner in vocabulary.support_funds and runs is not None and runs.affiliation and runs.affiliation not in payers:
+        return runs.affiliation
+    return runner
 
 
 def organiser(parsed: ParsedSentence, fund: Token) -> str | None:
@@ -100,7 +116,10 @@ class FundPayments:
         pattern, refers_back = frame.name, frame.refers_back
         # a pledge "through" a programme stays a pledge; money "to" or "into" a fund is a payment
         roles = ("via", "recipient", "item") if kind is not ClaimKind.PLEDGE else ("recipient", "item")
-        fund = next((w for role in roles for w in fillers.get(role, []) if is_fund(w)), None)
+        named = self.roles.vocabulary.support_funds
+        fund = next((w for role in roles for w in fillers.get(role, []) if is_fund(w, parsed, named)), None)
+        if fund is None and self._contribution(parsed, trigger, fillers, discourse):
+            return self._contributions(article, parsed, trigger, actors, kind, discourse)
         money = self.items.money(parsed, trigger)
         bought = purchases(fund, trigger)
         # "gave €100 million to the initiative", "has given Kyiv €50 million for shells": a sum
@@ -127,21 +146,22 @@ class FundPayments:
         if not payers or self.ukraine in payers:
             return None
         via = organiser(parsed, fund) if fund is not None else None
+        via = channel(via, payers, self.roles.vocabulary) if via is not None else None
         if via is None and money is not None:
             # "approved €1bn from the European Peace Facility for ...": the fund the sum comes out of
             via = next((parsed.actors[g.i].iri for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                        for g in c.children if g.dep_ == "pobj" and g.i in parsed.actors and is_fund(g)
+                        for g in c.children if g.dep_ == "pobj" and g.i in parsed.actors and is_fund(g, parsed, named)
                         and not any(o.dep_ == "poss" for o in g.children)), None)  # ("its Ukraine Fund": the payer's own budget)
         remembered = fund is not None and via is None and discourse.last_fund is not None and _definite(fund)
         if remembered:
-            via = discourse.last_fund[0]  # "have paid into the initiative": the one the article named with its organiser
+            via = discourse.last_fund.runner  # "have paid into the initiative": the one the article named with its organiser
         items = [m for m in self.items.items(parsed, trigger, bought, discourse) if not m.generic] if bought else []
         if not items and fund is not None:
             # "the ammunition initiative", "a drone coalition": what the fund is for names the item
             purpose = [c for c in fund.children if c.dep_ in ("compound", "amod")]
             items = [m for m in self.items.items(parsed, trigger, purpose, discourse) if not m.generic] if purpose else []
-            if not items and remembered and discourse.last_fund[1] is not None:
-                items = [discourse.last_fund[1]]
+            if not items and remembered and discourse.last_fund.purpose is not None:
+                items = [discourse.last_fund.purpose]
         if not items and fund is None and money is not None and not bought and pattern == "set-aside":
             # "Canada has put in C$40 million": into the fund the text was talking about
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims]) if c.kind is ClaimKind.FUNDING), None)
@@ -176,6 +196,31 @@ class FundPayments:
             for item in items for payer in payers
         ]
 
+    @staticmethod
+    def _contribution(parsed: ParsedSentence, trigger: Token, fillers: dict[str, list[Token]], discourse: Discourse) -> bool:
+        """"thanked Norway and Sweden for their contributions", "is weighing a contribution of its
+        own": a contribution that names no item, after the article named a fund."""
+        return (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in CONTRIBUTION_NOUNS and discourse.last_fund is not None
+                and not any(i in parsed.systems or i in parsed.money for w in fillers.get("item", []) for i in phrase_tokens(w)))
+
+    def _contributions(self, article: Article, parsed: ParsedSentence, trigger: Token, actors: dict[str, list[str]],
+                       kind: ClaimKind, discourse: Discourse) -> list[Claim] | None:
+        """Each contributor pays into the fund told before, for what the fund buys, from its seller."""
+        payers = [p for p in self.roles.acting([*actors.get("funder", []), *actors.get("provider", [])], discourse) if p != self.ukraine]
+        memory = discourse.last_fund
+        aid = self.items.military_aid
+        system = memory.purpose.iri if memory.purpose is not None else aid
+        if not payers or memory is None or system is None:
+            return None
+        said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or discourse.author
+        if thanked_for(trigger) is not None and said_by is None:
+            # "Rutte thanked Oslo for its contribution": the thanks tell it
+            thanker = subject(trigger.head.head)
+            said_by = next(iter(self.roles.actors(parsed, [thanker], discourse)), None) if thanker is not None else None
+        return [Claim(article.id, _kind(kind), system, (parsed.sentence.span,), recipient=self.ukraine, funder=payer, provider=memory.seller,
+                      via=channel(memory.runner, [payer], self.roles.vocabulary), said_by=said_by, date=discourse.day(parsed),
+                      pattern="contribution:fund") for payer in payers]
+
     def referring_claims(
         self, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, actors: dict[str, list[str]], discourse: Discourse,
         share: bool = False,
@@ -205,10 +250,15 @@ class FundPayments:
         return claims
 
 
-def remember_funds(parsed: ParsedSentence, discourse: Discourse) -> None:
+def remember_funds(parsed: ParsedSentence, discourse: Discourse, named: frozenset[str] = frozenset()) -> None:
     """Note the organiser and purpose of a fund the sentence names with an organiser ("the
-    ammunition initiative led by the Czech Republic"), for a later "the initiative" that does
-    not repeat them. The POS and lemma columns are read first (token_strings): few words are funds."""
+    ammunition initiative led by the Czech Republic") or by name (`named`: "PURL, the scheme under
+    which allies pay for American weapons"), for a later "the initiative" or "their contributions"
+    that does not repeat them. The POS and lemma columns are read first (token_strings): few
+    words are funds."""
+    for token in _named_funds(parsed, named):
+        purpose, seller = _what_it_buys(parsed, token)
+        discourse.last_fund = FundMemory(parsed.actors[token.i].iri, purpose, seller)
     poses, lemmas = token_strings(parsed.parse, POS), token_strings(parsed.parse, LEMMA)
     for index, pos in enumerate(poses):
         if pos in ("NOUN", "PROPN") and lemmas[index].lower() in FUND_NOUNS:  # is_fund
@@ -223,7 +273,7 @@ def remember_funds(parsed: ParsedSentence, discourse: Discourse) -> None:
                 purpose = next((parsed.systems[w.i] for w in items if w.i in parsed.systems), None)
                 purpose = purpose or next((parsed.systems[c.i] for c in token.children
                                            if c.dep_ in ("compound", "amod") and c.i in parsed.systems), None)
-                discourse.last_fund = (found, purpose)
+                discourse.last_fund = FundMemory(found, purpose)
 
 
 def _definite(fund: Token) -> bool:
@@ -233,3 +283,28 @@ def _definite(fund: Token) -> bool:
 def _kind(kind: ClaimKind) -> ClaimKind:
     """Paying is funding; weighing whether to pay stays a consideration."""
     return ClaimKind.CONSIDERATION if kind is ClaimKind.CONSIDERATION else ClaimKind.FUNDING
+
+
+def _named_funds(parsed: ParsedSentence, named: frozenset[str]) -> list[Token]:
+    """The head words of the named funds the sentence mentions ("the Prioritized Ukraine
+    Requirements List": "List")."""
+    funds = {i for i, mention in parsed.actors.items() if mention.iri in named}
+    return [parsed.parse[i] for i in sorted(funds) if parsed.parse[i].head.i not in funds or parsed.parse[i].head.i == i]
+
+
+def _what_it_buys(parsed: ParsedSentence, fund: Token) -> tuple[Mention | None, str | None]:
+    """What a named fund buys and from whom, told in a clause on it or on a description standing
+    after it: "PURL, the arrangement under which allies pay for American weapons" gives weapons
+    and the United States."""
+    described = [fund, *(t for t in parsed.parse if t.dep_ == "appos" and t.i > fund.i and t.pos_ == "NOUN")]
+    if fund.i + 1 < len(parsed.parse) and parsed.parse[fund.i + 1].text == ",":
+        # "PURL, the scheme through which ...", however the parser hangs the description
+        described += [next((t for t in parsed.parse[fund.i + 2:fund.i + 6] if t.pos_ == "NOUN"), fund)]
+    clauses = [c for noun in described for c in noun.children
+               if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FUND_VERBS | {"pay"}]
+    objects = [g for clause in clauses for c in clause.children
+               for g in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "for" else [])]
+    words = [i for o in objects for i in phrase_tokens(o)]
+    purpose = next((parsed.systems[i] for i in words if i in parsed.systems), None)
+    seller = next((parsed.actors[i].iri for i in words if i in parsed.actors), None)
+    return purpose, seller

@@ -8,6 +8,7 @@ from datetime import date
 from extract.claim_rows import claims, rows
 
 from graph.extract.extractor import extract
+from graph.extract.funds import channel
 from graph.model import Article
 from graph.vocabulary import Vocabulary
 
@@ -628,3 +629,26 @@ def test_equipment_sent_earlier_in_a_passing_participle_is_no_new_claim(vocabula
     # only the members listed "among" a participle's noun take its claim
     found = rows(vocabulary, "Rome said NATO would repay the cost of the weapons sent to Kyiv.")
     assert not any(row[0] == "delivery" for row in found)
+
+
+def test_contributions_thanked_for_are_payments_into_the_named_fund_told_before(vocabulary: Vocabulary) -> None:
+    # the fund's description says what it buys and from whom; NATO, which runs PURL, is the channel
+    text = ("Several allies have paid into PURL, the scheme through which Europeans finance American arms for Kyiv. "
+            "On Friday Mark Rutte praised Canada and Finland for their contributions.")
+    found = claims(vocabulary, text)
+    label = vocabulary.label
+    assert {(c.kind.value, label(c.funder), label(c.provider), label(c.via), label(c.system), label(c.said_by)) for c in found} == {
+        ("funding", "Canada", "United States", "NATO", "military aid", "Mark Rutte"),
+        ("funding", "Finland", "United States", "NATO", "military aid", "Mark Rutte"),
+    }
+
+
+def test_contributions_without_a_fund_told_before_pay_into_nothing(vocabulary: Vocabulary) -> None:
+    assert not claims(vocabulary, "On Friday Mark Rutte praised Canada and Finland for their contributions.")
+
+
+def test_a_named_fund_is_run_by_its_body_unless_that_body_pays(vocabulary: Vocabulary) -> None:
+    purl = vocabulary.resolve_name("PURL")
+    epf = vocabulary.resolve_name("European Peace Facility")
+    assert vocabulary.label(channel(purl, [vocabulary.resolve_name("Norway")], vocabulary)) == "NATO"
+    assert channel(epf, [vocabulary.resolve_name("European Union")], vocabulary) == epf
