@@ -48,10 +48,12 @@ def frame_from_trigger(
 
 
 def frame_from_claims(claims: list[Claim]) -> ListFrame | None:
-    """The frame of an intro without a claim verb: the article's last transfer or funding claim
-    (a deliberation only when nothing was given: "previous assistance includes:" lists what was)."""
-    source = next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS and claim.kind is not ClaimKind.CONSIDERATION),
-                  next((claim for claim in reversed(claims) if claim.kind in _FRAME_KINDS), None))
+    """The frame of an intro without a claim verb: the article's last transfer claim, else its
+    last funding claim (a package's contents are given even when a payment was told since:
+    "Berlin will pay for drones made in Ukraine. The package also includes ..."), a deliberation
+    only when nothing was given or paid: "previous assistance includes:" lists what was."""
+    by_preference = ((ClaimKind.PLEDGE, ClaimKind.DELIVERY), (ClaimKind.FUNDING,), (ClaimKind.CONSIDERATION,))
+    source = next((claim for kinds in by_preference for claim in reversed(claims) if claim.kind in kinds), None)
     if source is None:
         return None
     return ListFrame(source.kind, source.provider, None, source.recipient, source.via, source.said_by, source.date)

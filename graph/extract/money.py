@@ -35,12 +35,15 @@ class MoneyFinder:
         signs = "|".join(re.escape(c) for c in currencies if not c.isalpha())
         words = "|".join(re.escape(c) for c in currencies if c.isalpha())
         fractions = "|".join(re.escape(f) for f in lexicon.fractions)
+        number_words = "|".join(re.escape(n) for n in sorted(lexicon.numbers, key=len, reverse=True) if n.isalpha())
         self.pattern = re.compile(
             rf"(?P<sign>{signs})\s?(?P<num>{_NUMBER})\s*(?P<mult>{_MULTIPLIER})?\b"
             rf"|\b(?P<code>{words})\s(?P<num3>{_NUMBER})\s*(?P<mult3>{_MULTIPLIER})?\b"
             rf"|(?P<num2>{_NUMBER})\s*(?P<mult2>{_MULTIPLIER})?\s*(?P<word>{words})\b"
             # "a billion euros", "half a billion dollars", "a quarter of a million pounds"
             rf"|\b(?:(?:a\s+)?(?P<frac>{fractions or 'half'})\s+(?:of\s+)?)?an?\s+(?P<mult4>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word4>{words})\b"
+            # "five billion euros", "two million dollars"
+            rf"|\b(?P<wnum>{number_words})\s+(?P<mult5>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word5>{words})\b"
             rf"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>{words}))",
             re.IGNORECASE,
         )
@@ -60,6 +63,10 @@ class MoneyFinder:
             token = token_at(sentence, match.start())
             if match.group("vague"):
                 result.append((token, Money(None, self.currency(match.group("vword")), span)))
+                continue
+            if match.group("mult5"):
+                amount = self.lexicon.numbers[match.group("wnum").lower()] * self.lexicon.multipliers[match.group("mult5").lower()]
+                result.append((token, Money(int(amount), self.currency(match.group("word5")), span)))
                 continue
             if match.group("mult4"):
                 part = self.lexicon.fractions.get(match.group("frac").lower(), 1.0) if match.group("frac") else 1.0

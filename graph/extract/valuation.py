@@ -104,6 +104,11 @@ def valued_package(claims: list[Claim], money: Money, parsed: ParsedSentence, ai
             claims[index] = replace(claim, funder=claim.funder or claim.provider, evidence=(*claim.evidence, span), **valued)
             return None
     source = next((c for c in reversed(claims) if c.kind in _GIVING and c.provider is not None), None)
+    if source is None:
+        # "Berlin will pay for drones built in Ukraine, part of a new package worth 5 billion
+        # euros": the payer's package of aid, promised
+        paid = next((c for c in reversed(claims) if c.kind is ClaimKind.FUNDING and c.funder is not None), None)
+        source = replace(paid, kind=ClaimKind.PLEDGE, provider=paid.funder) if paid is not None else None
     if source is None or any(c.system == aid and c.kind is source.kind and c.provider == source.provider for c in claims):
         return None  # nothing to value, or that provider's aid already has its value
     return Claim(article_id=source.article_id, kind=source.kind, system=aid, evidence=(span,), recipient=source.recipient,

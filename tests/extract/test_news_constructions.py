@@ -652,3 +652,22 @@ def test_a_named_fund_is_run_by_its_body_unless_that_body_pays(vocabulary: Vocab
     epf = vocabulary.resolve_name("European Peace Facility")
     assert vocabulary.label(channel(purl, [vocabulary.resolve_name("Norway")], vocabulary)) == "NATO"
     assert channel(epf, [vocabulary.resolve_name("European Union")], vocabulary) == epf
+
+
+def test_a_priced_package_after_a_payment_is_the_payer_s_pledge_and_its_contents_are_given(vocabulary: Vocabulary) -> None:
+    text = ("Rome will pay for Kyiv to build drones at home. Officials said the plan was one piece of a fresh military aid "
+            "package worth three billion euros. That package further contains more SAMP/T launchers.")
+    found = claims(vocabulary, text)
+    label = vocabulary.label
+    assert ("pledge", "Italy", "military aid", 3_000_000_000, "EUR") in {
+        (c.kind.value, label(c.provider), label(c.system), c.value, c.currency) for c in found}
+    assert ("pledge", "Italy", "SAMP/T") in {(c.kind.value, label(c.provider), label(c.system)) for c in found}
+
+
+def test_an_amount_in_words_is_money(vocabulary: Vocabulary) -> None:
+    (claim,) = claims(vocabulary, "Oslo will give Kyiv two million dollars for drones.")
+    assert (claim.value, claim.currency) == (2_000_000, "USD")
+
+
+def test_long_range_weapons_are_a_class_of_their_own(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Spain", "", "long-range weapons", None, "") in rows(vocabulary, "Madrid will send long-range weapons to Kyiv next spring.")
