@@ -671,3 +671,8 @@ def test_an_amount_in_words_is_money(vocabulary: Vocabulary) -> None:
 
 def test_long_range_weapons_are_a_class_of_their_own(vocabulary: Vocabulary) -> None:
     assert ("pledge", "Spain", "", "long-range weapons", None, "") in rows(vocabulary, "Madrid will send long-range weapons to Kyiv next spring.")
+
+
+def test_non_lethal_aid_is_a_class_of_its_own(vocabulary: Vocabulary) -> None:
+    text = "Seoul has put 20 million dollars into a pooled account run by NATO, which purchases non-lethal aid for Kyiv."
+    assert any(row[:4] == ("funding", "", "South Korea", "non-lethal equipment") for row in rows(vocabulary, text))
