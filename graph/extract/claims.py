@@ -265,7 +265,10 @@ class FrameClaims:
             bodies = [parsed.actors[w.i].iri for w in fillers.get("holder", [])
                       if w.i in parsed.actors and parsed.actors[w.i].iri in self.vocabulary.government_bodies]
             providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
-        funders = self.roles.acting(actors.get("funder", []), discourse)
+        # "the fund, which procures equipment": a fund buys with others' money, paid into it (funds.py)
+        funders = [f for f in self.roles.acting(actors.get("funder", []), discourse) if f not in self.vocabulary.support_funds]
+        if actors.get("funder") and not funders:
+            return []
         if not providers:  # "a package of American weapons": whose they are, also when another pays
             # (not Kyiv: "Ukraine has received the first batch of ..." is its own hand-over noun's subject)
             providers = [p for p in self.roles.acting(self.roles.item_providers(parsed, fillers.get("item", []), discourse), discourse)

@@ -676,3 +676,11 @@ def test_long_range_weapons_are_a_class_of_their_own(vocabulary: Vocabulary) -> 
 def test_non_lethal_aid_is_a_class_of_its_own(vocabulary: Vocabulary) -> None:
     text = "Seoul has put 20 million dollars into a pooled account run by NATO, which purchases non-lethal aid for Kyiv."
     assert any(row[:4] == ("funding", "", "South Korea", "non-lethal equipment") for row in rows(vocabulary, text))
+
+
+def test_a_named_fund_that_buys_is_no_funder_and_its_runner_is_the_channel(vocabulary: Vocabulary) -> None:
+    # (the fund's name is its own; the sentence around it is ours)
+    text = "Oslo will pay 50 million dollars into the International Fund for Ukraine, which procures drones for Kyiv."
+    label = vocabulary.label
+    assert [(c.kind.value, label(c.funder), label(c.via), label(c.system), c.value) for c in claims(vocabulary, text)] == [
+        ("funding", "Norway", "United Kingdom", "unmanned aerial systems", 50_000_000)]
