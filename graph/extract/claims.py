@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.actors import ActorResolver, governing_subject
 from graph.extract.attribution import speaking_state_of, speech_source
 from graph.extract.clause_shapes import (
+    HAND_OVER_NOUNS,
     background,
     continues_hand_over,
     names_money,
@@ -180,7 +181,10 @@ class FrameClaims:
             verb, noun = trigger.head, trigger
         if noun is None or verb.lemma_.lower() not in self.inventory.licence_verbs or noun.lemma_.lower() not in self.inventory.nominal_lemmas:
             return False
-        return any(c.dep_ == "poss" for c in noun.children)
+        # "after Washington cleared the transfers": the hand-over told before, someone else's
+        told_before = noun.lemma_.lower() in HAND_OVER_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        return told_before or any(c.dep_ == "poss" for c in noun.children)
 
     def _frame_claims(
         self, article: Article, parsed: ParsedSentence, trigger: Token, frame: Frame, context: Modality, discourse: Discourse

@@ -18,6 +18,8 @@ from graph.model import Mention, Money
 from graph.read.sentences import Sentence, char_span, token_strings
 
 _NOUN_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "dative"})  # where a nationality word is a noun
+# participles of making: "US-built jets" names the maker
+_MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
 @dataclass
@@ -50,6 +52,8 @@ class ParsedSentence:
             if state is None and text.endswith("s") and tags[i] == "NNPS":
                 state = (demonyms or {}).get(text[:-1])  # "gave its jets to the Americans"
                 described = state is not None and deps[i] in _NOUN_ROLES
+            if described and i + 2 < len(texts) and texts[i + 1] == "-" and parse[i + 2].lemma_.lower() in _MAKING_VERBS:
+                described = False  # "American-made missiles" the Baltic states send: who made them, not who gives them
             if described and i not in actors:
                 span = char_span(sentence, base + i, base + i + 1)
                 actors[i] = Mention("actor", state, span, base + i, base + i + 1)

@@ -684,3 +684,13 @@ def test_a_named_fund_that_buys_is_no_funder_and_its_runner_is_the_channel(vocab
     label = vocabulary.label
     assert [(c.kind.value, label(c.funder), label(c.via), label(c.system), c.value) for c in claims(vocabulary, text)] == [
         ("funding", "Norway", "United Kingdom", "unmanned aerial systems", 50_000_000)]
+
+
+def test_a_state_hyphened_to_a_making_participle_made_the_item_and_gives_nothing(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Riga and Vilnius pledged to hand Kyiv US-built Stinger missiles.")
+    assert {row[1] for row in found} == {"Latvia", "Lithuania"}
+
+
+def test_clearing_the_transfers_told_before_is_a_licence_not_a_pledge(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Warsaw is to hand over a dozen Leopard 2 tanks. Berlin cleared the transfers on Tuesday.")
+    assert {row[1] for row in found} == {"Poland"}
