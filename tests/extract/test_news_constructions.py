@@ -694,3 +694,7 @@ def test_a_state_hyphened_to_a_making_participle_made_the_item_and_gives_nothing
 def test_clearing_the_transfers_told_before_is_a_licence_not_a_pledge(vocabulary: Vocabulary) -> None:
     found = rows(vocabulary, "Warsaw is to hand over a dozen Leopard 2 tanks. Berlin cleared the transfers on Tuesday.")
     assert {row[1] for row in found} == {"Poland"}
+
+
+def test_military_helmets_are_helmets(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "Austria", "", "helmets", 800, "") in rows(vocabulary, "Vienna will donate 800 combat helmets to Kyiv.")
