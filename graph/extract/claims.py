@@ -296,20 +296,22 @@ class FrameClaims:
             (funders if kind is ClaimKind.FUNDING else providers).append(actor)
             said_by = said_by or discourse.list_frame.said_by
         receiving = frame.roles.get("nsubj") == "recipient" and trigger.pos_ == "VERB"  # "Kyiv will also receive 31 Bradleys"
+        # "the first Gripens could arrive within three years": an arrival names no giver of its own;
+        # the giver of the same item told before is its giver
+        arriving = frame.roles.get("nsubj") == "item" and frame.kind == "delivery" and trigger.pos_ == "VERB"
         # "four more will follow": a hand-over whose subject is the item continues one told before
-        # (an arrival, "the jets reached Ukraine", names no giver of its own)
         moving = (frame.roles.get("nsubj") == "item" and frame.kind == "transfer" and trigger.pos_ == "VERB"
                   and continues_hand_over(trigger, parsed.systems, self.inventory.more_words))
         # "Among the shipments held back are ...": members of what a participle tells of
         listing = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and bool(listed_among(trigger.head))
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (
-                receiving or moving or listing or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
+                receiving or arriving or moving or listing or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
             # "Kyiv will also receive 31 Bradleys": whoever the article said does it
             named_items = {m.iri for m in items}
             deliberating = self._governing_actor(parsed, context, discourse)
             earlier = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
-                            if c.provider and (c.kind is kind or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
+                            if c.provider and (c.kind is kind and not arriving or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
             speaking_state = speaking_state_of(self.vocabulary, said_by, self.ukraine)

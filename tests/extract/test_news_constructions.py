@@ -698,3 +698,16 @@ def test_clearing_the_transfers_told_before_is_a_licence_not_a_pledge(vocabulary
 
 def test_military_helmets_are_helmets(vocabulary: Vocabulary) -> None:
     assert ("pledge", "Austria", "", "helmets", 800, "") in rows(vocabulary, "Vienna will donate 800 combat helmets to Kyiv.")
+
+
+def test_an_arrival_is_by_the_giver_of_the_same_item_told_before(vocabulary: Vocabulary) -> None:
+    # not by the state whose aid was told last
+    text = "Oslo promised Kyiv two NASAMS launchers in May. Britain sent Storm Shadows in June. Both NASAMS launchers arrived in Ukraine in August."
+    found = rows(vocabulary, text)
+    assert any(row[:2] == ("delivery", "Norway") and row[3] == "NASAMS" for row in found)
+    assert not any(row[1] == "United Kingdom" and row[3] == "NASAMS" for row in found)
+
+
+def test_an_arrival_that_could_happen_is_weighed_by_the_state_whose_officials_tell_it(vocabulary: Vocabulary) -> None:
+    text = "The first Gripen jets could arrive in Ukraine within three years, Swedish officials said."
+    assert ("consideration", "Sweden", "", "Gripen", None, "") in rows(vocabulary, text)
