@@ -287,8 +287,6 @@ class FrameClaims:
             providers = [p for p in providers if p != self.ukraine]
         if kind is not ClaimKind.REQUEST and self.ukraine in providers and frame.kind != "funding":
             return []  # Ukraine giving: not support to Ukraine
-        if self.items.adversary in providers:
-            return []  # "Russia brought more air defence to the front": the enemy's arms are no support
         actor = discourse.list_frame and (discourse.list_frame.provider or discourse.list_frame.funder)
         if actor and not funders and (kind is ClaimKind.FUNDING or not providers):
             # "- four howitzers, which have been delivered", "- $40 million for the purchase of ...":
@@ -343,6 +341,8 @@ class FrameClaims:
                 providers = [transfer.provider]
                 actors.setdefault("via", []) if transfer.via is None else None
                 via = via or transfer.via
+        if self.items.adversary in providers:
+            return []  # "Russia brought more air defence to the front", "Moscow warned that any delivery ...": no support
         money = self.items.money(parsed, trigger)
         named_recipient = any(self.vocabulary.acting_state(a) == self.ukraine for a in actors.get("recipient", []))
         if money is None and not named_recipient and kind not in (ClaimKind.SUSPENSION, ClaimKind.REQUEST, ClaimKind.CONSIDERATION):

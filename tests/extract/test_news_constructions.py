@@ -711,3 +711,7 @@ def test_an_arrival_is_by_the_giver_of_the_same_item_told_before(vocabulary: Voc
 def test_an_arrival_that_could_happen_is_weighed_by_the_state_whose_officials_tell_it(vocabulary: Vocabulary) -> None:
     text = "The first Gripen jets could arrive in Ukraine within three years, Swedish officials said."
     assert ("consideration", "Sweden", "", "Gripen", None, "") in rows(vocabulary, text)
+
+
+def test_a_hand_over_the_adversary_warns_against_gives_no_claim(vocabulary: Vocabulary) -> None:
+    assert not claims(vocabulary, "Moscow has warned that any shipment of Tomahawk missiles to Kyiv would be an escalation.")
