@@ -22,6 +22,7 @@ from graph.model import Claim, ClaimKind, Money
 
 _GIVING = (ClaimKind.PLEDGE, ClaimKind.DELIVERY)
 _AMOUNT_RELATIONS = ("nummod", "compound", "quantmod", "nmod", "amod")  # "a $1.85 billion package"
+_AID_NOUNS = frozenset({"aid", "support", "assistance", "help", "weapons", "arms"})  # aid as a whole, not one package
 _DENIALS = frozenset({"not", "n't", "never", "nor", "neither"})
 _UP_TO_THE_WORD = 5  # "valued at [about] [$] 300 million euros": steps from the amount to its valuation word
 
@@ -39,7 +40,7 @@ def stated_value(parsed: ParsedSentence, words: frozenset[str], subjects: frozen
                 if valued is not None and not any(t.lower_ in civil for t in valued.subtree):
                     return money
                 break
-            if word.head is word:
+            if word.head.i == word.i:
                 break
             word = word.head
     return None
@@ -52,7 +53,7 @@ def part_of_package(parsed: ParsedSentence, subjects: frozenset[str]) -> Money |
         if money.value is None:
             continue
         word = parsed.parse[index]
-        while word.dep_ in _AMOUNT_RELATIONS and word.head is not word:
+        while word.dep_ in _AMOUNT_RELATIONS and word.head.i != word.i:
             word = word.head  # from the amount to the noun it prices
         if (word.lemma_.lower() in subjects and word.dep_ == "pobj" and word.head.lower_ == "of"
                 and word.head.head.lemma_.lower() == "part"):
@@ -64,16 +65,19 @@ def part_of_package(parsed: ParsedSentence, subjects: frozenset[str]) -> Money |
 def tells_running_total(parsed: ParsedSentence, words: frozenset[str]) -> bool:
     """True when the sentence's main clause says its amount is a running total: "its support
     since 2022 amounts to ...", "the aid so far totals ...". A running-total word inside another
-    clause does not count: "the package, the largest Sweden has provided so far, is worth ..."
-    still values one package."""
+    clause does not count ("the package, the largest Sweden has provided so far, is worth ..."
+    still values one package) unless the clause describes aid as a whole ("the aid it has sent so
+    far totals ...")."""
     for word in parsed.parse:
         if word.lower_ not in words:
             continue
         clause = word.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.head is clause:
+        if clause.head.i == clause.i:  # (spaCy makes a new Token on each access: compare indices)
             return True
+        if clause.dep_ in ("relcl", "acl") and clause.head.lemma_.lower() in _AID_NOUNS:
+            return True  # "the aid it has sent so far totals ...": all the aid, not one package
     return False
 
 
