@@ -256,11 +256,16 @@ def remember_funds(parsed: ParsedSentence, discourse: Discourse, named: frozense
     which allies pay for American weapons"), for a later "the initiative" or "their contributions"
     that does not repeat them. The POS and lemma columns are read first (token_strings): few
     words are funds."""
-    for token in _named_funds(parsed, named):
-        purpose, seller = _what_it_buys(parsed, token)
-        discourse.last_fund = FundMemory(parsed.actors[token.i].iri, purpose, seller)
+    named_heads = {token.i for token in _named_funds(parsed, named)}
     poses, lemmas = token_strings(parsed.parse, POS), token_strings(parsed.parse, LEMMA)
-    for index, pos in enumerate(poses):
+    for index, pos in enumerate(poses):  # in the order of the text: the fund named last is "the same model"
+        if index in named_heads:
+            token = parsed.parse[index]
+            purpose, seller = _what_it_buys(parsed, token)
+            discourse.last_fund = FundMemory(parsed.actors[index].iri, purpose, seller)
+            continue
+        if index in parsed.actors and parsed.actors[index].iri in named:
+            continue  # another word of a named fund: "the International Fund for Ukraine"
         if pos in ("NOUN", "PROPN") and lemmas[index].lower() in FUND_NOUNS:  # is_fund
             token = parsed.parse[index]
             found = organiser(parsed, token)
@@ -296,10 +301,12 @@ def _what_it_buys(parsed: ParsedSentence, fund: Token) -> tuple[Mention | None, 
     """What a named fund buys and from whom, told in a clause on it or on a description standing
     after it: "PURL, the arrangement under which allies pay for American weapons" gives weapons
     and the United States."""
-    described = [fund, *(t for t in parsed.parse if t.dep_ == "appos" and t.i > fund.i and t.pos_ == "NOUN")]
-    if fund.i + 1 < len(parsed.parse) and parsed.parse[fund.i + 1].text == ",":
-        # "PURL, the scheme through which ...", however the parser hangs the description
-        described += [next((t for t in parsed.parse[fund.i + 2:fund.i + 6] if t.pos_ == "NOUN"), fund)]
+    described = [fund, *(c for c in fund.children if c.dep_ == "appos" and c.pos_ == "NOUN")]
+    comma = fund.right_edge.i + 1
+    if comma < len(parsed.parse) and parsed.parse[comma].text == ",":
+        # "PURL, the scheme through which ...": the noun phrase right after the comma describes
+        # the fund, wherever the parser hangs it
+        described += [t for t in parsed.parse[comma + 1:] if t.pos_ == "NOUN" and t.left_edge.i == comma + 1][:1]
     clauses = [c for noun in described for c in noun.children
                if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FUND_VERBS | {"pay"}]
     objects = [g for clause in clauses for c in clause.children

@@ -78,8 +78,9 @@ def particles(trigger: Token) -> frozenset[str]:
     found.update(word.lower_ for word in [*trigger.children, *(g for c in trigger.children if c.dep_ == "dobj" for g in c.children)]
                  if word.lower_ in _PREDICATE_ADJECTIVES and word.dep_ in ("ccomp", "acomp", "oprd", "xcomp", "amod"))
     for child in trigger.children:
-        if child.dep_ == "prep":
-            found.add(child.lower_)  # "put 600 million into the fund"
+        if child.dep_ == "prep" and not any(g.dep_ == "pobj" and (g.lower_ in _TIME_WORDS or g.like_num) for g in child.children):
+            # "put 600 million into the fund"; "passed on Tuesday" has no particle
+            found.add(child.lower_)
             found.update(f"{child.lower_} {grand.lower_}" for grand in child.children if grand.dep_ == "pobj")
     return frozenset(found)
 

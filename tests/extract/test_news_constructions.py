@@ -720,3 +720,21 @@ def test_an_arrival_that_could_happen_is_weighed_by_the_state_whose_officials_te
 
 def test_a_hand_over_the_adversary_warns_against_gives_no_claim(vocabulary: Vocabulary) -> None:
     assert not claims(vocabulary, "Moscow has warned that any shipment of Tomahawk missiles to Kyiv would be an escalation.")
+
+
+def test_a_named_fund_keeps_what_its_description_says_it_buys(vocabulary: Vocabulary) -> None:
+    # the fund noun inside the fund's own name does not replace what the description said
+    text = ("Oslo paid into the International Fund for Ukraine, which procures drones from Latvian firms. "
+            "Rutte praised Canada for its contribution.")
+    label = vocabulary.label
+    assert ("funding", "Canada", "Latvia", "unmanned aerial systems") in {
+        (c.kind.value, label(c.funder), label(c.provider), label(c.system)) for c in claims(vocabulary, text)}
+
+
+def test_a_package_a_legislature_passed_is_pledged_and_a_day_is_no_particle(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "The Senate passed on Tuesday a $60 billion package of military aid for Kyiv.")
+    assert {row[0] for row in found} == {"pledge"}
+
+
+def test_passing_on_jets_last_year_delivered_them(vocabulary: Vocabulary) -> None:
+    assert ("delivery", "Slovakia", "", "MiG-29", 13, "") in rows(vocabulary, "Bratislava passed on 13 MiG-29 jets to Kyiv last year.")
