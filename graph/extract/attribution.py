@@ -15,8 +15,6 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.frames import Inventory
 from graph.extract.grammar import hypothetical, subject
-from graph.model import ActorType
-from graph.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -83,13 +81,3 @@ def _speaker(verb: Token) -> Source | None:
             return Source(child)
     controller = subject(verb)  # "Anand used a trip to Kyiv to announce that ...": who announced
     return Source(controller) if controller is not None else None
-
-
-def speaking_state_of(vocabulary: Vocabulary, said_by: str | None, recipient: str | None) -> str | None:
-    """The state a speaker acts for ("Norway's defence minister"), when it is a state other than
-    the recipient: the giver of an agentless hand-over the speaker reports ("500 rifles will be
-    donated, the minister said"). None for outlets, international officials and the recipient's own."""
-    state = vocabulary.acting_state(said_by)
-    if state is None or state == said_by or state == recipient or vocabulary.actor_type(state) is not ActorType.STATE:
-        return None
-    return state

@@ -18,9 +18,8 @@ from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import ActorResolver, governing_subject
-from graph.extract.attribution import speaking_state_of, speech_source
+from graph.extract.attribution import speech_source
 from graph.extract.clause_shapes import (
-    HAND_OVER_NOUNS,
     background,
     continues_hand_over,
     names_money,
@@ -181,9 +180,9 @@ class FrameClaims:
             verb, noun = trigger.head, trigger
         if noun is None or verb.lemma_.lower() not in self.inventory.licence_verbs or noun.lemma_.lower() not in self.inventory.nominal_lemmas:
             return False
-        # "after Washington cleared the transfers": the hand-over told before, someone else's
-        told_before = noun.lemma_.lower() in HAND_OVER_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) and not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        # "after Washington cleared the transfers": the hand-over told before, someone else's ("will
+        # no longer approve F-16 shipments" stops its own)
+        told_before = self.items.anaphoric_hand_over(noun) and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
         return told_before or any(c.dep_ == "poss" for c in noun.children)
 
     def _frame_claims(
@@ -222,6 +221,8 @@ class FrameClaims:
         # "pay for the transfer": the frame's own reference back reads it, with its payer
         refers = any(w.lemma_.lower() in frame.refers_back for w in fillers.get("item", []))
         items = self.items.items(parsed, trigger, fillers.get("item", []), discourse, hand_overs=not refers)
+        if share:
+            items = [replace(m, quantity=None) for m in items]  # "delivered half of them": no count of the half
         if not items and kind is ClaimKind.FUNDING:
             # "will pay for Kyiv to build long-range drones": the purpose clause names what is bought
             items = [m for m in self.items.items(parsed, trigger, purchases(None, trigger), discourse) if not m.generic]
@@ -270,8 +271,9 @@ class FrameClaims:
                       if w.i in parsed.actors and parsed.actors[w.i].iri in self.vocabulary.government_bodies]
             providers = [a for a in self.roles.acting(bodies, discourse) if a != self.ukraine]
         # "the fund, which procures equipment": a fund buys with others' money, paid into it (funds.py)
-        funders = [f for f in self.roles.acting(actors.get("funder", []), discourse) if f not in self.vocabulary.support_funds]
-        if actors.get("funder") and not funders:
+        named_by = self.roles.acting(actors.get("funder", []), discourse)
+        funders = [f for f in named_by if f not in self.vocabulary.support_funds]
+        if named_by and not funders:
             return []
         if not providers:  # "a package of American weapons": whose they are, also when another pays
             # (not Kyiv: "Ukraine has received the first batch of ..." is its own hand-over noun's subject)
@@ -312,14 +314,17 @@ class FrameClaims:
                             if c.provider and (c.kind is kind and not arriving or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
-            speaking_state = speaking_state_of(self.vocabulary, said_by, self.ukraine)
+            # the state the speaker acts for (a minister, also one titled only in the text), not a
+            # state speaking for itself, an international official or the recipient's own
+            speaking_state = next((a for a in self.roles.acting([said_by], discourse) if a not in (said_by, self.ukraine)
+                                   and self.vocabulary.actor_type(a) is ActorType.STATE), None) if said_by else None
             if deliberating:
                 providers = deliberating  # "Greece is looking at whether its tanks could be released"
             elif bought is not None and kind is ClaimKind.DELIVERY:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
-            elif speaking_state is not None:
+            elif speaking_state is not None and not (earlier is not None and earlier.system in named_items):
                 # "500 rifles will be donated, Norway's defence minister said": by his state, even
-                # after another state's aid
+                # after another state's aid (the giver of these very items told before stays theirs)
                 providers = [speaking_state]
             elif earlier is not None:
                 providers = [earlier.provider]

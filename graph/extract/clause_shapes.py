@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from spacy.tokens import Token
 
 from graph.extract.frames import Inventory
+from graph.extract.lexicon import load_lexicon
 
 # nouns of the hand-over itself: the subject of its own delay ("the handover has slipped"), and a
 # word that can point back to the hand-over told before ("their shipment was pushed back")
 HAND_OVER_NOUNS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 # the links inside an amount: "€" and "90" of "€90 million", "500,000" of "500,000 euros"
 _AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
-# words of a share of something told before: "paying for most of it"
-_SHARE_WORDS = frozenset({"most", "much", "part", "half", "bulk", "share", "portion", "majority", "remainder", "rest"})
+_SHARE_WORDS = load_lexicon().share_words  # "paying for most of it" (lexicon.yaml)
 
 
 def background(trigger: Token, inventory: Inventory) -> bool:

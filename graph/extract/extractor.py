@@ -52,8 +52,6 @@ _LEDE_CHARS = 1200
 # comma, an office; no sentence punctuation), read among the first lines of the text.
 _SIGNATURE = re.compile(r"^\s*([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3}),\s+[A-Za-z][\w ,'-]{2,80}$")
 _SIGNATURE_LINES = 6
-# verbs that rank equipment first on a package's list: "four HIMARS head the list"
-_RANKING_VERBS = frozenset({"head", "top", "lead"})
 # a turn of an interview transcript: a name and a colon at the start of a paragraph
 _TURN = re.compile(r"^([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}):\s")
 _BYLINE = re.compile(r"^(?:statement|remarks|readout|address|letter|message|op-ed|speech)\b.*?\b(?:by|from)\s+(.+)$", re.IGNORECASE)
@@ -70,10 +68,11 @@ class Extractor:
         self.ukraine = vocabulary.resolve_name("Ukraine")
         self.frames = FrameClaims(vocabulary, self.inventory, self.ukraine, self.lexicon.personnel_nouns, self.lexicon.numbers)
         # a claim needs a claim word: a frame's verb or noun ("send", "shipments"), or a list verb
-        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | CONTENT_VERBS | _RANKING_VERBS
+        claim_words = frozenset(self.inventory.by_lemma) | self.inventory.nominal_lemmas | CONTENT_VERBS
         if self.inventory.agent_nouns is not None:
             claim_words |= self.inventory.agent_nouns.lemmas
         self.trigger_forms = word_forms(claim_words)
+        self.ranking_forms = word_forms(self.lexicon.ranking_verbs)  # a claim word only beside "list"
         self.valuation_forms = self.inventory.valuation_words  # parsed too when the sentence names money
         # what points back to an earlier item: "cover the costs", "join the effort", "send them"
         self.item_words = word_forms(frozenset().union(*(f.refers_back for f in self.inventory.frames))) | _ITEM_PRONOUNS
@@ -166,8 +165,8 @@ class Extractor:
         words = set(lower_words(sentence.tokens.doc)[sentence.tokens.start:sentence.tokens.end])
         if mentions.money and words & self.valuation_forms:
             return True  # "The package is worth $300 million" (graph/extract/valuation.py)
-        if not words & self.trigger_forms:
-            return False
+        if not words & self.trigger_forms and not (words & self.ranking_forms and "list" in words):
+            return False  # (a verb of ranking is a claim word only on a list: "four HIMARS head the list")
         introduces_list = sentence.span.text.rstrip().endswith(":")  # its frame passes to the items below
         bare_count = bool(mentions.actors) and any(t.like_num for t in sentence.tokens)  # "Norway has committed six"
         return bool(mentions.systems or mentions.references or mentions.money or words & self.item_words or introduces_list or bare_count)
@@ -191,13 +190,14 @@ class Extractor:
         subject; or "Three more IRIS-T launchers top the list": equipment heading the package's list."""
         tags = token_strings(parsed.parse, TAG)
         for index, lemma in enumerate(token_strings(parsed.parse, LEMMA)):
-            if tags[index] not in ("VBZ", "VBP", "VBD"):
+            lemma = lemma.lower()
+            if tags[index] not in ("VBZ", "VBP", "VBD") or lemma not in CONTENT_VERBS and lemma not in self.lexicon.ranking_verbs:
                 continue
             token = parsed.parse[index]
             subject_word = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if lemma.lower() in CONTENT_VERBS:
+            if lemma in CONTENT_VERBS:
                 return subject_word is None or subject_word.i not in parsed.actors
-            if lemma.lower() in _RANKING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() == "list" for c in token.children):
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "list" for c in token.children):
                 return subject_word is not None and any(word.i in parsed.systems for word in subject_word.subtree)
         return False
 

@@ -4,8 +4,14 @@
 "Britain has committed £200 million to a coalition led by Latvia that will buy drones", "We have
 set aside 2.5 billion kroner to buy NASAMS components": the payer is the funder, the fund's
 organiser the channel (`via`), and what the fund or the payment buys the item (annotation rule 4
-of the news devset). Pure functions over the parse; graph/extract/claims.py calls them when a
-claim verb's destination is a fund noun or its object is money with a purpose clause.
+of the news devset). A fund the vocabulary names (a `pg:SupportFund`: PURL, the European Peace
+Facility) is run by the body it belongs to, which is the channel unless that body pays itself;
+it is remembered with what its description says it buys and from whom ("PURL, the scheme
+through which Europeans finance American arms"), so a later contribution that names no item
+("thanked Oslo for its contribution") pays into it for that. Paying for something told before
+("cover the costs", "pay for most of it") funds that transfer (`FundPayments.referring_claims`).
+Pure functions over the parse; graph/extract/claims.py calls them when a claim verb's
+destination is a fund, its object is money with a purpose clause, or it refers back.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from graph.extract.discourse import Discourse, FundMemory
 from graph.extract.frames import Frame, Inventory
 from graph.extract.grammar import phrase_tokens, subject, thanked_for
 from graph.extract.items import ItemFinder
+from graph.extract.lexicon import load_lexicon
 from graph.extract.modality import Modality
 from graph.extract.parsed import ParsedSentence
 from graph.model import Article, Claim, ClaimKind, Mention
@@ -33,8 +40,7 @@ PURCHASE_VERBS = frozenset({"buy", "purchase", "procure", "acquire", "build", "p
 # what a fund itself may be said to do: "a fund that supplies drones"
 FUND_VERBS = PURCHASE_VERBS | {"supply", "deliver", "finance", "fund", "provide"}
 _PURCHASE_NOUNS = frozenset({"purchase", "procurement", "acquisition", "production", "order"})
-# nouns of a share paid into a fund: "thanked Norway for its contribution"
-CONTRIBUTION_NOUNS = frozenset({"contribution"})
+CONTRIBUTION_NOUNS = load_lexicon().contribution_nouns  # "thanked Norway for its contribution" (lexicon.yaml)
 # participles that name a fund's organiser: "a coalition led by Latvia"
 _ORGANISER_VERBS = frozenset({"lead", "run", "organise", "organize", "coordinate", "manage", "administer", "head"})
 
@@ -208,15 +214,16 @@ class FundPayments:
         """Each contributor pays into the fund told before, for what the fund buys, from its seller."""
         payers = [p for p in self.roles.acting([*actors.get("funder", []), *actors.get("provider", [])], discourse) if p != self.ukraine]
         memory = discourse.last_fund
-        aid = self.items.military_aid
-        system = memory.purpose.iri if memory.purpose is not None else aid
-        if not payers or memory is None or system is None:
+        if not payers or memory is None:
             return None
-        said_by = self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or discourse.author
-        if thanked_for(trigger) is not None and said_by is None:
-            # "Rutte thanked Oslo for its contribution": the thanks tell it
-            thanker = subject(trigger.head.head)
-            said_by = next(iter(self.roles.actors(parsed, [thanker], discourse)), None) if thanker is not None else None
+        system = memory.purpose.iri if memory.purpose is not None else self.items.military_aid
+        if system is None:
+            return None
+        # "Rutte thanked Oslo for its contribution": the thanks tell it, before the article's author does
+        thanker = subject(trigger.head.head) if thanked_for(trigger) is not None else None
+        thanking = next(iter(self.roles.actors(parsed, [thanker], discourse)), None) if thanker is not None else None
+        said_by = (self.roles.speaker(parsed, speech_source(trigger, self.inventory), discourse) or discourse.turn_speaker or thanking
+                   or discourse.author)
         return [Claim(article.id, _kind(kind), system, (parsed.sentence.span,), recipient=self.ukraine, funder=payer, provider=memory.seller,
                       via=channel(memory.runner, [payer], self.roles.vocabulary), said_by=said_by, date=discourse.day(parsed),
                       pattern="contribution:fund") for payer in payers]

@@ -4,12 +4,16 @@ An item phrase (the object, the passive subject, "for ...", "with ...") gives ev
 mention in it, examples over categories ("air defence, including IRIS-T"), not the recipient's
 own ("Ukraine's air defence") nor people ("F-16 pilots"); "the systems", "them" and "the
 weapons" point back to the item named last or the last transfer; a package with money and no
-item word is military aid; "listed what is withheld: ..." takes the list after the colon.
+item word is military aid; "listed what is withheld: ..." takes the list after the colon. A class
+word stands for a named model: "the jets" for the last jets named, "the Swedish jets" for those
+Sweden was said to give, "promised 19 aircraft" for the one aircraft model the article named;
+a class word in apposition to a named model ("900 ERAMs, cruise missiles fired from jets") is
+no item of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import islice
 
@@ -99,7 +103,7 @@ class ItemFinder:
             # for a third": one more of it
             value = _ORDINAL.get(count.lower_) or self._count(count)
             return [replace(told[-1], quantity=value)]
-        if not items and hand_overs and any(self._anaphoric_hand_over(w) for w in words):
+        if not items and hand_overs and any(self.anaphoric_hand_over(w) for w in words):
             # "Their shipment has been delayed", "Deliveries have resumed": the hand-over told before
             transfer = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                              if c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.SUSPENSION) and c.system), None)
@@ -153,7 +157,8 @@ class ItemFinder:
         # "more of its remaining jets": the rest of what was named points back like "the"
         owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children) and any(
             c.dep_ == "amod" and c.lower_ in ("remaining", "leftover") for c in head.children)
-        described = any(c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors for c in head.children)
+        describer = next((parsed.actors[c.i].iri for c in head.children if c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors), None)
+        described = describer is not None
         # "30 of the tanks": a count of some of the items meant
         partitive = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
         pointing = (self.definite(parsed, mention) or owned) and (mention.quantity is None or partitive) or possessed
@@ -164,8 +169,8 @@ class ItemFinder:
         if described and not possessed:
             # "the Swedish jets" after F-16s: another state's jets, the named ones of their class
             # that state was said to give, if any ("Sweden may export Gripens ...")
-            return self._given_by_describer(parsed, head, mention, discourse) if pointing else mention
-        if not pointing and mention.unlisted and mention.label.lower() in self.bare_heads and not described and not possessed:
+            return self._given_by_describer(describer, mention, discourse) if pointing else mention
+        if not pointing and mention.unlisted and mention.label.lower() in self.bare_heads:
             # "we have promised 19 aircraft" in a report naming F-16s and no other aircraft: a bare
             # unit word stands for the one named model counted in it
             return self._sole_model_of_unit(mention, discourse)
@@ -192,9 +197,15 @@ class ItemFinder:
         base = parsed.sentence.tokens.start
         state = next((self.vocabulary.acting_state(parsed.actors[i - base].iri) for i in range(reference.token_start, reference.token_end)
                       if i - base in parsed.actors), None)
-        given = next((c.system for c in reversed([*discourse.claims, *discourse.sentence_claims])
-                      if state is not None and c.provider == state and c.system not in (None, self.military_aid)), None)
+        given = self._latest_given(state, discourse, lambda claim: claim.system != self.military_aid)
         return reference if given is None else replace(reference, iri=given, label=None)
+
+    def _latest_given(self, state: str | None, discourse: Discourse, fits: Callable[[Claim], bool]) -> str | None:
+        """The system of the latest claim, this sentence's included, that `state` gives and that `fits`."""
+        if state is None:
+            return None
+        return next((c.system for c in reversed([*discourse.claims, *discourse.sentence_claims])
+                     if c.provider == state and c.system is not None and fits(c)), None)
 
     def _describes_named(self, parsed: ParsedSentence, mention: Mention, items: list[Mention]) -> bool:
         """True for a class word in apposition to a named model already taken as an item."""
@@ -209,16 +220,13 @@ class ItemFinder:
             return mention
         return replace(mention, iri=models.pop(), label=None)
 
-    def _given_by_describer(self, parsed: ParsedSentence, head: Token, mention: Mention, discourse: Discourse) -> Mention:
+    def _given_by_describer(self, describer: str, mention: Mention, discourse: Discourse) -> Mention:
         """The latest named system of the mention's class that the state describing it ("the
         Swedish jets") was said to provide earlier in the article, else the mention itself."""
-        describer = next(parsed.actors[c.i].iri for c in head.children if c.dep_ in ("amod", "nmod", "compound") and c.i in parsed.actors)
-        state = self.vocabulary.acting_state(describer) or describer
         classes = self.vocabulary.system_classes
         # a word the vocabulary lacks ("jets") is of the class of any system counted in its unit
-        given = next((c.system for c in reversed(discourse.claims) if c.provider == state and c.system != mention.iri
-                      and c.system is not None and (classes.get(c.system) == classes.get(mention.iri) if not mention.unlisted
-                                                    else mention.unit is not None and c.unit == mention.unit)), None)
+        given = self._latest_given(self.vocabulary.acting_state(describer) or describer, discourse, lambda c: c.system != mention.iri and (
+            classes.get(c.system) == classes.get(mention.iri) if not mention.unlisted else mention.unit is not None and c.unit == mention.unit))
         return mention if given is None else replace(mention, iri=given, label=None, quantity=None)
 
     def _count(self, word: Token) -> int | None:
@@ -226,7 +234,7 @@ class ItemFinder:
         digits = word.text.replace(",", "")
         return self.numbers.get(word.lower_) or (int(digits) if digits.isdigit() else None)
 
-    def _anaphoric_hand_over(self, word: Token) -> bool:
+    def anaphoric_hand_over(self, word: Token) -> bool:
         """A hand-over noun without its own "of ...": "its transfer", "the shipment", "deliveries"."""
         if word.lemma_.lower() not in self.inventory.nominal_lemmas or word.lemma_.lower() in ("package", "contribution"):
             return False

@@ -34,6 +34,12 @@ class Lexicon:
     fractions: dict[str, float] = field(default_factory=dict)
     calibre_words: frozenset[str] = frozenset()  # "105 mm": a calibre after a number, no count
     counted_in: frozenset[str] = frozenset()  # "36,000 rounds of": what a count before "of" counts in
+    share_words: frozenset[str] = frozenset()  # "most of it": a share of what was told before
+    ranking_verbs: frozenset[str] = frozenset()  # "four HIMARS head the list"
+    making_verbs: frozenset[str] = frozenset()  # "American-built": the maker, not a giver
+    contribution_nouns: frozenset[str] = frozenset()  # "their contributions": paid into a fund
+    denial_words: frozenset[str] = frozenset()  # "nor were they part of ..."
+    aid_as_a_whole: frozenset[str] = frozenset()  # "the aid it has sent so far": a running total
 
     def currency(self, word: str) -> str | None:
         """The currency code of a currency word or sign ("euros", "EUR", "$"), else None."""
@@ -64,4 +70,6 @@ def load_lexicon() -> Lexicon:
         fractions={str(k): float(v) for k, v in (data.get("fractions") or {}).items()},
         calibre_words=frozenset(data.get("calibre_words") or ()),
         counted_in=frozenset(data.get("counted_in") or ()),
+        **{name: frozenset(str(word) for word in data.get(name) or ())
+           for name in ("share_words", "ranking_verbs", "making_verbs", "contribution_nouns", "denial_words", "aid_as_a_whole")},
     )

@@ -19,8 +19,6 @@ from graph.model import ActorType, Article, Claim, ClaimKind, Mention
 from graph.read.sentences import Sentence
 from graph.vocabulary import Vocabulary
 
-_FRAME_KINDS = (ClaimKind.PLEDGE, ClaimKind.DELIVERY, ClaimKind.CONSIDERATION, ClaimKind.FUNDING)
-
 
 @dataclass(frozen=True)
 class ListFrame:

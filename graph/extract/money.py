@@ -43,10 +43,20 @@ class MoneyFinder:
             # "a billion euros", "half a billion dollars", "a quarter of a million pounds"
             rf"|\b(?:(?:a\s+)?(?P<frac>{fractions or 'half'})\s+(?:of\s+)?)?an?\s+(?P<mult4>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word4>{words})\b"
             # "five billion euros", "two million dollars"
-            rf"|\b(?P<wnum>{number_words})\s+(?P<mult5>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word5>{words})\b"
+            # ("twenty-five billion", "two hundred million": the number words together)
+            rf"|(?<![\w-])(?P<wnum>(?:{number_words or '(?!)'})(?:[-\s](?:{number_words or '(?!)'}))?)\s+"
+            rf"(?P<mult5>thousand|million|billion|trillion)\s+(?:US\s+)?(?P<word5>{words})\b"
             rf"|(?P<vague>(?:billions|millions|hundreds of millions|tens of billions|tens of millions)\s+(?:of\s+)?(?:US\s+)?(?P<vword>{words}))",
             re.IGNORECASE,
         )
+
+    def _number_in_words(self, words: str) -> int:
+        """"five" 5, "twenty-five" 25, "two hundred" 200."""
+        first, *rest = re.split(r"[-\s]+", words.lower())
+        value = self.lexicon.numbers[first]
+        for part in rest:
+            value = value * 100 if part == "hundred" else value + self.lexicon.numbers[part]
+        return value
 
     def currency(self, word: str) -> str | None:
         return self.lexicon.currency(word)
@@ -65,7 +75,7 @@ class MoneyFinder:
                 result.append((token, Money(None, self.currency(match.group("vword")), span)))
                 continue
             if match.group("mult5"):
-                amount = self.lexicon.numbers[match.group("wnum").lower()] * self.lexicon.multipliers[match.group("mult5").lower()]
+                amount = self._number_in_words(match.group("wnum")) * self.lexicon.multipliers[match.group("mult5").lower()]
                 result.append((token, Money(int(amount), self.currency(match.group("word5")), span)))
                 continue
             if match.group("mult4"):

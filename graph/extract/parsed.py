@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc
 
+from graph.extract.lexicon import load_lexicon
 from graph.extract.mentions import SentenceMentions
 from graph.extract.unlisted import wording
 from graph.iris import unlisted_iri
@@ -18,8 +19,7 @@ from graph.model import Mention, Money
 from graph.read.sentences import Sentence, char_span, token_strings
 
 _NOUN_ROLES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "dative"})  # where a nationality word is a noun
-# participles of making: "US-built jets" names the maker
-_MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
+_MAKING_VERBS = load_lexicon().making_verbs  # "American-built jets": the maker (lexicon.yaml)
 
 
 @dataclass

@@ -6,9 +6,12 @@ at $250 million." The second sentence has no claim verb; its amount belongs to t
 before. This stage reads the construction from the parse: an amount of money that hangs on a
 valuation word (`valuation.words` in frames.yaml: "worth", "valued", "totals" ...) whose subject,
 or the noun it modifies ("the package, valued at ..."), is a package noun or a pronoun
-(`valuation.subjects`). The amount then goes to the last pledge or delivery of unnamed aid
+(`valuation.subjects`); or an item told before that "is part of a $1.85 billion package" (not
+"nor were they part of"). The amount then goes to the last pledge or delivery of unnamed aid
 without a value, or, when the article has named only items so far, becomes the pledge of aid
-with that value by their provider.
+with that value by their provider, or by the payer of the last payment when nothing was given.
+A running total ("its support since 2022 amounts to", "the aid it has sent so far totals") is
+no package's value.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from graph.extract.lexicon import load_lexicon
 from graph.extract.parsed import ParsedSentence
 from graph.model import Claim, ClaimKind, Money
 
 _GIVING = (ClaimKind.PLEDGE, ClaimKind.DELIVERY)
 _AMOUNT_RELATIONS = ("nummod", "compound", "quantmod", "nmod", "amod")  # "a $1.85 billion package"
-_AID_NOUNS = frozenset({"aid", "support", "assistance", "help", "weapons", "arms"})  # aid as a whole, not one package
-_DENIALS = frozenset({"not", "n't", "never", "nor", "neither"})
+_AID_NOUNS = load_lexicon().aid_as_a_whole  # "the aid it has sent so far totals" (lexicon.yaml)
+_DENIALS = load_lexicon().denial_words  # "nor were they part of" (lexicon.yaml)
 _UP_TO_THE_WORD = 5  # "valued at [about] [$] 300 million euros": steps from the amount to its valuation word
 
 
