@@ -17,7 +17,7 @@ from graph.extract.lexicon import load_lexicon
 # word that can point back to the hand-over told before ("their shipment was pushed back")
 HAND_OVER_NOUNS = frozenset({"handover", "hand-over", "delivery", "deliveries", "shipment", "transfer", "arrival"})
 # the links inside an amount: "€" and "90" of "€90 million", "500,000" of "500,000 euros"
-_AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
+AMOUNT_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod"})
 _SHARE_WORDS = load_lexicon().share_words  # "paying for most of it" (lexicon.yaml)
 
 
@@ -51,7 +51,7 @@ def _number_words(head: Token) -> list[Token]:
     while stack:
         word = stack.pop()
         for child in word.children:
-            if child.dep_ in _AMOUNT_LINKS:
+            if child.dep_ in AMOUNT_LINKS:
                 found.append(child)
                 stack.append(child)
     return found

@@ -20,12 +20,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from graph.extract.clause_shapes import AMOUNT_LINKS
 from graph.extract.lexicon import load_lexicon
 from graph.extract.parsed import ParsedSentence
 from graph.model import Claim, ClaimKind, Money
 
 _GIVING = (ClaimKind.PLEDGE, ClaimKind.DELIVERY)
-_AMOUNT_RELATIONS = ("nummod", "compound", "quantmod", "nmod", "amod")  # "a $1.85 billion package"
+_AMOUNT_RELATIONS = AMOUNT_LINKS | {"amod"}  # "a $1.85 billion package": from the amount to the noun it prices
 _AID_NOUNS = load_lexicon().aid_as_a_whole  # "the aid it has sent so far totals" (lexicon.yaml)
 _DENIALS = load_lexicon().denial_words  # "nor were they part of" (lexicon.yaml)
 _UP_TO_THE_WORD = 5  # "valued at [about] [$] 300 million euros": steps from the amount to its valuation word
