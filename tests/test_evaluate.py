@@ -109,32 +109,36 @@ def test_news_devset_is_built_whole_and_scored_by_kind(vocabulary: Vocabulary) -
     evaluation = evaluate(DATA / "devset-news" / "gold", articles, vocabulary)  # raises if an article fails
     total = evaluation.total()
     assert total.gold == 144
-    assert total.f1 >= 0.70, evaluation.report()  # 0.728 measured
-    assert total.precision >= 0.78, evaluation.report()
+    assert total.f1 >= 0.74, evaluation.report()  # 0.764 measured (the issue's target, 0.80, is not met)
+    assert total.precision >= 0.80, evaluation.report()
     assert total.accuracy("funder") >= 0.85, evaluation.report()
     assert total.accuracy("said_by") >= 0.85 and total.accuracy("quantity") >= 0.85, evaluation.report()
     by_kind = evaluation.by_kind()
     assert set(by_kind) == {"request", "pledge", "funding", "delivery", "suspension", "consideration"}
     assert sum(gold for gold, _, _ in by_kind.values()) == 144
     assert "by kind: request P" in evaluation.report()
+    # recall per kind: 0.60 (the issue's target) for five kinds; consideration is at 0.42 (5/12)
+    recall = {kind: matched / gold for kind, (gold, _, matched) in by_kind.items()}
+    assert all(recall[kind] >= 0.60 for kind in ("request", "pledge", "funding", "delivery", "suspension")), evaluation.report()
+    assert recall["consideration"] >= 0.40, evaluation.report()
 
 
 def test_news_written_for_evaluation_meets_its_floor(vocabulary: Vocabulary) -> None:
     """26 articles written by team members who did not read the extractor
-    (tests/data/news-heldout/README.md): F1 >= 0.72 (0.742 measured), every kind found at least once."""
+    (tests/data/news-heldout/README.md): F1 >= 0.80 (0.825 measured), every kind found at least once."""
     articles = sorted((DATA / "news-heldout" / "articles").glob("*.txt"))
     assert len(articles) == 26
     evaluation = evaluate(DATA / "news-heldout" / "gold", articles, vocabulary)
     total = evaluation.total()
     assert total.gold == 201
-    assert total.f1 >= 0.72, evaluation.report()
+    assert total.f1 >= 0.80, evaluation.report()
     assert all(matched > 0 for _, _, matched in evaluation.by_kind().values()), evaluation.report()
 
 
 # Sets written by helpers who never saw the extractor (each set's README): (folder, articles,
 # gold claims, F1 floor). The first scores were 0.390, 0.322 and 0.432; evaluate() raises if an
 # article fails to build, which the second set once made happen (extraction recursed without end).
-BLIND_SETS = [("news-blind", 12, 92, 0.63), ("news-blind-2", 12, 88, 0.56), ("news-blind-3", 12, 116, 0.47), ("news-blind-4", 12, 115, 0.42)]
+BLIND_SETS = [("news-blind", 12, 92, 0.70), ("news-blind-2", 12, 88, 0.63), ("news-blind-3", 12, 116, 0.48), ("news-blind-4", 12, 115, 0.46)]
 
 
 @pytest.mark.parametrize("folder, count, gold, floor", BLIND_SETS, ids=[row[0] for row in BLIND_SETS])
