@@ -304,8 +304,12 @@ class FrameClaims:
                   and continues_hand_over(trigger, parsed.systems, self.inventory.more_words))
         # "Among the shipments held back are ...": members of what a participle tells of
         listing = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and bool(listed_among(trigger.head))
+        # "a veto held up the handover": a cause that is no actor stops the giver's hand-over
+        caused = kind is ClaimKind.SUSPENSION and any(c.dep_ == "dobj" and self.items.anaphoric_hand_over(c) for c in trigger.children) and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(t.i in parsed.actors or t.i in parsed.systems for t in c.subtree)
+            for c in trigger.children)
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (
-                receiving or arriving or moving or listing or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
+                receiving or arriving or moving or listing or caused or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
             # "Kyiv will also receive 31 Bradleys": whoever the article said does it
             named_items = {m.iri for m in items}

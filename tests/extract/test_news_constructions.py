@@ -757,3 +757,12 @@ def test_a_share_of_items_told_before_counts_none_of_them(vocabulary: Vocabulary
 def test_an_amount_in_hyphened_words_is_read_whole(vocabulary: Vocabulary) -> None:
     (claim,) = claims(vocabulary, "Oslo will give Kyiv twenty-five billion euros for drones.")
     assert claim.value == 25_000_000_000
+
+
+def test_a_cause_that_holds_up_a_handover_suspends_the_giver_s_transfer(vocabulary: Vocabulary) -> None:
+    found = rows(vocabulary, "Sofia agreed to give Kyiv a hundred armoured personnel carriers. A court ruling then stalled the transfer.")
+    assert ("suspension", "Bulgaria", "", "armored personnel carriers", None, "") in found
+
+
+def test_minehunters_are_a_class(vocabulary: Vocabulary) -> None:
+    assert ("pledge", "United Kingdom", "", "minehunters", 2, "") in rows(vocabulary, "London is to hand two minehunters to Kyiv's navy.")
