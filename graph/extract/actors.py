@@ -82,6 +82,14 @@ class ActorResolver:
                 acting.append(state)
         return acting
 
+    def speaking_state(self, said_by: str | None, discourse: Discourse) -> str | None:
+        """The state a speaker acts for (a minister, also one titled only in the text): not a
+        state speaking for itself, an international official or the recipient's own."""
+        if said_by is None:
+            return None
+        return next((a for a in self.acting([said_by], discourse) if a not in (said_by, self.ukraine)
+                     and self.vocabulary.actor_type(a) is ActorType.STATE), None)
+
     def item_providers(self, parsed: ParsedSentence, words: list[Token], discourse: Discourse) -> list[str]:
         """"announced a new British package": the nationality or owner of a hand-over noun."""
         found: list[str] = []

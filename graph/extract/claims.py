@@ -318,12 +318,15 @@ class FrameClaims:
                             if c.provider and (c.kind is kind and not arriving or c.system in named_items and c.kind in (ClaimKind.PLEDGE, ClaimKind.DELIVERY))), None)
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
-            # the state the speaker acts for (a minister, also one titled only in the text), not a
-            # state speaking for itself, an international official or the recipient's own
-            speaking_state = next((a for a in self.roles.acting([said_by], discourse) if a not in (said_by, self.ukraine)
-                                   and self.vocabulary.actor_type(a) is ActorType.STATE), None) if said_by else None
+            speaking_state = self.roles.speaking_state(said_by, discourse)
+            # "Prague has found shells that could be sent to Ukraine": the holder of what a passive
+            # relative clause describes
+            holder = subject(trigger.head.head) if trigger.dep_ == "relcl" and trigger.head.dep_ == "dobj" else None
+            holding = self.roles.acting(self.roles.actors(parsed, [holder], discourse), discourse) if holder is not None else []
             if deliberating:
                 providers = deliberating  # "Greece is looking at whether its tanks could be released"
+            elif holding:
+                providers = holding
             elif bought is not None and kind is ClaimKind.DELIVERY:
                 funders = [bought.funder]  # "it paid for 18 howitzers; they have since been handed over"
             elif speaking_state is not None and not (earlier is not None and earlier.system in named_items):

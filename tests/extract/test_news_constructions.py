@@ -766,3 +766,12 @@ def test_a_cause_that_holds_up_a_handover_suspends_the_giver_s_transfer(vocabula
 
 def test_minehunters_are_a_class(vocabulary: Vocabulary) -> None:
     assert ("pledge", "United Kingdom", "", "minehunters", 2, "") in rows(vocabulary, "London is to hand two minehunters to Kyiv's navy.")
+
+
+def test_what_a_state_holds_that_could_be_sent_is_its_consideration(vocabulary: Vocabulary) -> None:
+    text = "Prague has tracked down 400,000 155mm shells that could be shipped to Ukraine."
+    assert ("consideration", "Czech Republic", "", "155 mm shells", 400000, "") in rows(vocabulary, text)
+
+
+def test_what_the_recipient_wants_sent_is_no_giving_of_its_own(vocabulary: Vocabulary) -> None:
+    assert not any(row[1] == "Ukraine" for row in rows(vocabulary, "Zelensky wants tanks that can be sent quickly."))
