@@ -82,6 +82,14 @@ class ActorResolver:
                 acting.append(state)
         return acting
 
+    def holders(self, parsed: ParsedSentence, clause: Token, discourse: Discourse) -> list[str]:
+        """"Prague has tracked down shells that could be shipped to Ukraine": whoever holds the
+        object a relative clause describes, the giver of what the clause says is given."""
+        if clause.dep_ != "relcl" or clause.head.dep_ != "dobj":
+            return []
+        holder = subject(clause.head.head)
+        return self.acting(self.actors(parsed, [holder], discourse), discourse) if holder is not None else []
+
     def speaking_state(self, said_by: str | None, discourse: Discourse) -> str | None:
         """The state a speaker acts for (a minister, also one titled only in the text): not a
         state speaking for itself, an international official or the recipient's own."""

@@ -26,6 +26,7 @@ from graph.extract.clause_shapes import (
     partitive_whole,
     passive,
     refers_back,
+    stopped_by_a_cause,
 )
 from graph.extract.contents import PackageContents
 from graph.extract.discourse import Discourse
@@ -304,10 +305,7 @@ class FrameClaims:
                   and continues_hand_over(trigger, parsed.systems, self.inventory.more_words))
         # "Among the shipments held back are ...": members of what a participle tells of
         listing = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and bool(listed_among(trigger.head))
-        # "a veto held up the handover": a cause that is no actor stops the giver's hand-over
-        caused = kind is ClaimKind.SUSPENSION and any(c.dep_ == "dobj" and self.items.anaphoric_hand_over(c) for c in trigger.children) and any(
-            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(t.i in parsed.actors or t.i in parsed.systems for t in c.subtree)
-            for c in trigger.children)
+        caused = kind is ClaimKind.SUSPENSION and stopped_by_a_cause(trigger, set(parsed.actors) | set(parsed.systems), self.items.anaphoric_hand_over)
         if not providers and not funders and kind in (ClaimKind.SUSPENSION, ClaimKind.DELIVERY, ClaimKind.PLEDGE, ClaimKind.CONSIDERATION) and (
                 receiving or arriving or moving or listing or caused or passive(trigger if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" else trigger.head)):
             # "what is being withheld: ...", "would still be delivered", "the delivery is planned",
@@ -319,10 +317,7 @@ class FrameClaims:
             bought = next((c for c in reversed([*discourse.claims, *discourse.sentence_claims])
                            if c.kind is ClaimKind.FUNDING and c.system in named_items and c.funder), None)
             speaking_state = self.roles.speaking_state(said_by, discourse)
-            # "Prague has found shells that could be sent to Ukraine": the holder of what a passive
-            # relative clause describes
-            holder = subject(trigger.head.head) if trigger.dep_ == "relcl" and trigger.head.dep_ == "dobj" else None
-            holding = self.roles.acting(self.roles.actors(parsed, [holder], discourse), discourse) if holder is not None else []
+            holding = self.roles.holders(parsed, trigger, discourse)  # "Prague has found shells that could be sent"
             if deliberating:
                 providers = deliberating  # "Greece is looking at whether its tanks could be released"
             elif holding:

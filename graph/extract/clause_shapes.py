@@ -6,7 +6,7 @@ Pure predicates over spaCy tokens, used by the frame stage (graph/extract/claims
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Token
 
@@ -87,3 +87,11 @@ def continues_hand_over(verb: Token, systems: Mapping[int, object], more_words: 
     return not passive(verb) and any(
         s.dep_ == "nsubj" and any(t.i in systems for t in s.subtree)
         and any(c.dep_ == "nummod" or c.lower_ in more_words for c in s.children) for s in verb.children)
+
+
+def stopped_by_a_cause(verb: Token, named: set[int], hand_over: Callable[[Token], bool]) -> bool:
+    """"A veto held up the handover", "a court ruling stalled the transfer": a stopping verb whose
+    subject is a cause, no actor or item (`named`: parse indices of mentions), and whose object is
+    the hand-over told before (`hand_over`); whoever gives that hand-over is stopped."""
+    return any(c.dep_ == "dobj" and hand_over(c) for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(t.i in named for t in c.subtree) for c in verb.children)
