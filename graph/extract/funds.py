@@ -39,6 +39,7 @@ from graph.vocabulary import Vocabulary
 PURCHASE_VERBS = frozenset({"buy", "purchase", "procure", "acquire", "build", "produce", "make", "manufacture", "order"})
 # what a fund itself may be said to do: "a fund that supplies drones"
 FUND_VERBS = PURCHASE_VERBS | {"supply", "deliver", "finance", "fund", "provide"}
+_PAYING_VERBS = FUND_VERBS | {"pay"}  # what a fund's description says it does: "the scheme under which allies pay for ..."
 _PURCHASE_NOUNS = frozenset({"purchase", "procurement", "acquisition", "production", "order"})
 CONTRIBUTION_NOUNS = load_lexicon().contribution_nouns  # "thanked Norway for its contribution" (lexicon.yaml)
 # participles that name a fund's organiser: "a coalition led by Latvia"
@@ -278,8 +279,8 @@ def remember_funds(parsed: ParsedSentence, discourse: Discourse, named: frozense
             found = organiser(parsed, token)
             if found is not None:
                 # what it buys: "shells procured through the initiative", else "the ammunition initiative"
-                channel = token.head if token.dep_ == "pobj" and token.head.lower_ in ("through", "via", "under") else None
-                bought = channel.head if channel is not None and channel.head.lemma_.lower() in PURCHASE_VERBS else None
+                through = token.head if token.dep_ == "pobj" and token.head.lower_ in ("through", "via", "under") else None
+                bought = through.head if through is not None and through.head.lemma_.lower() in PURCHASE_VERBS else None
                 items = ([bought.head] if bought.dep_ == "acl" else [c for c in bought.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
                          ) if bought is not None else []
                 purpose = next((parsed.systems[w.i] for w in items if w.i in parsed.systems), None)
@@ -315,7 +316,7 @@ def _what_it_buys(parsed: ParsedSentence, fund: Token) -> tuple[Mention | None, 
         # the fund, wherever the parser hangs it
         described += [t for t in parsed.parse[comma + 1:] if t.pos_ == "NOUN" and t.left_edge.i == comma + 1][:1]
     clauses = [c for noun in described for c in noun.children
-               if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FUND_VERBS | {"pay"}]
+               if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _PAYING_VERBS]
     objects = [g for clause in clauses for c in clause.children
                for g in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "for" else [])]
     words = [i for o in objects for i in phrase_tokens(o)]
